@@ -1,0 +1,80 @@
+/* Shared by the caseclock command's subcommands. */
+#ifndef CC_CLI_H
+#define CC_CLI_H
+
+#include <stdio.h>
+
+#include "caseclock.h"
+
+/* Exit codes: the same numbers as cc_status, plus 1 for --strict. */
+enum {
+    EXIT_DONE = 0,
+    EXIT_STRICT = 1,
+    EXIT_USAGE = 2,
+    EXIT_INVALID = 3,
+    EXIT_COVERAGE = 4,
+    EXIT_READ = 5,
+    EXIT_WRITE = 6,
+    EXIT_INTERNAL = 70
+};
+
+/* One subcommand: returns its exit code. */
+typedef int (*cli_command)(int argc, char **argv);
+
+int cli_add(int argc, char **argv);
+int cli_deadline(int argc, char **argv);
+int cli_workdays(int argc, char **argv);
+int cli_rules(int argc, char **argv);
+int cli_calendars(int argc, char **argv);
+int cli_dates(int argc, char **argv);
+
+/* Prints "caseclock: message" (printf-style) on stderr, one line. */
+void cli_warn(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* Usage error: prints the message and a hint, returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* Prints an engine error as "caseclock: SOURCE:LINE:COL: message" and
+ * returns the exit code for its status. */
+int cli_report(const cc_error *err);
+
+/*
+ * Reads a whole file ("-" is stdin) into a new NUL-terminated buffer
+ * (free() it).  On failure prints the error and returns EXIT_READ (or
+ * EXIT_INVALID for a directory or a file over the size limit).
+ */
+int cli_read_file(const char *path, char **data, size_t *len);
+
+/*
+ * Output that lands whole or not at all.  cli_out_open() gives a stream:
+ * stdout when path is NULL or "-", else a temporary file beside `path`.
+ * cli_out_close() flushes and checks it and renames it into place (or
+ * removes it when `ok` is 0); returns EXIT_DONE or EXIT_WRITE.
+ */
+typedef struct cli_out {
+    FILE *fp;
+    char *path; /* the target, or NULL for stdout */
+    char *tmp;  /* the temporary file, or NULL */
+} cli_out;
+int cli_out_open(cli_out *out, const char *path);
+int cli_out_close(cli_out *out, int ok);
+
+/* New: a context for a command, with the built-in data; prints errors. */
+int cli_ctx_new(cc_ctx **out);
+
+/*
+ * Matches argv[*i] against option `name` ("--format"), as "--format X" or
+ * "--format=X".  Returns 1 and sets *val on a match (advancing *i past a
+ * separate value), 0 when it is another argument, -1 (after printing a
+ * usage error) when the value is missing.
+ */
+int cli_option(int argc, char **argv, int *i, const char *name,
+               const char **val);
+
+/* Sets *out to the index of `val` in the NULL-terminated `allowed`, or
+ * prints a usage error naming --format and returns EXIT_USAGE. */
+int cli_format(const char *val, const char *const *allowed, int *out);
+
+#endif

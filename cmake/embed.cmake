@@ -1,0 +1,16 @@
+# Writes OUT, a C file holding each of FILES as a byte array, in the
+# manner of jq's builtin.jq: file(READ ... HEX), no external tools.
+set(body "/* Generated from calendars/ by cmake/embed.cmake: do not edit. */\n#include <stddef.h>\n#include \"data.h\"\n\n")
+foreach(f IN LISTS FILES)
+  get_filename_component(name ${f} NAME_WE)
+  string(REPLACE "-" "_" name ${name})
+  file(READ ${f} hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR nbytes "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(REGEX REPLACE "(0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f],0x[0-9a-f][0-9a-f])" "\\1\n" bytes "${bytes}")
+  string(APPEND body "const unsigned char cc_data_${name}[] = {\n${bytes}0x00};\n")
+  string(APPEND body "const size_t cc_data_${name}_len = ${nbytes};\n\n")
+endforeach()
+file(WRITE ${OUT}.tmp "${body}")
+file(RENAME ${OUT}.tmp ${OUT})

@@ -1,0 +1,387 @@
+/*
+ * caseclock: dates, working days and statutory timescales in Local
+ * Government and Social Care Ombudsman decision statements.
+ *
+ * Conventions
+ *  - Text crosses this interface as UTF-8.  Offsets and lengths are bytes
+ *    into the caller's original input.
+ *  - Fallible functions return cc_status and take a `cc_error *err` last;
+ *    `err` may be NULL.  On failure the out-parameter is set to NULL (or
+ *    left unspecified for plain values) and nothing is leaked.
+ *  - Ownership is stated on each function: "new" (the caller frees it with
+ *    the named function), "borrowed" (valid until the named object is
+ *    freed), "copied" (the callee keeps its own copy), "read during the call
+ *    only".
+ *  - The library has no mutable global state: everything lives in a cc_ctx.
+ *    A cc_ctx is read-only after set-up and may be shared between threads.
+ */
+#ifndef CASECLOCK_H
+#define CASECLOCK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CASECLOCK_VERSION "0.1.0"
+
+/* Status codes.  The CLI uses the same numbers as its exit codes. */
+typedef enum cc_status {
+    CC_OK = 0,
+    CC_EUSAGE = 2,    /* a bad argument from the caller's user */
+    CC_EINVAL = 3,    /* invalid input or data: bad date, not UTF-8, ... */
+    CC_ECOVERAGE = 4, /* a date outside the calendar data's coverage */
+    CC_EIO = 5,       /* an input cannot be opened or read */
+    CC_EWRITE = 6,    /* an output cannot be written */
+    CC_ENOMEM = 70,   /* out of memory */
+    CC_EINTERNAL = 70 /* a bug */
+} cc_status;
+
+typedef struct cc_error {
+    cc_status code;
+    char source[128];  /* file name, "<stdin>", "<built-in calendars>", "" */
+    int line;          /* 1-based; 0 when the error has no position */
+    int column;        /* 1-based, in code points; 0 when unknown */
+    size_t offset;     /* bytes from the start of the input */
+    char message[256]; /* one line, no trailing newline */
+} cc_error;
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                               */
+
+/* Days since 1970-01-01, proleptic Gregorian.  A plain value. */
+typedef int32_t cc_date;
+
+/* The range of years cc_date accepts in text form. */
+#define CC_YEAR_MIN 1
+#define CC_YEAR_MAX 9999
+
+/*
+ * Makes a date from its parts.  Fails with CC_EINVAL and a message such as
+ * "invalid date '2019-02-29': February 2019 has 28 days" when the day does
+ * not exist; it never rolls over.
+ */
+cc_status cc_date_from_ymd(cc_date *out, int year, int month, int day,
+                           cc_error *err);
+
+/* Splits a date into its parts (any out pointer may be NULL). */
+void cc_date_to_ymd(cc_date d, int *year, int *month, int *day);
+
+/* 1 = Monday ... 7 = Sunday (ISO 8601). */
+int cc_date_weekday(cc_date d);
+
+/*
+ * Parses "2019-03-22", "22 March 2019", "22 Mar 2019", "22nd March 2019"
+ * or "Friday 22 March 2019".  `text` is NUL-terminated, read during the call
+ * only.
+ */
+cc_status cc_date_parse(cc_date *out, const char *text, cc_error *err);
+
+/* Writes "YYYY-MM-DD" and a NUL into buf[11].  Returns buf. */
+char *cc_date_format(cc_date d, char buf[11]);
+
+/* Writes "Friday 22 March 2019" (UK style) into buf, at most `size` bytes. */
+char *cc_date_format_long(cc_date d, char *buf, size_t size);
+
+/* Days in the month of `year`: 28..31. */
+int cc_days_in_month(int year, int month);
+
+/* ------------------------------------------------------------------ */
+/* Periods                                                             */
+
+typedef enum cc_unit {
+    CC_UNIT_DAY,
+    CC_UNIT_WEEK,
+    CC_UNIT_MONTH,
+    CC_UNIT_YEAR,
+    CC_UNIT_WORKDAY
+} cc_unit;
+
+typedef enum cc_counting {
+    /* "within N ... of X", "N ... after X": day X is not counted */
+    CC_COUNT_AFTER,
+    /* "N ... beginning with X": day X is day 1 */
+    CC_COUNT_BEGINNING_WITH
+} cc_counting;
+
+typedef struct cc_period {
+    int n; /* may be negative: counts backwards */
+    cc_unit unit;
+    cc_counting counting;
+} cc_period;
+
+/*
+ * Parses "10d", "4w", "3m", "1y", "10wd", "-5wd"; an optional "+" or "-"
+ * sign.  Counting is CC_COUNT_AFTER.  `text` is read during the call only.
+ */
+cc_status cc_period_parse(cc_period *out, const char *text, cc_error *err);
+
+/* Writes the short form ("10wd") into buf, at most `size` bytes. */
+char *cc_period_format(cc_period p, char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* Context: calendars, rules, options                                  */
+
+typedef struct cc_ctx cc_ctx;
+typedef struct cc_calendar cc_calendar;
+
+/*
+ * New: a context holding the built-in bank holiday data (three divisions,
+ * 2000-01-01 to 2030-12-31) and the built-in timescale rules.  Free it with
+ * cc_ctx_free().
+ */
+cc_status cc_ctx_new(cc_ctx **out, cc_error *err);
+void cc_ctx_free(cc_ctx *ctx);
+
+/*
+ * Pins "today" (used only to say whether an open deadline is pending or
+ * overdue).  Until set, today is unknown and such statuses are "pending".
+ */
+void cc_ctx_set_today(cc_ctx *ctx, cc_date today);
+/* Returns 1 and sets *out when today has been set, else 0. */
+int cc_ctx_today(const cc_ctx *ctx, cc_date *out);
+
+/* Number of built-in divisions, and the i-th one's name (borrowed). */
+size_t cc_ctx_division_count(const cc_ctx *ctx);
+const char *cc_ctx_division_name(const cc_ctx *ctx, size_t i);
+
+/*
+ * New: a working-day calendar for a division ("england-and-wales",
+ * "scotland", "northern-ireland"); free it with cc_calendar_free().  Fails
+ * with CC_EINVAL naming the division if it is unknown.
+ */
+cc_status cc_calendar_new(cc_calendar **out, const cc_ctx *ctx,
+                          const char *division, cc_error *err);
+void cc_calendar_free(cc_calendar *cal);
+
+/*
+ * Adds extra non-working days (a council's closure days) from an iCalendar
+ * file's text: each VEVENT's dates from DTSTART up to, not including, DTEND
+ * (one day when DTEND is absent).  `data` is read during the call only;
+ * `source` names it in messages.  A line libical cannot read, a missing
+ * END, or a value of the wrong type is an error naming source and line.
+ */
+cc_status cc_calendar_add_ics(cc_calendar *cal, const char *data, size_t len,
+                              const char *source, cc_error *err);
+
+/* Borrowed: the division name, e.g. "england-and-wales". */
+const char *cc_calendar_division(const cc_calendar *cal);
+
+/* The first and last day the bank holiday data covers. */
+void cc_calendar_coverage(const cc_calendar *cal, cc_date *first,
+                          cc_date *last);
+
+/*
+ * Is `d` a working day: not a Saturday or Sunday, not a bank holiday of the
+ * division, not an added closure day?  Fails with CC_ECOVERAGE outside the
+ * coverage.  *reason (may be NULL) is set to NULL for a working day, or to
+ * a borrowed name ("Saturday", "Good Friday", a closure's SUMMARY).
+ */
+cc_status cc_calendar_is_workday(const cc_calendar *cal, cc_date d,
+                                 int *out, const char **reason,
+                                 cc_error *err);
+
+/*
+ * Working days in (from, to]; negative when to < from (then it is minus the
+ * working days in (to, from]).  O(log n) in the number of holidays.
+ */
+cc_status cc_workdays_between(long *out, const cc_calendar *cal, cc_date from,
+                              cc_date to, cc_error *err);
+
+/*
+ * The n-th working day after `from` (n > 0), before it (n < 0), or `from`
+ * itself (n == 0).  Cost does not grow with |n|.
+ */
+cc_status cc_workdays_add(cc_date *out, const cc_calendar *cal, cc_date from,
+                          long n, cc_error *err);
+
+/*
+ * The corresponding date n calendar months after `d`, or the last day of
+ * that month when it is shorter (Interpretation Act 1978 Sch 1; Dodds v
+ * Walker [1981] 1 WLR 1027).  n may be negative.
+ */
+cc_status cc_months_add(cc_date *out, cc_date d, int n, cc_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Computations with an audit trail                                    */
+
+typedef struct cc_skip {
+    cc_date date;
+    const char *reason; /* borrowed from the calendar: "Saturday", ... */
+} cc_skip;
+
+typedef struct cc_calc {
+    cc_date from;
+    cc_period period;
+    cc_date date;      /* the last permitted day (or the n-th day) */
+    int borderline;    /* beginning_with + months where formulas differ */
+    cc_date alt;       /* formula A's answer when borderline */
+    cc_skip *skipped;  /* non-working days passed over (working-day counts) */
+    size_t nskipped;
+    char calendar[64]; /* the division, or "calendar" for plain days */
+} cc_calc;
+
+/*
+ * Applies `period` to `from`.  `cal` may be NULL unless the unit is
+ * CC_UNIT_WORKDAY.  New: out->skipped; free it with cc_calc_clear().
+ * Months with CC_COUNT_BEGINNING_WITH use add_months(from - 1 day, n)
+ * (formula B) and report formula A (add_months(from, n) - 1 day) when the
+ * two differ.
+ */
+cc_status cc_calc_add(cc_calc *out, const cc_calendar *cal, cc_date from,
+                      cc_period period, cc_error *err);
+void cc_calc_clear(cc_calc *calc);
+
+/* ------------------------------------------------------------------ */
+/* Timescale rules                                                     */
+
+typedef enum cc_confidence {
+    CC_CONF_CONFIRMED, /* C: wording confirmed against the legal text */
+    CC_CONF_BELIEVED,  /* B: believed correct */
+    CC_CONF_UNCERTAIN  /* U: a soft rule: warn, never "breach" */
+} cc_confidence;
+
+typedef struct cc_extension {
+    cc_period period;      /* the longest extended period */
+    const char *condition; /* when it applies */
+} cc_extension;
+
+/* Borrowed from the context; every string is UTF-8 and NUL-terminated. */
+typedef struct cc_rule {
+    const char *id;      /* "ca1989.complaints.stage1" */
+    const char *title;   /* "Stage 1 response to a children's complaint" */
+    const char *source;  /* "SI 2006/1738 reg 14" */
+    const char *words;   /* the legal wording, or "" */
+    const char *trigger; /* "representations received" */
+    cc_period period;
+    const char *calendar; /* "wd.ca2006", "wd.ew", "calendar", "school" */
+    const char *division; /* the working-day calendar's division, or "" */
+    cc_confidence confidence;
+    const char *discretion; /* who may disapply the limit, or "" */
+    const char *qualifier;  /* "or as soon as reasonably practicable", "" */
+    const cc_extension *extensions;
+    size_t nextensions;
+} cc_rule;
+
+size_t cc_ctx_rule_count(const cc_ctx *ctx);
+/* Borrowed, valid until ctx is freed; NULL when i is out of range. */
+const cc_rule *cc_ctx_rule(const cc_ctx *ctx, size_t i);
+/* Borrowed; NULL when no rule has that id. */
+const cc_rule *cc_ctx_rule_find(const cc_ctx *ctx, const char *id);
+
+/*
+ * Loads rules from JSON text (the shape of calendars/rules.json) in place of
+ * the built-in ones.  `data` is read during the call only.  Errors name the
+ * source, line and problem.
+ */
+cc_status cc_ctx_load_rules(cc_ctx *ctx, const char *data, size_t len,
+                            const char *source, cc_error *err);
+
+
+/* ------------------------------------------------------------------ */
+/* Decision statements and their temporal mentions                     */
+
+typedef struct cc_doc cc_doc;
+
+typedef enum cc_mention_type {
+    CC_MENTION_DATE,
+    CC_MENTION_TIME,
+    CC_MENTION_DURATION,
+    CC_MENTION_SET
+} cc_mention_type;
+
+/* How much of a DATE the text gives. */
+typedef enum cc_grain {
+    CC_GRAIN_NONE, /* not a date, or nothing known */
+    CC_GRAIN_DAY,
+    CC_GRAIN_MONTH,
+    CC_GRAIN_SEASON,
+    CC_GRAIN_YEAR,
+    CC_GRAIN_DECADE
+} cc_grain;
+
+/* cc_mention.flags */
+#define CC_MENTION_INFERRED 0x01u  /* the year came from the narrative */
+#define CC_MENTION_RELATIVE 0x02u  /* resolved against an earlier date */
+#define CC_MENTION_WORKDAYS 0x04u  /* a duration in working days */
+#define CC_MENTION_HEADER 0x08u    /* the header's decision date */
+#define CC_MENTION_UNRESOLVED 0x10u /* some parts unknown ("XXXX-04-10") */
+
+typedef struct cc_mention {
+    size_t offset; /* bytes into the original input */
+    size_t length; /* bytes */
+    cc_mention_type type;
+    char value[40]; /* TIMEX3 value: "2019-03-22", "2019-SU", "P4W" */
+    char mod[16];   /* "" or START, MID, END, MORE_THAN, LESS_THAN, ... */
+    unsigned flags;
+    cc_grain grain;   /* for DATE: the precision */
+    cc_date earliest; /* for resolved DATEs: the first day it may mean */
+    cc_date latest;   /* ... and the last; equal for a day */
+    long paragraph;   /* index into the paragraphs, or -1 */
+    long sentence;    /* index into the sentences, or -1 */
+} cc_mention;
+
+/* A header field of the statement; NULL when the text lacks it. */
+typedef enum cc_field {
+    CC_FIELD_AUTHORITY,
+    CC_FIELD_REFERENCE,
+    CC_FIELD_CATEGORY,
+    CC_FIELD_OUTCOME,
+    CC_FIELD_DECISION_DATE /* ISO form, "2019-12-18" */
+} cc_field;
+
+typedef struct cc_section {
+    const char *title; /* borrowed from the doc: "What I found" */
+    size_t offset, length;
+    int legal; /* 1 for role and powers, law and guidance sections */
+} cc_section;
+
+typedef struct cc_paragraph {
+    int number;   /* as printed ("3." is 3); 0 when unnumbered */
+    long section; /* index into the sections, or -1 before the first */
+    size_t offset, length;
+} cc_paragraph;
+
+typedef struct cc_sentence {
+    size_t offset, length;
+    long paragraph; /* or -1 */
+} cc_sentence;
+
+/*
+ * Reads one decision statement and finds every date and duration in it.
+ * `text` is UTF-8 (a leading BOM is skipped; offsets still count it), `len`
+ * bytes, need not be NUL-terminated; it is copied.  `source` names the
+ * input in messages.  On CC_OK *out is new: free it with cc_doc_free().
+ * Invalid UTF-8 is CC_EINVAL naming the line, column and byte offset.
+ */
+cc_status cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text,
+                      size_t len, const char *source, cc_error *err);
+void cc_doc_free(cc_doc *doc);
+
+/* Borrowed, valid until doc is freed: the copied input. */
+const char *cc_doc_text(const cc_doc *doc, size_t *len);
+/* Borrowed, valid until doc is freed; NULL when the text lacks the field. */
+const char *cc_doc_field(const cc_doc *doc, cc_field field);
+/* Returns 1 and sets *out when the header gives a decision date. */
+int cc_doc_decision_date(const cc_doc *doc, cc_date *out);
+
+size_t cc_doc_mention_count(const cc_doc *doc);
+/* Borrowed: the i-th mention in text order; valid until doc is freed. */
+const cc_mention *cc_doc_mention(const cc_doc *doc, size_t i);
+size_t cc_doc_section_count(const cc_doc *doc);
+const cc_section *cc_doc_section(const cc_doc *doc, size_t i);
+size_t cc_doc_paragraph_count(const cc_doc *doc);
+const cc_paragraph *cc_doc_paragraph(const cc_doc *doc, size_t i);
+size_t cc_doc_sentence_count(const cc_doc *doc);
+const cc_sentence *cc_doc_sentence(const cc_doc *doc, size_t i);
+
+/* "DATE", "TIME", "DURATION", "SET". */
+const char *cc_mention_type_name(cc_mention_type type);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CASECLOCK_H */
