@@ -466,10 +466,16 @@ own_string(cc_calendar *cal, const char *s, const char **out, cc_error *err)
     return CC_OK;
 }
 
-static cc_date
-ical_to_date(struct icaltimetype t)
+/* The day of an iCalendar DATE or DATE-TIME; CC_EINVAL if no such day. */
+static cc_status
+ical_to_date(cc_date *out, struct icaltimetype t, const char *what,
+             const char *source, int line, cc_error *err)
 {
-    return cc_date__from_ymd_unchecked(t.year, t.month, t.day);
+    if (icaltime_is_null_time(t) ||
+        cc_date_from_ymd(out, t.year, t.month, t.day, NULL) != CC_OK)
+        return cc_error__set(err, CC_EINVAL, source, line, 0, 0,
+                             "%s is not a valid date", what);
+    return CC_OK;
 }
 
 /* A closure spanning more than this many days is surely a mistake. */
@@ -490,24 +496,20 @@ add_event(cc_calendar *cal, icalcomponent *ev, const char *source, int line,
         return cc_error__set(err, CC_EINVAL, source, line, 0, 0,
                              "event has no DTSTART");
     start = icalproperty_get_dtstart(p);
-    if (icaltime_is_null_time(start) || !icaltime_is_valid_time(start) ||
-        start.year < CC_YEAR_MIN || start.year > CC_YEAR_MAX)
-        return cc_error__set(err, CC_EINVAL, source, line, 0, 0,
-                             "DTSTART is not a valid date");
+    if ((st = ical_to_date(&a, start, "DTSTART", source, line, err)) != CC_OK)
+        return st;
     if (icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY))
         return cc_error__set(err, CC_EINVAL, source, line, 0, 0,
                              "recurring closure days (RRULE) are not "
                              "supported: list each day as its own event");
-    a = ical_to_date(start);
     b = a;
     p = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
     if (p) {
         end = icalproperty_get_dtend(p);
-        if (icaltime_is_null_time(end) || !icaltime_is_valid_time(end))
-            return cc_error__set(err, CC_EINVAL, source, line, 0, 0,
-                                 "DTEND is not a valid date");
+        if ((st = ical_to_date(&b, end, "DTEND", source, line, err)) != CC_OK)
+            return st;
         /* DTEND is exclusive for all-day events (RFC 5545 3.6.1). */
-        b = ical_to_date(end) - (end.is_date ? 1 : 0);
+        b -= end.is_date ? 1 : 0;
         if (b < a)
             return cc_error__set(err, CC_EINVAL, source, line, 0, 0,
                                  "DTEND is before DTSTART");

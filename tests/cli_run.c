@@ -1,0 +1,97 @@
+/* Runs the caseclock binary with pipes on all three standard streams. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli_run.h"
+
+#include <criterion/criterion.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static void
+append(char **buf, size_t *len, const char *data, size_t n)
+{
+    *buf = realloc(*buf, *len + n + 1);
+    cr_assert_not_null(*buf);
+    memcpy(*buf + *len, data, n);
+    *len += n;
+    (*buf)[*len] = '\0';
+}
+
+void
+cli_run(cli_result *r, const char *const *argv, const char *input)
+{
+    const char *bin = getenv("CASECLOCK");
+    int in[2], out[2], err[2], status;
+    size_t err_len = 0, nargs = 0;
+    const char **args;
+    pid_t pid;
+
+    cr_assert_not_null(bin, "CASECLOCK is not set (run through ctest)");
+    memset(r, 0, sizeof *r);
+    while (argv[nargs])
+        nargs++;
+    args = calloc(nargs + 2, sizeof *args);
+    args[0] = bin;
+    memcpy(args + 1, argv, nargs * sizeof *args);
+    cr_assert(pipe(in) == 0 && pipe(out) == 0 && pipe(err) == 0);
+    pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        dup2(err[1], 2);
+        close(in[1]);
+        close(out[0]);
+        close(err[0]);
+        execv(bin, (char *const *)args);
+        _exit(127);
+    }
+    free(args);
+    close(in[0]);
+    close(out[1]);
+    close(err[1]);
+    if (input)
+        cr_assert(write(in[1], input, strlen(input)) ==
+                  (ssize_t)strlen(input));
+    close(in[1]);
+    append(&r->out, &r->out_len, "", 0);
+    append(&r->err, &err_len, "", 0);
+    for (;;) {
+        struct pollfd p[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
+        char buf[65536];
+        int open_fds = 0;
+        cr_assert(poll(p, 2, -1) >= 0);
+        for (int i = 0; i < 2; i++) {
+            if (p[i].fd < 0 || !(p[i].revents & (POLLIN | POLLHUP)))
+                continue;
+            ssize_t n = read(p[i].fd, buf, sizeof buf);
+            if (n > 0) {
+                if (i == 0)
+                    append(&r->out, &r->out_len, buf, (size_t)n);
+                else
+                    append(&r->err, &err_len, buf, (size_t)n);
+            } else {
+                close(p[i].fd);
+                if (i == 0)
+                    out[0] = -1;
+                else
+                    err[0] = -1;
+            }
+        }
+        open_fds = (out[0] >= 0) + (err[0] >= 0);
+        if (!open_fds)
+            break;
+    }
+    cr_assert(waitpid(pid, &status, 0) == pid);
+    r->status = WIFEXITED(status) ? WEXITSTATUS(status)
+                                  : 128 + WTERMSIG(status);
+}
+
+void
+cli_result_free(cli_result *r)
+{
+    free(r->out);
+    free(r->err);
+}

@@ -1,0 +1,175 @@
+/* The timescale rules: the built-in set, and malformed rules data. */
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include <string.h>
+
+#include "caseclock.h"
+
+static cc_ctx *ctx;
+
+static void
+setup(void)
+{
+    cr_assert(eq(int, cc_ctx_new(&ctx, NULL), CC_OK));
+}
+
+static void
+teardown(void)
+{
+    cc_ctx_free(ctx);
+}
+
+/* Rows from ../shared/timescales.md, read off its tables by hand. */
+static const struct {
+    const char *id, *period;
+    cc_counting counting;
+    const char *calendar;
+    cc_confidence conf;
+} want[] = {
+    {"lga1974.s26b.late-complaint", "12m", CC_COUNT_BEGINNING_WITH, "calendar",
+     CC_CONF_CONFIRMED},
+    {"ca1989.complaints.stage1", "10wd", CC_COUNT_AFTER, "wd.ca2006",
+     CC_CONF_BELIEVED},
+    {"ca1989.complaints.stage2", "25wd", CC_COUNT_AFTER, "wd.ca2006",
+     CC_CONF_BELIEVED},
+    {"ca1989.complaints.stage2-request", "20wd", CC_COUNT_AFTER, "wd.ca2006",
+     CC_CONF_UNCERTAIN},
+    {"ca1989.complaints.panel-meets", "30wd", CC_COUNT_AFTER, "wd.ca2006",
+     CC_CONF_CONFIRMED},
+    {"wt.icpc", "15wd", CC_COUNT_AFTER, "wd.ew", CC_CONF_CONFIRMED},
+    {"wt2018.icpc", "15wd", CC_COUNT_AFTER, "wd.ew", CC_CONF_CONFIRMED},
+    {"wt.rcpc.first", "3m", CC_COUNT_AFTER, "calendar", CC_CONF_CONFIRMED},
+    {"wt.rcpc.subsequent", "6m", CC_COUNT_AFTER, "calendar",
+     CC_CONF_CONFIRMED},
+    {"lassnhs2009.response", "6m", CC_COUNT_BEGINNING_WITH, "calendar",
+     CC_CONF_BELIEVED},
+    {"homeless.review.s202", "21d", CC_COUNT_BEGINNING_WITH, "calendar",
+     CC_CONF_CONFIRMED},
+    {"send2014.ehcp.final-plan", "20w", CC_COUNT_AFTER, "calendar",
+     CC_CONF_CONFIRMED},
+};
+
+Test(rules, builtin, .init = setup, .fini = teardown)
+{
+    cr_expect(cc_ctx_rule_count(ctx) >= 50, "%zu rules",
+              cc_ctx_rule_count(ctx));
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const cc_rule *r = cc_ctx_rule_find(ctx, want[i].id);
+        char p[24];
+
+        cr_assert_not_null(r, "%s", want[i].id);
+        cr_expect(eq(str, cc_period_format(r->period, p, sizeof p),
+                     (char *)want[i].period),
+                  "%s", want[i].id);
+        cr_expect(eq(int, r->period.counting, want[i].counting), "%s",
+                  want[i].id);
+        cr_expect(eq(str, (char *)r->calendar, (char *)want[i].calendar),
+                  "%s", want[i].id);
+        cr_expect(eq(int, r->confidence, want[i].conf), "%s", want[i].id);
+        cr_expect(strlen(r->source) > 0, "%s has a source", want[i].id);
+    }
+    cr_expect_null(cc_ctx_rule_find(ctx, "no.such.rule"));
+    /* The stage 1 extension to 20 working days. */
+    const cc_rule *s1 = cc_ctx_rule_find(ctx, "ca1989.complaints.stage1");
+    cr_assert(eq(sz, s1->nextensions, 1));
+    cr_expect(eq(int, s1->extensions[0].period.n, 20));
+}
+
+/* The worked examples of timescales.md section 4, through the rules. */
+static const struct {
+    const char *rule, *from, *want;
+} examples[] = {
+    {"lga1974.s26b.late-complaint", "2023-03-15", "2024-03-14"},
+    {"ca1989.complaints.stage1", "2024-03-20", "2024-04-05"},
+    {"ca1989.complaints.stage2", "2023-12-11", "2024-01-18"},
+    {"wt.rcpc.first", "2023-11-30", "2024-02-29"},
+    {"wt.rcpc.subsequent", "2024-02-29", "2024-08-29"},
+    {"wt.rcpc.first", "2024-08-31", "2024-11-30"},
+    {"wt.rcpc.subsequent", "2024-11-30", "2025-05-30"},
+    {"homeless.review.s202", "2024-12-20", "2025-01-09"},
+    {"homeless.review.decision", "2025-01-09", "2025-03-05"},
+    {"homeless.appeal.s204", "2024-12-20", "2025-01-10"},
+    {"send2014.assess-decision", "2024-01-15", "2024-02-26"},
+    {"send2014.ehcp.final-plan", "2024-01-15", "2024-06-03"},
+};
+
+Test(rules, worked_examples, .init = setup, .fini = teardown)
+{
+    for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++) {
+        const cc_rule *r = cc_ctx_rule_find(ctx, examples[i].rule);
+        cc_calendar *cal = NULL;
+        cc_date from;
+        cc_calc calc;
+        char buf[11];
+
+        cr_assert_not_null(r, "%s", examples[i].rule);
+        cr_assert(eq(int, cc_date_parse(&from, examples[i].from, NULL), CC_OK));
+        if (*r->division)
+            cr_assert(eq(int, cc_calendar_new(&cal, ctx, r->division, NULL),
+                         CC_OK));
+        cr_assert(eq(int, cc_calc_add(&calc, cal, from, r->period, NULL),
+                     CC_OK),
+                  "%s", examples[i].rule);
+        cr_expect(eq(str, cc_date_format(calc.date, buf),
+                     (char *)examples[i].want),
+                  "%s from %s", examples[i].rule, examples[i].from);
+        cc_calc_clear(&calc);
+        cc_calendar_free(cal);
+    }
+}
+
+#define CALS                                                                   \
+    "\"calendars\": {\"calendar\": {\"division\": \"\"}, "                    \
+    "\"wd.ew\": {\"division\": \"england-and-wales\"}}"
+
+/* Malformed rules data: each names the line and the problem. */
+static const struct {
+    const char *json;
+    int line;
+    const char *message;
+} bad[] = {
+    {"{\"rules\": [", 1, "end of file"},
+    {"{\"rules\": []}", 1, "'calendars'"},
+    {"{\"rules\": [\n{\"id\": \"x\",\n\"title\": 5}], " CALS "}", 2,
+     "must be a string: 'title'"},
+    {"{\"rules\": [\n{\"id\": \"x\", \"title\": \"t\", \"source\": \"s\", "
+     "\"trigger\": \"t\", \"period\": \"10q\", \"counting\": \"after\", "
+     "\"calendar\": \"calendar\", \"confidence\": \"C\"}], " CALS "}",
+     2, "unknown unit 'q'"},
+    {"{\"rules\": [\n{\"id\": \"x\", \"title\": \"t\", \"source\": \"s\", "
+     "\"trigger\": \"t\", \"period\": \"10wd\", \"counting\": \"after\", "
+     "\"calendar\": \"calendar\", \"confidence\": \"C\"}], " CALS "}",
+     2, "working days need a calendar with a division"},
+    {"{\"rules\": [\n{\"id\": \"x\", \"title\": \"t\", \"source\": \"s\", "
+     "\"trigger\": \"t\", \"period\": \"10d\", \"counting\": \"before\", "
+     "\"calendar\": \"calendar\", \"confidence\": \"C\"}], " CALS "}",
+     2, "unknown counting 'before'"},
+    {"{\"rules\": [\n{\"id\": \"x\", \"title\": \"t\", \"source\": \"s\", "
+     "\"trigger\": \"t\", \"period\": \"10d\", \"counting\": \"after\", "
+     "\"calendar\": \"moon\", \"confidence\": \"C\"}], " CALS "}",
+     2, "unknown calendar 'moon'"},
+    {"{\"rules\": [\n{\"id\": \"x\", \"title\": \"t\", \"source\": \"s\", "
+     "\"trigger\": \"t\", \"period\": \"10d\", \"counting\": \"after\", "
+     "\"calendar\": \"calendar\", \"confidence\": \"C\"},\n{\"id\": \"x\", "
+     "\"title\": \"t\", \"source\": \"s\", \"trigger\": \"t\", \"period\": "
+     "\"10d\", \"counting\": \"after\", \"calendar\": \"calendar\", "
+     "\"confidence\": \"C\"}], " CALS "}",
+     2, "duplicate id"},
+};
+
+Test(rules, malformed, .init = setup, .fini = teardown)
+{
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cc_error err = {0};
+        cc_status st = cc_ctx_load_rules(ctx, bad[i].json, strlen(bad[i].json),
+                                         "rules.json", &err);
+        cr_expect(eq(int, st, CC_EINVAL), "case %zu", i);
+        cr_expect(eq(str, err.source, "rules.json"), "case %zu", i);
+        cr_expect(eq(int, err.line, bad[i].line), "case %zu: %s", i,
+                  err.message);
+        cr_expect(strstr(err.message, bad[i].message) != NULL,
+                  "case %zu: '%s' lacks '%s'", i, err.message, bad[i].message);
+    }
+    /* A failed load leaves the built-in rules in place. */
+    cr_expect_not_null(cc_ctx_rule_find(ctx, "wt.icpc"));
+}
