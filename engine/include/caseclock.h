@@ -216,7 +216,7 @@ typedef struct cc_calc {
     cc_date from;
     cc_period period;
     cc_date date;      /* the last permitted day (or the n-th day) */
-    int borderline;    /* beginning_with + months where formulas differ */
+    int borderline;    /* beginning_with + months, no corresponding date */
     cc_date alt;       /* formula A's answer when borderline */
     cc_skip *skipped;  /* non-working days passed over (working-day counts) */
     size_t nskipped;
@@ -226,9 +226,11 @@ typedef struct cc_calc {
 /*
  * Applies `period` to `from`.  `cal` may be NULL unless the unit is
  * CC_UNIT_WORKDAY.  New: out->skipped; free it with cc_calc_clear().
- * Months with CC_COUNT_BEGINNING_WITH use add_months(from - 1 day, n)
- * (formula B) and report formula A (add_months(from, n) - 1 day) when the
- * two differ.
+ * Months with CC_COUNT_BEGINNING_WITH end the day before the corresponding
+ * date (add_months(from, n) - 1 day, formula A).  Where the target month
+ * has no corresponding date the reading is unsettled: the result is
+ * add_months(from - 1 day, n) (formula B), `borderline` is set and `alt`
+ * holds formula A when the two differ.
  */
 cc_status cc_calc_add(cc_calc *out, const cc_calendar *cal, cc_date from,
                       cc_period period, cc_error *err);
@@ -296,6 +298,7 @@ typedef enum cc_mention_type {
 typedef enum cc_grain {
     CC_GRAIN_NONE, /* not a date, or nothing known */
     CC_GRAIN_DAY,
+    CC_GRAIN_WEEK, /* "the following week": an ISO week */
     CC_GRAIN_MONTH,
     CC_GRAIN_SEASON,
     CC_GRAIN_YEAR,
@@ -317,7 +320,9 @@ typedef struct cc_mention {
     char mod[16];   /* "" or START, MID, END, MORE_THAN, LESS_THAN, ... */
     unsigned flags;
     cc_grain grain;   /* for DATE: the precision */
-    cc_date earliest; /* for resolved DATEs: the first day it may mean */
+    cc_date earliest; /* for resolved DATEs (grain not CC_GRAIN_NONE, no
+                         CC_MENTION_UNRESOLVED): the first day it may
+                         mean; for a TIME, its day when known */
     cc_date latest;   /* ... and the last; equal for a day */
     long paragraph;   /* index into the paragraphs, or -1 */
     long sentence;    /* index into the sentences, or -1 */

@@ -373,6 +373,38 @@ collect_skipped(cc_calc *calc, const cc_calendar *cal, cc_date a, cc_date b,
     return CC_OK;
 }
 
+/*
+ * N months beginning with X end the day before the corresponding date N
+ * months later (formula A: add_months(X, N) - 1 day): 12 months beginning
+ * with 22 March 2019 end on 21 March 2020, and beginning with 1 March 2023
+ * on 29 February 2024.  When there is no corresponding date (X is the
+ * 29th-31st and the target month is shorter) the law is unsettled:
+ * timescales.md takes formula B, add_months(X - 1 day, N), and the result
+ * is marked borderline with A beside it (29 Feb 2024 + 12 months: B 28 Feb
+ * 2025, A 27 Feb 2025).
+ */
+static cc_status
+months_beginning_with(cc_calc *out, cc_date from, int n, cc_error *err)
+{
+    cc_date corresponding, before = from;
+    int day, cday;
+    cc_status st;
+
+    if ((st = cc_months_add(&corresponding, from, n, err)) != CC_OK ||
+        (st = days_add(&out->date, corresponding, -1, err)) != CC_OK)
+        return st;
+    cc_date_to_ymd(from, NULL, NULL, &day);
+    cc_date_to_ymd(corresponding, NULL, NULL, &cday);
+    if (cday == day)
+        return CC_OK;
+    out->alt = out->date;
+    if ((st = days_add(&before, from, -1, err)) != CC_OK ||
+        (st = cc_months_add(&out->date, before, n, err)) != CC_OK)
+        return st;
+    out->borderline = out->alt != out->date;
+    return CC_OK;
+}
+
 cc_status
 cc_calc_add(cc_calc *out, const cc_calendar *cal, cc_date from,
             cc_period period, cc_error *err)
@@ -402,14 +434,7 @@ cc_calc_add(cc_calc *out, const cc_calendar *cal, cc_date from,
             st = cc_months_add(&out->date, from, (int)n, err);
             break;
         }
-        /* Formula B: add_months(X - 1 day, N); formula A:
-         * add_months(X, N) - 1 day.  Report B; flag when they differ. */
-        if ((st = days_add(&a, from, -1, err)) != CC_OK ||
-            (st = cc_months_add(&out->date, a, (int)n, err)) != CC_OK ||
-            (st = cc_months_add(&a, from, (int)n, err)) != CC_OK ||
-            (st = days_add(&out->alt, a, -1, err)) != CC_OK)
-            break;
-        out->borderline = out->alt != out->date;
+        st = months_beginning_with(out, from, (int)n, err);
         break;
     case CC_UNIT_WORKDAY:
         if (!cal)

@@ -18,9 +18,11 @@ Semantics:
         that month when it is shorter (Interpretation Act 1978 Sch 1; Dodds
         v Walker [1981] 1 WLR 1027).  Ny = 12N months.
   bw:N  "N ... beginning with X": X is day 1.  Days X+N-1; weeks X+7N-1;
-        months: formula B add_months(X - 1 day, N) is the answer, formula A
-        add_months(X, N) - 1 day is reported as well when it differs
-        ("borderline").
+        months: the day before the corresponding date, add_months(X, N) - 1
+        day (formula A).  When there is no corresponding date (X is the
+        29th-31st and the target month is shorter) the reading is
+        uncertain: formula B, add_months(X - 1 day, N), is the answer and
+        A is reported beside it ("borderline").
   workdays FROM TO
         the working days in (FROM, TO]; minus those in (TO, FROM] when
         TO < FROM; 0 when equal.
@@ -200,8 +202,11 @@ def add_period(cal, start, text):
         return add_months(start, n), None
     if unit == "d":
         return add_days(start, n - 1), None
+    corresponding = add_months(start, n)
+    formula_a = corresponding - ONE_DAY
+    if corresponding.day == start.day:
+        return formula_a, None
     formula_b = add_months(start - ONE_DAY, n)
-    formula_a = add_months(start, n) - ONE_DAY
     if formula_a == formula_b:
         return formula_b, None
     return formula_b, formula_a
