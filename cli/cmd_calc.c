@@ -227,13 +227,18 @@ print_ics(FILE *fp, const calc_view *v)
         snprintf(summary, sizeof summary, "Due: %s", v->rule->title);
     else
         snprintf(summary, sizeof summary, "%s after %s", p, a);
-    snprintf(desc, sizeof desc,
-             "%s%s%s%s%s from %s, counting %s, calendar %s: last day %s.%s%s",
-             v->rule ? "Rule " : "", v->rule ? v->rule->id : "",
-             v->rule ? " (" : "", v->rule ? v->rule->source : "",
-             v->rule ? "): " : "", a, counting_name(c->period.counting),
-             c->calendar, cc_date_format(c->date, b), p[0] ? " Period " : "",
-             p);
+    if (v->rule)
+        snprintf(desc, sizeof desc,
+                 "%s (%s, rule %s): %s from %s (%s), counting %s, calendar "
+                 "%s: the last permitted day is %s.",
+                 v->rule->title, v->rule->source, v->rule->id, p, a,
+                 v->rule->trigger, counting_name(c->period.counting),
+                 c->calendar, cc_date_format(c->date, b));
+    else
+        snprintf(desc, sizeof desc,
+                 "%s from %s, counting %s, calendar %s: %s.", p, a,
+                 counting_name(c->period.counting), c->calendar,
+                 cc_date_format(c->date, b));
     cli_ics_add_event(cal, key, c->date, c->date, c->from, summary, desc);
     rc = cli_ics_write(fp, cal);
     icalcomponent_free(cal);

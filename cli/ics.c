@@ -70,6 +70,7 @@ cli_ics_add_event(icalcomponent *cal, const char *uid_key, cc_date first,
 
     snprintf(uid, sizeof uid, "%016" PRIx64 "@caseclock", fnv1a(uid_key));
     ts.is_date = 0;
+    ts.hour = ts.minute = ts.second = 0;
     ts.zone = icaltimezone_get_utc_timezone();
     icalcomponent_add_property(ev, icalproperty_new_uid(uid));
     icalcomponent_add_property(ev, icalproperty_new_dtstamp(ts));

@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
+#include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +140,21 @@ Test(cli, ics)
     cr_expect(strstr(r1.out, "DTEND;VALUE=DATE:20240406\r\n") != NULL);
     cr_expect(strstr(r1.out, "UID:") != NULL);
     cr_expect(strstr(r1.out, "SUMMARY:Due: Stage 1") != NULL);
+    cr_expect(strstr(r1.out, "DTSTAMP:20240320T000000Z\r\n") != NULL, "%s",
+              r1.out);
+    /* libical reads it back with no error properties, one all-day event. */
+    icalcomponent *root = icalparser_parse_string(r1.out);
+    cr_assert_not_null(root);
+    cr_expect_null(icalcomponent_get_first_property(root,
+                                                    ICAL_XLICERROR_PROPERTY));
+    icalcomponent *ev =
+        icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
+    cr_assert_not_null(ev);
+    cr_expect_null(icalcomponent_get_first_property(ev,
+                                                    ICAL_XLICERROR_PROPERTY));
+    cr_expect(icalcomponent_get_dtstart(ev).is_date);
+    cr_expect(eq(int, icalcomponent_get_dtstart(ev).day, 5));
+    icalcomponent_free(root);
     cli_result_free(&r1);
     cli_result_free(&r2);
 }
