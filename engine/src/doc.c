@@ -1,0 +1,239 @@
+/* cc_doc: one decision statement, its layout and its temporal mentions. */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "caseclock.h"
+#include "date.h"
+#include "error.h"
+#include "normalise.h"
+#include "reader.h"
+#include "recognise.h"
+#include "text.h"
+
+struct cc_doc {
+    char *text; /* the copied input */
+    size_t len;
+    cc_layout layout;
+    char decision_iso[11];
+    int has_decision;
+    cc_date decision;
+    cc_mention *mentions;
+    size_t nmentions;
+    cc_sentence *sentences;
+    size_t nsentences;
+};
+
+/* Index of the span holding `offset` in spans sorted by offset, or -1. */
+#define FIND_SPAN(arr, n, off, result)                                         \
+    do {                                                                       \
+        size_t lo_ = 0, hi_ = (n);                                             \
+        (result) = -1;                                                         \
+        while (lo_ < hi_) {                                                    \
+            size_t mid_ = lo_ + (hi_ - lo_) / 2;                               \
+            if ((arr)[mid_].offset <= (off))                                   \
+                lo_ = mid_ + 1;                                                \
+            else                                                               \
+                hi_ = mid_;                                                    \
+        }                                                                      \
+        if (lo_ > 0 && (off) < (arr)[lo_ - 1].offset + (arr)[lo_ - 1].length)  \
+            (result) = (long)(lo_ - 1);                                        \
+    } while (0)
+
+cc_status
+cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
+            const char *source, cc_error *err)
+{
+    cc_doc *doc = NULL;
+    cc_text t;
+    cc_raw *raw = NULL;
+    long *sent = NULL;
+    size_t nraw = 0;
+    cc_narrative nar;
+    cc_status st;
+
+    assert(out && text);
+    (void)ctx;
+    *out = NULL;
+    memset(&t, 0, sizeof t);
+    doc = calloc(1, sizeof *doc);
+    if (!doc || !(doc->text = malloc(len + 1))) {
+        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+        goto done;
+    }
+    memcpy(doc->text, text, len);
+    doc->text[len] = '\0';
+    doc->len = len;
+
+    st = cc_text__init(&t, doc->text, len, source, err);
+    if (st != CC_OK)
+        goto done;
+    st = cc_reader__read(&doc->layout, &t, err);
+    if (st != CC_OK)
+        goto done;
+    st = cc_text__sentences(&doc->sentences, &doc->nsentences, &t, err);
+    if (st != CC_OK)
+        goto done;
+    for (size_t i = 0; i < doc->nsentences; i++)
+        FIND_SPAN(doc->layout.paragraphs, doc->layout.nparagraphs,
+                  doc->sentences[i].offset, doc->sentences[i].paragraph);
+
+    st = cc_recognise__scan(&raw, &nraw, doc->text, t.start, len, err);
+    if (st != CC_OK)
+        goto done;
+    if (nraw > 0 && (!(sent = malloc(nraw * sizeof *sent)) ||
+                     !(doc->mentions = calloc(nraw, sizeof *doc->mentions)))) {
+        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+        goto done;
+    }
+    nar.sentence = sent;
+    nar.header = (size_t)-1;
+    nar.has_decision = 0;
+    nar.decision = 0;
+    for (size_t i = 0; i < nraw; i++) {
+        FIND_SPAN(doc->sentences, doc->nsentences, raw[i].offset, sent[i]);
+        if (doc->layout.date_length && nar.header == (size_t)-1 &&
+            raw[i].offset >= doc->layout.date_offset &&
+            raw[i].offset < doc->layout.date_offset + doc->layout.date_length &&
+            raw[i].type == CC_MENTION_DATE && raw[i].day && raw[i].year) {
+            nar.header = i;
+            nar.has_decision = 1;
+            nar.decision = cc_date__from_ymd_unchecked(
+                raw[i].year, raw[i].month, raw[i].day);
+        }
+    }
+    cc_normalise__run(doc->mentions, raw, nraw, &nar);
+    doc->nmentions = nraw;
+    for (size_t i = 0; i < nraw; i++)
+        FIND_SPAN(doc->layout.paragraphs, doc->layout.nparagraphs,
+                  doc->mentions[i].offset, doc->mentions[i].paragraph);
+    if (nar.has_decision) {
+        doc->has_decision = 1;
+        doc->decision = nar.decision;
+        cc_date_format(nar.decision, doc->decision_iso);
+    }
+
+    *out = doc;
+    doc = NULL;
+done:
+    free(sent);
+    free(raw);
+    cc_text__clear(&t);
+    cc_doc_free(doc);
+    return st;
+}
+
+void
+cc_doc_free(cc_doc *doc)
+{
+    if (!doc)
+        return;
+    cc_reader__clear(&doc->layout);
+    free(doc->mentions);
+    free(doc->sentences);
+    free(doc->text);
+    free(doc);
+}
+
+const char *
+cc_doc_text(const cc_doc *doc, size_t *len)
+{
+    assert(doc);
+    if (len)
+        *len = doc->len;
+    return doc->text;
+}
+
+const char *
+cc_doc_field(const cc_doc *doc, cc_field field)
+{
+    assert(doc);
+    if (field == CC_FIELD_DECISION_DATE)
+        return doc->has_decision ? doc->decision_iso : NULL;
+    if ((int)field < 0 || (int)field >= (int)CC_NFIELDS)
+        return NULL;
+    return doc->layout.field[field];
+}
+
+int
+cc_doc_decision_date(const cc_doc *doc, cc_date *out)
+{
+    assert(doc);
+    if (!doc->has_decision)
+        return 0;
+    if (out)
+        *out = doc->decision;
+    return 1;
+}
+
+size_t
+cc_doc_mention_count(const cc_doc *doc)
+{
+    assert(doc);
+    return doc->nmentions;
+}
+
+const cc_mention *
+cc_doc_mention(const cc_doc *doc, size_t i)
+{
+    assert(doc);
+    return i < doc->nmentions ? &doc->mentions[i] : NULL;
+}
+
+size_t
+cc_doc_section_count(const cc_doc *doc)
+{
+    assert(doc);
+    return doc->layout.nsections;
+}
+
+const cc_section *
+cc_doc_section(const cc_doc *doc, size_t i)
+{
+    assert(doc);
+    return i < doc->layout.nsections ? &doc->layout.sections[i] : NULL;
+}
+
+size_t
+cc_doc_paragraph_count(const cc_doc *doc)
+{
+    assert(doc);
+    return doc->layout.nparagraphs;
+}
+
+const cc_paragraph *
+cc_doc_paragraph(const cc_doc *doc, size_t i)
+{
+    assert(doc);
+    return i < doc->layout.nparagraphs ? &doc->layout.paragraphs[i] : NULL;
+}
+
+size_t
+cc_doc_sentence_count(const cc_doc *doc)
+{
+    assert(doc);
+    return doc->nsentences;
+}
+
+const cc_sentence *
+cc_doc_sentence(const cc_doc *doc, size_t i)
+{
+    assert(doc);
+    return i < doc->nsentences ? &doc->sentences[i] : NULL;
+}
+
+const char *
+cc_mention_type_name(cc_mention_type type)
+{
+    switch (type) {
+    case CC_MENTION_DATE:
+        return "DATE";
+    case CC_MENTION_TIME:
+        return "TIME";
+    case CC_MENTION_DURATION:
+        return "DURATION";
+    case CC_MENTION_SET:
+        return "SET";
+    }
+    return "?";
+}

@@ -1,0 +1,453 @@
+/*
+ * TIMEX3-style values (docs/annotation.md), the range of days each DATE
+ * may mean, years inferred from the narrative and relative dates.
+ *
+ * Ranges chosen here, for dates the text gives only in part:
+ *  - a month spans the month; "early" is days 1-10, "mid" 11-20 and
+ *    "end"/"late" 21 to the last day: a third of a month each, so "the end
+ *    of March" is 21-31 March;
+ *  - a year spans the year; "early", "mid" and "late" are its thirds
+ *    (January-April, May-August, September-December);
+ *  - seasons are meteorological: spring March-May, summer June-August,
+ *    autumn September-November, winter December of the year to February
+ *    of the next; with a modifier, the first, middle or last month;
+ *  - a decade spans ten years; "early" the first four, "mid" the next
+ *    three, "late" the last three;
+ *  - "2023/24" spans both years (a financial or school year).
+ */
+#include "normalise.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+
+/* How far the month may step back before the narrative has crossed a year
+ * end: "In October 2019 ... On 5 January" is January 2020, but "On 20 June
+ * 2019 ... she had complained on 3 March" stays in 2019. */
+enum { ROLLOVER_MONTHS = 4 };
+
+static cc_date
+ymd(int y, int m, int d)
+{
+    return cc_date__from_ymd_unchecked(y, m, d);
+}
+
+static cc_date
+month_last(int y, int m)
+{
+    return ymd(y, m, cc_days_in_month(y, m));
+}
+
+/* The part of [first, last] a modifier picks: thirds, by days. */
+static void
+thirds(cc_date *first, cc_date *last, const char *mod)
+{
+    long span = (long)*last - *first + 1;
+    if (strcmp(mod, "START") == 0)
+        *last = (cc_date)(*first + span / 3 - 1);
+    else if (strcmp(mod, "MID") == 0) {
+        cc_date f = (cc_date)(*first + span / 3);
+        *last = (cc_date)(*first + 2 * span / 3 - 1);
+        *first = f;
+    } else if (strcmp(mod, "END") == 0)
+        *first = (cc_date)(*first + 2 * span / 3);
+}
+
+/* The first and last day of what a DATE says; 0 if it has no year. */
+static int
+date_range(const cc_raw *r, int year, cc_date *first, cc_date *last)
+{
+    const char *mod = r->mod;
+
+    if (r->decade) {
+        int y0 = r->decade * 10;
+        int a = 0, b = 9;
+        if (strcmp(mod, "START") == 0)
+            b = 3;
+        else if (strcmp(mod, "MID") == 0)
+            a = 4, b = 6;
+        else if (strcmp(mod, "END") == 0)
+            a = 7;
+        *first = ymd(y0 + a, 1, 1);
+        *last = ymd(y0 + b, 12, 31);
+        return 1;
+    }
+    if (year == 0)
+        return 0;
+    if (r->season) {
+        static const int first_month[5] = {0, 3, 6, 9, 12};
+        int m0 = first_month[r->season];
+        int a = 0, b = 2;
+        if (strcmp(mod, "START") == 0)
+            b = 0;
+        else if (strcmp(mod, "MID") == 0)
+            a = b = 1;
+        else if (strcmp(mod, "END") == 0)
+            a = 2;
+        int ma = m0 + a, ya = year, mb = m0 + b, yb = year;
+        if (ma > 12)
+            ma -= 12, ya++;
+        if (mb > 12)
+            mb -= 12, yb++;
+        *first = ymd(ya, ma, 1);
+        *last = month_last(yb, mb);
+        return 1;
+    }
+    if (r->day) {
+        *first = *last = ymd(year, r->month, r->day);
+        return 1;
+    }
+    if (r->month) {
+        *first = ymd(year, r->month, 1);
+        *last = month_last(year, r->month);
+        if (*mod) {
+            int dim = cc_days_in_month(year, r->month);
+            if (strcmp(mod, "START") == 0)
+                *last = ymd(year, r->month, 10);
+            else if (strcmp(mod, "MID") == 0) {
+                *first = ymd(year, r->month, 11);
+                *last = ymd(year, r->month, 20);
+            } else if (strcmp(mod, "END") == 0)
+                *first = ymd(year, r->month, dim > 21 ? 21 : dim);
+        }
+        return 1;
+    }
+    *first = ymd(year, 1, 1);
+    *last = ymd(r->year_end ? r->year_end : year, 12, 31);
+    if (*mod && !r->year_end)
+        thirds(first, last, mod);
+    return 1;
+}
+
+static const char *const season_codes[5] = {"", "SP", "SU", "AU", "WI"};
+
+static void
+date_value(char *buf, size_t size, const cc_raw *r, int year)
+{
+    char ys[8];
+    if (r->decade) {
+        snprintf(buf, size, "%03d", r->decade);
+        return;
+    }
+    if (year)
+        snprintf(ys, sizeof ys, "%04d", year);
+    else
+        snprintf(ys, sizeof ys, "XXXX");
+    if (r->season)
+        snprintf(buf, size, "%s-%s", ys, season_codes[r->season]);
+    else if (r->day && r->month)
+        snprintf(buf, size, "%s-%02d-%02d", ys, r->month, r->day);
+    else if (r->month)
+        snprintf(buf, size, "%s-%02d", ys, r->month);
+    else
+        snprintf(buf, size, "%s", ys);
+}
+
+static cc_grain
+date_grain(const cc_raw *r)
+{
+    if (r->decade)
+        return CC_GRAIN_DECADE;
+    if (r->season)
+        return CC_GRAIN_SEASON;
+    if (r->day)
+        return CC_GRAIN_DAY;
+    if (r->month)
+        return CC_GRAIN_MONTH;
+    return CC_GRAIN_YEAR;
+}
+
+/* "P4W", "PT1H37M", "P1Y6M", "P1DT3H" */
+static void
+duration_value(char *buf, size_t size, const cc_raw *r)
+{
+    size_t n = 0;
+    int time = 0;
+    buf[0] = '\0';
+    n += (size_t)snprintf(buf + n, size - n, "P");
+    for (int i = 0; i < r->nparts && n < size; i++) {
+        const cc_raw_part *p = &r->part[i];
+        char u;
+        int is_time = p->unit == 'H' || p->unit == 'I' || p->unit == 'S';
+        if (is_time && !time) {
+            n += (size_t)snprintf(buf + n, size - n, "T");
+            time = 1;
+        }
+        switch (p->unit) {
+        case 'I':
+            u = 'M';
+            break;
+        case 'E':
+            u = 0;
+            break;
+        default:
+            u = p->unit;
+        }
+        if (n >= size)
+            break;
+        if (u)
+            n += (size_t)snprintf(buf + n, size - n, "%s%c", p->n, u);
+        else
+            n += (size_t)snprintf(buf + n, size - n, "%sDE", p->n);
+    }
+}
+
+/* ISO 8601 week of a day: "2019-W15". */
+static void
+iso_week(char *buf, size_t size, cc_date d)
+{
+    int wd = cc_date_weekday(d);
+    cc_date thursday = (cc_date)(d - wd + 4);
+    int y;
+    cc_date_to_ymd(thursday, &y, NULL, NULL);
+    int week = (thursday - ymd(y, 1, 1)) / 7 + 1;
+    snprintf(buf, size, "%04d-W%02d", y, week);
+}
+
+/* The last resolved DATE: what a relative date is counted from. */
+typedef struct anchor {
+    int valid;
+    cc_grain grain;
+    int year, month;
+    cc_date day; /* when grain is CC_GRAIN_DAY */
+    long sentence;
+} anchor;
+
+static int
+near_enough(const anchor *a, long sentence)
+{
+    if (!a->valid)
+        return 0;
+    if (sentence < 0 || a->sentence < 0)
+        return 1;
+    return sentence - a->sentence <= 1;
+}
+
+/* Resolves a relative DATE; returns 0 (and an "X" value) when it cannot. */
+static int
+resolve_relative(cc_mention *m, const cc_raw *r, const anchor *a, long sentence,
+                 cc_date *first, cc_date *last)
+{
+    int unit = r->rel;
+    int n = r->rel_n;
+    int ok = near_enough(a, sentence) && n != CC_REL_UNKNOWN;
+    cc_date d;
+    int y, mo;
+
+    if (unit == 'D' || (unit == 'W' && !r->rel_calendar) ||
+        ((unit == 'M' || unit == 'Y') && !r->rel_calendar &&
+         (!ok || a->grain == CC_GRAIN_DAY))) {
+        m->grain = CC_GRAIN_DAY;
+        if (!ok || a->grain != CC_GRAIN_DAY) {
+            snprintf(m->value, sizeof m->value, "XXXX-XX-XX");
+            return 0;
+        }
+        if (r->rel_weekday) {
+            int wd = cc_date_weekday(a->day);
+            int step = r->rel_n > 0 ? (r->rel_weekday - wd + 7) % 7
+                                    : -((wd - r->rel_weekday + 7) % 7);
+            if (step == 0)
+                step = r->rel_n > 0 ? 7 : -7;
+            d = (cc_date)(a->day + step);
+        } else if (unit == 'D') {
+            d = (cc_date)(a->day + n);
+        } else if (unit == 'W') {
+            d = (cc_date)(a->day + 7 * n);
+        } else if (cc_months_add(&d, a->day, unit == 'M' ? n : 12 * n, NULL) !=
+                   CC_OK) {
+            snprintf(m->value, sizeof m->value, "XXXX-XX-XX");
+            return 0;
+        }
+        cc_date_format(d, m->value);
+        *first = *last = d;
+        return 1;
+    }
+    if (unit == 'W') { /* "the following week" */
+        m->grain = CC_GRAIN_WEEK;
+        if (!ok || a->grain != CC_GRAIN_DAY) {
+            snprintf(m->value, sizeof m->value, "XXXX-WXX");
+            return 0;
+        }
+        d = (cc_date)(a->day + 7 * n);
+        iso_week(m->value, sizeof m->value, d);
+        *first = (cc_date)(d - cc_date_weekday(d) + 1);
+        *last = (cc_date)(*first + 6);
+        return 1;
+    }
+    if (unit == 'M') {
+        m->grain = CC_GRAIN_MONTH;
+        if (!ok || a->grain == CC_GRAIN_YEAR || a->month == 0) {
+            snprintf(m->value, sizeof m->value, "XXXX-XX");
+            return 0;
+        }
+        long t = (long)a->year * 12 + (a->month - 1) + n;
+        y = (int)(t / 12);
+        mo = (int)(t % 12) + 1;
+        snprintf(m->value, sizeof m->value, "%04d-%02d", y, mo);
+        *first = ymd(y, mo, 1);
+        *last = month_last(y, mo);
+        return 1;
+    }
+    /* unit == 'Y' */
+    m->grain = CC_GRAIN_YEAR;
+    if (!ok || a->year == 0) {
+        snprintf(m->value, sizeof m->value, "XXXX");
+        return 0;
+    }
+    y = a->year + n;
+    snprintf(m->value, sizeof m->value, "%04d", y);
+    *first = ymd(y, 1, 1);
+    *last = ymd(y, 12, 31);
+    return 1;
+}
+
+/* The month a partial date sits in, for the rollover test. */
+static int
+raw_month(const cc_raw *r)
+{
+    static const int season_month[5] = {0, 3, 6, 9, 12};
+    if (r->month)
+        return r->month;
+    return season_month[r->season];
+}
+
+static long
+sentence_of(const cc_narrative *nar, size_t i)
+{
+    return nar->sentence ? nar->sentence[i] : -1;
+}
+
+void
+cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
+                  const cc_narrative *nar)
+{
+    int run_year = 0, run_month = 0;
+    int first_year = 0;
+    anchor a = {0, CC_GRAIN_NONE, 0, 0, 0, -1};
+
+    /* The first year the narrative states: for dates before it. */
+    for (size_t i = 0; i < n && !first_year; i++)
+        if (i != nar->header && raw[i].type == CC_MENTION_DATE && !raw[i].rel &&
+            !raw[i].decade && raw[i].year)
+            first_year = raw[i].year;
+
+    for (size_t i = 0; i < n; i++) {
+        const cc_raw *r = &raw[i];
+        cc_mention *m = &out[i];
+        cc_date first = 0, last = 0;
+        int resolved = 0;
+
+        memset(m, 0, sizeof *m);
+        m->offset = r->offset;
+        m->length = r->length;
+        m->type = r->type;
+        m->paragraph = -1;
+        m->sentence = sentence_of(nar, i);
+        snprintf(m->mod, sizeof m->mod, "%s", r->mod);
+
+        if (r->type == CC_MENTION_DURATION || r->type == CC_MENTION_SET) {
+            duration_value(m->value, sizeof m->value, r);
+            if (r->workdays)
+                m->flags |= CC_MENTION_WORKDAYS;
+            continue;
+        }
+        if (r->type == CC_MENTION_TIME) {
+            snprintf(m->value, sizeof m->value, "T%02d:%02d", r->hour,
+                     r->minute);
+            continue;
+        }
+        if (i == nar->header) {
+            m->flags |= CC_MENTION_HEADER;
+            m->grain = date_grain(r);
+            date_value(m->value, sizeof m->value, r, r->year);
+            if (date_range(r, r->year, &first, &last)) {
+                m->earliest = first;
+                m->latest = last;
+            }
+            continue;
+        }
+        if (r->rel) {
+            m->flags |= CC_MENTION_RELATIVE;
+            resolved = resolve_relative(m, r, &a, m->sentence, &first, &last);
+            if (!resolved)
+                m->flags |= CC_MENTION_UNRESOLVED;
+        } else {
+            int year = r->year;
+            m->grain = date_grain(r);
+            if (!year && !r->decade) {
+                int mo = raw_month(r);
+                if (run_year) {
+                    year = run_year;
+                    if (mo && run_month && mo < run_month &&
+                        run_month - mo >= ROLLOVER_MONTHS)
+                        year++;
+                } else {
+                    year = first_year;
+                }
+                if (year && nar->has_decision &&
+                    date_range(r, year, &first, &last) && first > nar->decision)
+                    year--;
+                if (year)
+                    m->flags |= CC_MENTION_INFERRED;
+                else
+                    m->flags |= CC_MENTION_UNRESOLVED;
+            }
+            date_value(m->value, sizeof m->value, r, year);
+            resolved = date_range(r, year, &first, &last);
+            if (resolved && !r->decade) {
+                run_year = year;
+                if (raw_month(r))
+                    run_month = raw_month(r);
+                else if (r->year)
+                    run_month = 0;
+            }
+        }
+        if (!resolved)
+            continue;
+        m->earliest = first;
+        m->latest = last;
+        if (m->grain == CC_GRAIN_DAY || m->grain == CC_GRAIN_MONTH ||
+            m->grain == CC_GRAIN_YEAR) {
+            int y, mo, d;
+            cc_date_to_ymd(first, &y, &mo, &d);
+            a.valid = 1;
+            a.grain = m->grain;
+            a.year = y;
+            a.month = m->grain == CC_GRAIN_YEAR ? 0 : mo;
+            a.day = first;
+            a.sentence = m->sentence;
+            if (r->rel) {
+                run_year = y;
+                run_month = mo;
+            }
+        }
+    }
+
+    /* A clock time next to a day in the same sentence takes that day. */
+    for (size_t i = 0; i < n; i++) {
+        cc_mention *m = &out[i];
+        const cc_mention *d = NULL;
+        if (m->type != CC_MENTION_TIME)
+            continue;
+        if (i > 0 && out[i - 1].type == CC_MENTION_DATE &&
+            out[i - 1].grain == CC_GRAIN_DAY &&
+            !(out[i - 1].flags & CC_MENTION_UNRESOLVED) &&
+            m->offset - (out[i - 1].offset + out[i - 1].length) <= 8 &&
+            out[i - 1].sentence == m->sentence)
+            d = &out[i - 1];
+        else if (i + 1 < n && out[i + 1].type == CC_MENTION_DATE &&
+                 out[i + 1].grain == CC_GRAIN_DAY &&
+                 !(out[i + 1].flags & CC_MENTION_UNRESOLVED) &&
+                 out[i + 1].offset - (m->offset + m->length) <= 8 &&
+                 out[i + 1].sentence == m->sentence)
+            d = &out[i + 1];
+        if (d) {
+            char day[11], t[8];
+            memcpy(t, m->value, sizeof t);
+            cc_date_format(d->earliest, day);
+            snprintf(m->value, sizeof m->value, "%sT%.5s", day, t + 1);
+            m->earliest = m->latest = d->earliest;
+        }
+    }
+}

@@ -1,0 +1,406 @@
+/*
+ * The layout of a decision statement as the Ombudsman's web pages print
+ * it: a header of "Name (NN NNN NNN)", "Category : ...", "Decision : ..."
+ * and "Decision date : ..." lines, then headed sections whose paragraphs
+ * are one line each (numbered "  1.", bulleted "- " or plain).  Copies
+ * from other sites lack the header or the blank lines; both are handled.
+ */
+#include "reader.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+/* A line as compared with the lists below: ASCII lower case, curly
+ * apostrophes straightened, runs of white space one space, trimmed. */
+static size_t
+fold_line(char *buf, size_t size, const char *s, size_t b, size_t e)
+{
+    size_t n = 0;
+    int space = 0;
+    while (b < e && n + 1 < size) {
+        unsigned char c = (unsigned char)s[b];
+        if (c == ' ' || c == '\t' ||
+            (c == 0xC2 && b + 1 < e && (unsigned char)s[b + 1] == 0xA0)) {
+            space = n > 0;
+            b += c == 0xC2 ? 2 : 1;
+            continue;
+        }
+        if (space) {
+            buf[n++] = ' ';
+            space = 0;
+            if (n + 1 >= size)
+                break;
+        }
+        if (c == 0xE2 && b + 2 < e && (unsigned char)s[b + 1] == 0x80 &&
+            ((unsigned char)s[b + 2] == 0x98 ||
+             (unsigned char)s[b + 2] == 0x99)) {
+            buf[n++] = '\'';
+            b += 3;
+            continue;
+        }
+        buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        b++;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* Web page furniture: whole lines, or lines starting so. */
+static const char *const furniture[] = {"back to top",
+                                        "print this page",
+                                        "lgo logogram",
+                                        "privacy settings",
+                                        "review your privacy settings",
+                                        "required cookies",
+                                        "view required cookies",
+                                        "analytical cookies",
+                                        "view analytical cookies",
+                                        "we recommend you set these 'on'.",
+                                        "share this page",
+                                        "download this decision"};
+static const char *const furniture_prefixes[] = {"these cookies enable",
+                                                 "google analytics cookies",
+                                                 "in using google analytics"};
+
+static int
+is_furniture(const char *f)
+{
+    for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
+        if (strcmp(f, furniture[i]) == 0)
+            return 1;
+    for (size_t i = 0;
+         i < sizeof furniture_prefixes / sizeof *furniture_prefixes; i++)
+        if (strncmp(f, furniture_prefixes[i], strlen(furniture_prefixes[i])) ==
+            0)
+            return 1;
+    return 0;
+}
+
+/* Headings the Ombudsman uses; `legal` marks law and powers sections. */
+static const struct heading {
+    const char *title;
+    int legal;
+} headings[] = {
+    {"the ombudsman's final decision", 0},
+    {"the ombudsman's final decision:", 0},
+    {"the complaint", 0},
+    {"the ombudsman's role and powers", 1},
+    {"the ombudsmen's role and powers", 1},
+    {"what i have investigated", 0},
+    {"what i have and have not investigated", 0},
+    {"what i have not investigated", 0},
+    {"parts of the complaint that i did not investigate", 0},
+    {"how i considered this complaint", 0},
+    {"what i found", 0},
+    {"my assessment", 0},
+    {"assessment", 0},
+    {"legal and administrative background", 1},
+    {"relevant law and guidance", 1},
+    {"law and guidance", 1},
+    {"the law", 1},
+    {"relevant legislation", 1},
+    {"background", 0},
+    {"what happened", 0},
+    {"analysis", 0},
+    {"my findings", 0},
+    {"findings", 0},
+    {"conclusions", 0},
+    {"conclusion", 0},
+    {"injustice", 0},
+    {"remedy", 0},
+    {"agreed action", 0},
+    {"agreed actions", 0},
+    {"recommended action", 0},
+    {"recommendations", 0},
+    {"action", 0},
+    {"final decision", 0},
+    {"decision", 0},
+    {"investigator's decision on behalf of the ombudsman", 0},
+    {"investigator's decision on behalf of the ombudsmen", 0},
+};
+
+static const struct heading *
+find_heading(const char *f)
+{
+    for (size_t i = 0; i < sizeof headings / sizeof *headings; i++)
+        if (strcmp(f, headings[i].title) == 0)
+            return &headings[i];
+    return NULL;
+}
+
+/* A heading the list lacks: a short capitalised line with no full stop,
+ * standing alone between blank lines. */
+static int
+looks_like_heading(const char *s, size_t b, size_t e, int blank_before,
+                   int blank_after)
+{
+    size_t n = e - b, words = 1;
+    if (!blank_before || !blank_after || n == 0 || n > 70)
+        return 0;
+    if (!(s[b] >= 'A' && s[b] <= 'Z'))
+        return 0;
+    switch (s[e - 1]) {
+    case '.':
+    case ',':
+    case ';':
+    case '?':
+    case '!':
+    case ')':
+        return 0;
+    default:
+        break;
+    }
+    for (size_t i = b; i < e; i++) {
+        if (s[i] == ' ')
+            words++;
+        if (s[i] == ':' && i + 1 < e)
+            return 0;
+    }
+    return words <= 10;
+}
+
+static char *
+copy_bytes(const char *s, size_t b, size_t e)
+{
+    char *p = malloc(e - b + 1);
+    if (p) {
+        memcpy(p, s + b, e - b);
+        p[e - b] = '\0';
+    }
+    return p;
+}
+
+static void
+trim(const char *s, size_t *b, size_t *e)
+{
+    while (*b < *e && (s[*b] == ' ' || s[*b] == '\t'))
+        (*b)++;
+    while (*b + 1 < *e && (unsigned char)s[*b] == 0xC2 &&
+           (unsigned char)s[*b + 1] == 0xA0)
+        *b += 2;
+    while (*e > *b && (s[*e - 1] == ' ' || s[*e - 1] == '\t'))
+        (*e)--;
+}
+
+/* "Category : X": when the line starts with `key` and a colon, the value's
+ * bytes go in [*vb, *ve). */
+static int
+header_field(const char *s, size_t b, size_t e, const char *key, size_t *vb,
+             size_t *ve)
+{
+    size_t n = strlen(key), i;
+    if (e - b < n || strncmp(s + b, key, n) != 0)
+        return 0;
+    i = b + n;
+    while (i < e && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i >= e || s[i] != ':')
+        return 0;
+    i++;
+    *vb = i;
+    *ve = e;
+    trim(s, vb, ve);
+    return *ve > *vb;
+}
+
+/* "Name (19 006 719)": the reference is 2, 3 and 3 digits. */
+static int
+authority_line(const char *s, size_t b, size_t e, size_t *ae, size_t *rb,
+               size_t *re)
+{
+    size_t open, i;
+    int groups[3] = {0, 0, 0}, g = 0;
+    if (e - b < 14 || s[e - 1] != ')')
+        return 0;
+    open = e - 1;
+    while (open > b && s[open] != '(')
+        open--;
+    if (s[open] != '(' || open == b)
+        return 0;
+    for (i = open + 1; i < e - 1; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            groups[g]++;
+        } else if (s[i] == ' ' && groups[g] > 0 && g < 2) {
+            g++;
+        } else {
+            return 0;
+        }
+    }
+    if (g != 2 || groups[0] != 2 || groups[1] != 3 || groups[2] != 3)
+        return 0;
+    *rb = open + 1;
+    *re = e - 1;
+    *ae = open;
+    while (*ae > b && s[*ae - 1] == ' ')
+        (*ae)--;
+    return *ae > b;
+}
+
+/* A list marker at the start of a line: "3. ", "3) ", "- ", "• ".
+ * Returns the printed number (0 for a bullet) or -1. */
+static int
+list_number(const char *s, size_t b, size_t e)
+{
+    size_t i = b;
+    int n = 0, nd = 0;
+    while (i < e && s[i] >= '0' && s[i] <= '9' && nd < 6) {
+        n = n * 10 + (s[i] - '0');
+        i++;
+        nd++;
+    }
+    if (nd > 0 && i + 1 < e && (s[i] == '.' || s[i] == ')') &&
+        (s[i + 1] == ' ' || s[i + 1] == '\t'))
+        return n;
+    return -1;
+}
+
+typedef struct grow {
+    void *p;
+    size_t n, cap, size;
+} grow;
+
+static void *
+grow_push(grow *g)
+{
+    if (g->n == g->cap) {
+        size_t ncap = g->cap ? g->cap * 2 : 16;
+        void *p = realloc(g->p, ncap * g->size);
+        if (!p)
+            return NULL;
+        g->p = p;
+        g->cap = ncap;
+    }
+    return (char *)g->p + g->size * g->n++;
+}
+
+cc_status
+cc_reader__read(cc_layout *out, const cc_text *t, cc_error *err)
+{
+    const char *s = t->s;
+    grow sec = {NULL, 0, 0, sizeof(cc_section)};
+    grow par = {NULL, 0, 0, sizeof(cc_paragraph)};
+    cc_layout l;
+    char f[128];
+    int in_header = 1, blank_before = 1;
+    long cur_section = -1;
+    cc_status st = CC_OK;
+
+    memset(&l, 0, sizeof l);
+    memset(out, 0, sizeof *out);
+    for (size_t li = 0; li < t->nlines; li++) {
+        size_t b, e, vb, ve, ae;
+        int blank_after;
+        const struct heading *h;
+
+        cc_text__line_span(t, li, &b, &e);
+        trim(s, &b, &e);
+        if (b == e) {
+            blank_before = 1;
+            continue;
+        }
+        blank_after = 1;
+        if (li + 1 < t->nlines) {
+            size_t nb, ne;
+            cc_text__line_span(t, li + 1, &nb, &ne);
+            trim(s, &nb, &ne);
+            blank_after = nb == ne;
+        }
+        fold_line(f, sizeof f, s, b, e);
+        if (is_furniture(f)) {
+            blank_before = 1;
+            continue;
+        }
+        if (in_header) {
+            if (!l.field[CC_FIELD_AUTHORITY] &&
+                authority_line(s, b, e, &ae, &vb, &ve)) {
+                l.field[CC_FIELD_AUTHORITY] = copy_bytes(s, b, ae);
+                l.field[CC_FIELD_REFERENCE] = copy_bytes(s, vb, ve);
+                if (!l.field[CC_FIELD_AUTHORITY] ||
+                    !l.field[CC_FIELD_REFERENCE])
+                    goto nomem;
+                blank_before = 0;
+                continue;
+            }
+            if (header_field(s, b, e, "Category", &vb, &ve)) {
+                free(l.field[CC_FIELD_CATEGORY]);
+                if (!(l.field[CC_FIELD_CATEGORY] = copy_bytes(s, vb, ve)))
+                    goto nomem;
+                blank_before = 0;
+                continue;
+            }
+            if (header_field(s, b, e, "Decision date", &vb, &ve)) {
+                l.date_offset = vb;
+                l.date_length = ve - vb;
+                blank_before = 0;
+                continue;
+            }
+            if (header_field(s, b, e, "Decision", &vb, &ve)) {
+                free(l.field[CC_FIELD_OUTCOME]);
+                if (!(l.field[CC_FIELD_OUTCOME] = copy_bytes(s, vb, ve)))
+                    goto nomem;
+                blank_before = 0;
+                continue;
+            }
+        }
+        h = find_heading(f);
+        if (h || looks_like_heading(s, b, e, blank_before, blank_after)) {
+            cc_section *x;
+            in_header = 0;
+            if (!(x = grow_push(&sec)))
+                goto nomem;
+            memset(x, 0, sizeof *x);
+            x->offset = b;
+            x->length = e - b;
+            x->legal = h ? h->legal
+                         : (strstr(f, "law") || strstr(f, "legal") ||
+                            strstr(f, "guidance"));
+            if (!(x->title = copy_bytes(s, b, e)))
+                goto nomem;
+            cur_section = (long)sec.n - 1;
+            blank_before = 0;
+            continue;
+        }
+        if (in_header && strncmp(f, "summary:", 8) == 0)
+            in_header = 0;
+        {
+            cc_paragraph *p = grow_push(&par);
+            int num;
+            if (!p)
+                goto nomem;
+            num = list_number(s, b, e);
+            p->number = num > 0 ? num : 0;
+            p->section = cur_section;
+            p->offset = b;
+            p->length = e - b;
+        }
+        blank_before = 0;
+    }
+    l.sections = sec.p;
+    l.nsections = sec.n;
+    l.paragraphs = par.p;
+    l.nparagraphs = par.n;
+    *out = l;
+    return CC_OK;
+
+nomem:
+    st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+    l.sections = sec.p;
+    l.nsections = sec.n;
+    free(par.p);
+    cc_reader__clear(&l);
+    return st;
+}
+
+void
+cc_reader__clear(cc_layout *l)
+{
+    for (size_t i = 0; i < CC_NFIELDS; i++)
+        free(l->field[i]);
+    for (size_t i = 0; i < l->nsections; i++)
+        free((char *)l->sections[i].title);
+    free(l->sections);
+    free(l->paragraphs);
+    memset(l, 0, sizeof *l);
+}

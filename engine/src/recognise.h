@@ -1,0 +1,69 @@
+/* Finding temporal mentions: one pass over the tokens of the text. */
+#ifndef CC_RECOGNISE_H
+#define CC_RECOGNISE_H
+
+#include <stddef.h>
+
+#include "caseclock.h"
+
+/* Units of durations, sets and relative dates. */
+enum {
+    CC_U_SECOND = 'S',
+    CC_U_MINUTE = 'I',
+    CC_U_HOUR = 'H',
+    CC_U_DAY = 'D',
+    CC_U_WEEK = 'W',
+    CC_U_MONTH = 'M',
+    CC_U_YEAR = 'Y',
+    CC_U_DECADE = 'E'
+};
+
+/* One number and unit of a duration: "1 hour", "37 minutes". */
+typedef struct cc_raw_part {
+    char n[24]; /* "4", "1.5", or "X" when unspecified ("several") */
+    char unit;  /* CC_U_* */
+} cc_raw_part;
+
+/* Unknown: the relative offset is not a number ("a few days later"). */
+#define CC_REL_UNKNOWN (-9999)
+
+/*
+ * What the text says, before any value is worked out.  DATE parts are 0
+ * when the text does not give them.
+ */
+typedef struct cc_raw {
+    size_t offset, length; /* bytes into the input */
+    cc_mention_type type;
+    char mod[16];
+
+    /* DATE */
+    int year, month, day, weekday;
+    int season;     /* 1 spring, 2 summer, 3 autumn, 4 winter */
+    int decade;     /* 201 for "the 2010s" */
+    int year_end;   /* "2023/24": the second year, else 0 */
+    int from_range; /* year (or month) copied from a range's other end */
+
+    /* relative DATE: "the following day", "two weeks later" */
+    char rel;         /* 0, or the CC_U_* unit */
+    int rel_n;        /* +1 following, 0 same, -1 previous, or N later */
+    int rel_weekday;  /* "the following Monday": 1..7 */
+    int rel_calendar; /* "the next month" (a calendar unit), not "a month
+                         later" (a shift) */
+
+    /* DURATION, SET */
+    cc_raw_part part[3];
+    int nparts;
+    int workdays; /* "working days" */
+
+    /* TIME */
+    int hour, minute; /* -1 when absent */
+} cc_raw;
+
+/*
+ * New (free() it): every mention in s[start..len), in text order, none
+ * overlapping.  `s` is valid UTF-8.
+ */
+cc_status cc_recognise__scan(cc_raw **out, size_t *n, const char *s,
+                             size_t start, size_t len, cc_error *err);
+
+#endif

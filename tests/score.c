@@ -1,0 +1,432 @@
+/*
+ * cc_score: scores the recogniser against gold annotations
+ * (docs/annotation.md, "Gold files" and "Scoring").
+ *
+ * usage: cc_score [-v] [--root DIR] [--min-relaxed-f1 X] [--min-value-acc Y]
+ *                 [--min-header Z] FILE.gold...
+ *
+ * Each gold file names its input ("# file: PATH", relative to --root, the
+ * project root, by default the current directory).  For each file and in
+ * total it prints mentions in gold and found, strict and relaxed precision,
+ * recall and F1, value accuracy (type, value and mod equal, over relaxed
+ * matches) and header fields right.  -v lists every miss.
+ *
+ * Exit status: 0, or 1 when a floor is not met, 2 for a usage error, 3
+ * when a gold file or its input cannot be read or a gold text is not found.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "caseclock.h"
+
+typedef struct gold_mention {
+    size_t offset, length;
+    char type[16], value[48], mod[24];
+    int line;
+} gold_mention;
+
+typedef struct counts {
+    long gold, sys, strict, relaxed, value_ok, header_ok, header_n;
+} counts;
+
+static const char *const field_names[] = {"authority", "reference", "category",
+                                          "outcome", "decision_date"};
+
+static char *
+read_all(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    char *buf = NULL;
+    size_t n = 0, cap = 0, got;
+
+    if (!fp)
+        return NULL;
+    do {
+        if (n + 4096 + 1 > cap) {
+            size_t ncap = cap ? cap * 2 : 65536;
+            char *p = realloc(buf, ncap);
+            if (!p) {
+                free(buf);
+                fclose(fp);
+                return NULL;
+            }
+            buf = p;
+            cap = ncap;
+        }
+        got = fread(buf + n, 1, cap - n - 1, fp);
+        n += got;
+    } while (got > 0);
+    if (ferror(fp)) {
+        free(buf);
+        fclose(fp);
+        return NULL;
+    }
+    fclose(fp);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static char *
+dup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+/* First occurrence of needle in hay[from..len), or -1. */
+static long
+find(const char *hay, size_t len, size_t from, const char *needle, size_t nl)
+{
+    if (nl == 0 || nl > len)
+        return -1;
+    for (size_t i = from; i + nl <= len; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, nl) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* Splits a line at tabs in place; returns the number of fields. */
+static int
+split_tabs(char *line, char **f, int max)
+{
+    int n = 0;
+    f[n++] = line;
+    for (char *p = line; *p && n < max; p++)
+        if (*p == '\t') {
+            *p = '\0';
+            f[n++] = p + 1;
+        }
+    return n;
+}
+
+static double
+ratio(long a, long b)
+{
+    return b ? (double)a / (double)b : 1.0;
+}
+
+static double
+f1(double p, double r)
+{
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
+static void
+print_row(const char *name, const counts *c)
+{
+    double sp = ratio(c->strict, c->sys), sr = ratio(c->strict, c->gold);
+    double rp = ratio(c->relaxed, c->sys), rr = ratio(c->relaxed, c->gold);
+    printf("%-34s %4ld %4ld  %.3f %.3f %.3f  %.3f %.3f %.3f  %.3f  %ld/%ld\n",
+           name, c->gold, c->sys, sp, sr, f1(sp, sr), rp, rr, f1(rp, rr),
+           ratio(c->value_ok, c->relaxed), c->header_ok, c->header_n);
+}
+
+static void
+show(const char *s, size_t off, size_t len)
+{
+    putchar('\'');
+    for (size_t i = 0; i < len; i++)
+        putchar(s[off + i] == '\n' || s[off + i] == '\r' ? ' ' : s[off + i]);
+    putchar('\'');
+}
+
+/* Scores one gold file; returns 0, or 3 when it cannot be read. */
+static int
+score_file(const char *gold_path, const char *root, const cc_ctx *ctx,
+           int verbose, counts *c)
+{
+    size_t glen, tlen = 0;
+    char *gold = read_all(gold_path, &glen), *text = NULL;
+    char input[4096] = "";
+    char *fields[CC_FIELD_DECISION_DATE + 1] = {0};
+    gold_mention *gm = NULL;
+    size_t ngm = 0, cap = 0, pos = 0;
+    cc_doc *doc = NULL;
+    cc_error err = {0};
+    int rc = 0, lineno = 0;
+    char *line, *next;
+
+    memset(c, 0, sizeof *c);
+    if (!gold) {
+        fprintf(stderr, "cc_score: %s: cannot read\n", gold_path);
+        return 3;
+    }
+    for (line = gold; line && *line; line = next) {
+        char *f[6];
+        int nf;
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        lineno++;
+        size_t ll = strlen(line);
+        if (ll && line[ll - 1] == '\r')
+            line[--ll] = '\0';
+        if (strncmp(line, "# file:", 7) == 0) {
+            const char *p = line + 7;
+            while (*p == ' ')
+                p++;
+            snprintf(input, sizeof input, "%s/%s", root, p);
+            free(text);
+            text = read_all(input, &tlen);
+            if (!text) {
+                fprintf(stderr, "cc_score: %s:%d: cannot read %s\n", gold_path,
+                        lineno, input);
+                rc = 3;
+                goto done;
+            }
+            continue;
+        }
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        nf = split_tabs(line, f, 6);
+        if (line[0] == '@') {
+            if (strcmp(f[0], "@skip") == 0 && nf >= 2 && text) {
+                long at = find(text, tlen, pos, f[1], strlen(f[1]));
+                if (at < 0) {
+                    fprintf(stderr, "cc_score: %s:%d: skip text not found\n",
+                            gold_path, lineno);
+                    rc = 3;
+                    goto done;
+                }
+                pos = (size_t)at + strlen(f[1]);
+                continue;
+            }
+            for (int k = 0; k <= CC_FIELD_DECISION_DATE; k++)
+                if (nf >= 2 && strcmp(f[0] + 1, field_names[k]) == 0) {
+                    free(fields[k]);
+                    fields[k] = dup(f[1]);
+                }
+            continue;
+        }
+        if (!text || nf < 3) {
+            fprintf(stderr, "cc_score: %s:%d: %s\n", gold_path, lineno,
+                    text ? "expected text, TYPE and value" : "no '# file:'");
+            rc = 3;
+            goto done;
+        }
+        long at = find(text, tlen, pos, f[0], strlen(f[0]));
+        if (at < 0) {
+            fprintf(stderr, "cc_score: %s:%d: '%s' not found in %s\n",
+                    gold_path, lineno, f[0], input);
+            rc = 3;
+            goto done;
+        }
+        if (ngm == cap) {
+            cap = cap ? cap * 2 : 64;
+            gold_mention *p = realloc(gm, cap * sizeof *p);
+            if (!p) {
+                rc = 3;
+                goto done;
+            }
+            gm = p;
+        }
+        gold_mention *g = &gm[ngm++];
+        memset(g, 0, sizeof *g);
+        g->offset = (size_t)at;
+        g->length = strlen(f[0]);
+        g->line = lineno;
+        snprintf(g->type, sizeof g->type, "%s", f[1]);
+        snprintf(g->value, sizeof g->value, "%s", f[2]);
+        snprintf(g->mod, sizeof g->mod, "%s", nf > 3 ? f[3] : "");
+        pos = g->offset + g->length;
+    }
+    if (!text) {
+        fprintf(stderr, "cc_score: %s: no '# file:' line\n", gold_path);
+        rc = 3;
+        goto done;
+    }
+    if (cc_doc_read(&doc, ctx, text, tlen, input, &err) != CC_OK) {
+        fprintf(stderr, "cc_score: %s:%d:%d: %s\n", err.source, err.line,
+                err.column, err.message);
+        rc = 3;
+        goto done;
+    }
+
+    size_t ns = cc_doc_mention_count(doc);
+    char *used = calloc(ns + 1, 1);
+    if (!used) {
+        rc = 3;
+        goto done;
+    }
+    c->gold = (long)ngm;
+    c->sys = (long)ns;
+    /* Both lists are in text order: walk them together. */
+    size_t j0 = 0;
+    for (size_t i = 0; i < ngm; i++) {
+        const gold_mention *g = &gm[i];
+        const cc_mention *hit = NULL;
+        size_t j;
+        while (j0 < ns && cc_doc_mention(doc, j0)->offset +
+                                  cc_doc_mention(doc, j0)->length <=
+                              g->offset)
+            j0++;
+        for (j = j0; j < ns; j++) {
+            const cc_mention *m = cc_doc_mention(doc, j);
+            if (m->offset >= g->offset + g->length)
+                break;
+            if (!used[j]) {
+                hit = m;
+                break;
+            }
+        }
+        if (!hit) {
+            if (verbose) {
+                printf("  missed   %s:%d ", gold_path, g->line);
+                show(text, g->offset, g->length);
+                printf(" %s %s %s\n", g->type, g->value, g->mod);
+            }
+            continue;
+        }
+        used[j] = 1;
+        c->relaxed++;
+        if (hit->offset == g->offset && hit->length == g->length)
+            c->strict++;
+        else if (verbose) {
+            printf("  span     %s:%d gold ", gold_path, g->line);
+            show(text, g->offset, g->length);
+            printf(" found ");
+            show(text, hit->offset, hit->length);
+            putchar('\n');
+        }
+        if (strcmp(cc_mention_type_name(hit->type), g->type) == 0 &&
+            strcmp(hit->value, g->value) == 0 && strcmp(hit->mod, g->mod) == 0)
+            c->value_ok++;
+        else if (verbose) {
+            printf("  value    %s:%d ", gold_path, g->line);
+            show(text, g->offset, g->length);
+            printf(" gold %s %s %s, found %s %s %s\n", g->type, g->value,
+                   g->mod, cc_mention_type_name(hit->type), hit->value,
+                   hit->mod);
+        }
+    }
+    if (verbose)
+        for (size_t j = 0; j < ns; j++)
+            if (!used[j]) {
+                const cc_mention *m = cc_doc_mention(doc, j);
+                printf("  spurious %s @%zu ", gold_path, m->offset);
+                show(text, m->offset, m->length);
+                printf(" %s %s %s\n", cc_mention_type_name(m->type), m->value,
+                       m->mod);
+            }
+    free(used);
+    for (int k = 0; k <= CC_FIELD_DECISION_DATE; k++) {
+        const char *got = cc_doc_field(doc, (cc_field)k);
+        if (!fields[k]) {
+            if (got && verbose)
+                printf("  header   %s: %s found '%s', gold has none\n",
+                       gold_path, field_names[k], got);
+            continue;
+        }
+        c->header_n++;
+        if (got && strcmp(got, fields[k]) == 0)
+            c->header_ok++;
+        else if (verbose)
+            printf("  header   %s: %s gold '%s', found '%s'\n", gold_path,
+                   field_names[k], fields[k], got ? got : "(none)");
+    }
+done:
+    for (int k = 0; k <= CC_FIELD_DECISION_DATE; k++)
+        free(fields[k]);
+    cc_doc_free(doc);
+    free(gm);
+    free(text);
+    free(gold);
+    return rc;
+}
+
+static int
+floor_arg(int argc, char **argv, int *i, const char *name, double *out)
+{
+    if (strcmp(argv[*i], name) != 0)
+        return 0;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "cc_score: %s needs a value\n", name);
+        exit(2);
+    }
+    *out = strtod(argv[++*i], NULL);
+    return 1;
+}
+
+int
+main(int argc, char **argv)
+{
+    double min_f1 = -1, min_value = -1, min_header = -1;
+    const char *root = ".";
+    int verbose = 0, rc = 0, nfiles = 0;
+    counts total = {0}, c;
+    cc_ctx *ctx = NULL;
+    cc_error err = {0};
+
+    if (cc_ctx_new(&ctx, &err) != CC_OK) {
+        fprintf(stderr, "cc_score: %s\n", err.message);
+        return 3;
+    }
+    printf("%-34s %4s %4s  %-17s  %-17s  %-5s  %s\n", "file", "gold", "sys",
+           "strict P/R/F1", "relaxed P/R/F1", "value", "header");
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-v") == 0) {
+            verbose = 1;
+            continue;
+        }
+        if (strcmp(argv[i], "--root") == 0 && i + 1 < argc) {
+            root = argv[++i];
+            continue;
+        }
+        if (floor_arg(argc, argv, &i, "--min-relaxed-f1", &min_f1) ||
+            floor_arg(argc, argv, &i, "--min-value-acc", &min_value) ||
+            floor_arg(argc, argv, &i, "--min-header", &min_header))
+            continue;
+        if (argv[i][0] == '-') {
+            fprintf(stderr, "cc_score: unknown option '%s'\n", argv[i]);
+            cc_ctx_free(ctx);
+            return 2;
+        }
+        const char *base = strrchr(argv[i], '/');
+        int st = score_file(argv[i], root, ctx, verbose, &c);
+        if (st != 0) {
+            rc = st;
+            continue;
+        }
+        print_row(base ? base + 1 : argv[i], &c);
+        total.gold += c.gold;
+        total.sys += c.sys;
+        total.strict += c.strict;
+        total.relaxed += c.relaxed;
+        total.value_ok += c.value_ok;
+        total.header_ok += c.header_ok;
+        total.header_n += c.header_n;
+        nfiles++;
+    }
+    cc_ctx_free(ctx);
+    if (nfiles == 0 && rc == 0) {
+        fprintf(stderr, "usage: cc_score [-v] [--root DIR] "
+                        "[--min-relaxed-f1 X] [--min-value-acc Y] "
+                        "[--min-header Z] FILE.gold...\n");
+        return 2;
+    }
+    print_row("TOTAL", &total);
+    {
+        double rp = ratio(total.relaxed, total.sys);
+        double rr = ratio(total.relaxed, total.gold);
+        double f = f1(rp, rr), v = ratio(total.value_ok, total.relaxed);
+        double h = ratio(total.header_ok, total.header_n);
+        if (min_f1 >= 0 && f < min_f1) {
+            printf("FAIL: relaxed F1 %.3f is below %.3f\n", f, min_f1);
+            rc = rc ? rc : 1;
+        }
+        if (min_value >= 0 && v < min_value) {
+            printf("FAIL: value accuracy %.3f is below %.3f\n", v, min_value);
+            rc = rc ? rc : 1;
+        }
+        if (min_header >= 0 && h < min_header) {
+            printf("FAIL: header %.3f is below %.3f\n", h, min_header);
+            rc = rc ? rc : 1;
+        }
+    }
+    return rc;
+}
