@@ -49,7 +49,8 @@ int cli_read_file(const char *path, char **data, size_t *len);
 
 /*
  * Output that lands whole or not at all.  cli_out_open() gives a stream:
- * stdout when path is NULL or "-", else a temporary file beside `path`.
+ * stdout when path is NULL or "-"; the path itself when it is a device or a
+ * pipe (/dev/null); else a temporary file beside `path`.
  * cli_out_close() flushes and checks it and renames it into place (or
  * removes it when `ok` is 0); returns EXIT_DONE or EXIT_WRITE.
  */

@@ -144,11 +144,23 @@ int
 cli_out_open(cli_out *out, const char *path)
 {
     static const char suffix[] = ".tmpXXXXXX";
+    struct stat sb;
     int fd;
 
     memset(out, 0, sizeof *out);
     if (!path || strcmp(path, "-") == 0) {
         out->fp = stdout;
+        return EXIT_DONE;
+    }
+    /* A device or pipe (/dev/null, a FIFO) cannot be replaced by a
+     * rename: write to it directly. */
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        out->fp = fopen(path, "w");
+        if (!out->fp) {
+            cli_warn("%s: cannot write: %s", path, strerror(errno));
+            return EXIT_WRITE;
+        }
+        out->path = strdup(path);
         return EXIT_DONE;
     }
     out->path = strdup(path);
@@ -187,6 +199,16 @@ cli_out_close(cli_out *out, int ok)
 
     if (!out->fp)
         return EXIT_WRITE;
+    if (!out->tmp && out->path) {
+        /* A device or pipe, written directly. */
+        if (fclose(out->fp) != 0 && ok) {
+            cli_warn("%s: cannot write: %s", out->path, strerror(errno));
+            rc = EXIT_WRITE;
+        }
+        free(out->path);
+        memset(out, 0, sizeof *out);
+        return rc;
+    }
     if (!out->tmp) {
         /* stdout: a closed pipe (EPIPE) ends quietly. */
         if (fflush(stdout) != 0 && errno != EPIPE) {

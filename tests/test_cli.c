@@ -197,6 +197,11 @@ Test(cli, output_is_atomic)
     cr_expect(strstr(r.err, "cannot write") != NULL, "%s", r.err);
     cli_result_free(&r);
     cr_expect(stat(bad, &sb) != 0);
+    /* A device is written directly, not replaced. */
+    cli_run(&r, A("add", "2019-04-10", "10wd", "-o", "/dev/null"), NULL);
+    cr_expect(eq(int, r.status, 0), "%s", r.err);
+    cr_expect(stat("/dev/null", &sb) == 0 && S_ISCHR(sb.st_mode));
+    cli_result_free(&r);
     unlink(path);
     rmdir(dir);
 }
