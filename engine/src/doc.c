@@ -47,7 +47,7 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
     cc_doc *doc = NULL;
     cc_text t;
     cc_raw *raw = NULL;
-    long *sent = NULL;
+    long *sent = NULL, *para = NULL;
     size_t nraw = 0;
     cc_narrative nar;
     cc_status st;
@@ -82,16 +82,20 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
     if (st != CC_OK)
         goto done;
     if (nraw > 0 && (!(sent = malloc(nraw * sizeof *sent)) ||
+                     !(para = malloc(nraw * sizeof *para)) ||
                      !(doc->mentions = calloc(nraw, sizeof *doc->mentions)))) {
         st = cc_error__fail(err, CC_ENOMEM, "out of memory");
         goto done;
     }
     nar.sentence = sent;
+    nar.paragraph = para;
     nar.header = (size_t)-1;
     nar.has_decision = 0;
     nar.decision = 0;
     for (size_t i = 0; i < nraw; i++) {
         FIND_SPAN(doc->sentences, doc->nsentences, raw[i].offset, sent[i]);
+        FIND_SPAN(doc->layout.paragraphs, doc->layout.nparagraphs,
+                  raw[i].offset, para[i]);
         if (doc->layout.date_length && nar.header == (size_t)-1 &&
             raw[i].offset >= doc->layout.date_offset &&
             raw[i].offset < doc->layout.date_offset + doc->layout.date_length &&
@@ -105,8 +109,7 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
     cc_normalise__run(doc->mentions, raw, nraw, &nar);
     doc->nmentions = nraw;
     for (size_t i = 0; i < nraw; i++)
-        FIND_SPAN(doc->layout.paragraphs, doc->layout.nparagraphs,
-                  doc->mentions[i].offset, doc->mentions[i].paragraph);
+        doc->mentions[i].paragraph = para[i];
     if (nar.has_decision) {
         doc->has_decision = 1;
         doc->decision = nar.decision;
@@ -117,6 +120,7 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
     doc = NULL;
 done:
     free(sent);
+    free(para);
     free(raw);
     cc_text__clear(&t);
     cc_doc_free(doc);

@@ -12,8 +12,7 @@
  *    autumn September-November, winter December of the year to February
  *    of the next; with a modifier, the first, middle or last month;
  *  - a decade spans ten years; "early" the first four, "mid" the next
- *    three, "late" the last three;
- *  - "2023/24" spans both years (a financial or school year).
+ *    three, "late" the last three.
  */
 #include "normalise.h"
 
@@ -114,8 +113,8 @@ date_range(const cc_raw *r, int year, cc_date *first, cc_date *last)
         return 1;
     }
     *first = ymd(year, 1, 1);
-    *last = ymd(r->year_end ? r->year_end : year, 12, 31);
-    if (*mod && !r->year_end)
+    *last = ymd(year, 12, 31);
+    if (*mod)
         thirds(first, last, mod);
     return 1;
 }
@@ -211,14 +210,19 @@ typedef struct anchor {
     cc_grain grain;
     int year, month;
     cc_date day; /* when grain is CC_GRAIN_DAY */
-    long sentence;
+    long sentence, paragraph;
 } anchor;
 
+/* Is the anchor close enough to count from: in the same paragraph ("On 10
+ * April she ... He called her the following morning"), or the sentence
+ * before? */
 static int
-near_enough(const anchor *a, long sentence)
+near_enough(const anchor *a, long sentence, long paragraph)
 {
     if (!a->valid)
         return 0;
+    if (paragraph >= 0 && a->paragraph == paragraph)
+        return 1;
     if (sentence < 0 || a->sentence < 0)
         return 1;
     return sentence - a->sentence <= 1;
@@ -227,11 +231,11 @@ near_enough(const anchor *a, long sentence)
 /* Resolves a relative DATE; returns 0 (and an "X" value) when it cannot. */
 static int
 resolve_relative(cc_mention *m, const cc_raw *r, const anchor *a, long sentence,
-                 cc_date *first, cc_date *last)
+                 long paragraph, cc_date *first, cc_date *last)
 {
     int unit = r->rel;
     int n = r->rel_n;
-    int ok = near_enough(a, sentence) && n != CC_REL_UNKNOWN;
+    int ok = near_enough(a, sentence, paragraph) && n != CC_REL_UNKNOWN;
     cc_date d;
     int y, mo;
 
@@ -318,13 +322,20 @@ sentence_of(const cc_narrative *nar, size_t i)
     return nar->sentence ? nar->sentence[i] : -1;
 }
 
+static long
+paragraph_of(const cc_narrative *nar, size_t i)
+{
+    return nar->paragraph ? nar->paragraph[i] : -1;
+}
+
 void
 cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
                   const cc_narrative *nar)
 {
     int run_year = 0, run_month = 0;
+    int run_fine = 0; /* run_year came from a month or a day */
     int first_year = 0;
-    anchor a = {0, CC_GRAIN_NONE, 0, 0, 0, -1};
+    anchor a = {0, CC_GRAIN_NONE, 0, 0, 0, -1, -1};
 
     /* The first year the narrative states: for dates before it. */
     for (size_t i = 0; i < n && !first_year; i++)
@@ -369,7 +380,8 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
         }
         if (r->rel) {
             m->flags |= CC_MENTION_RELATIVE;
-            resolved = resolve_relative(m, r, &a, m->sentence, &first, &last);
+            resolved = resolve_relative(m, r, &a, m->sentence,
+                                        paragraph_of(nar, i), &first, &last);
             if (!resolved)
                 m->flags |= CC_MENTION_UNRESOLVED;
         } else {
@@ -395,12 +407,13 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
             }
             date_value(m->value, sizeof m->value, r, year);
             resolved = date_range(r, year, &first, &last);
-            if (resolved && !r->decade) {
+            /* A year on its own ("the previous 2017 assessment") is
+             * background: it sets the running year only until a month or
+             * a day has. */
+            if (resolved && !r->decade && (raw_month(r) || !run_fine)) {
                 run_year = year;
-                if (raw_month(r))
-                    run_month = raw_month(r);
-                else if (r->year)
-                    run_month = 0;
+                run_month = raw_month(r);
+                run_fine = run_month != 0;
             }
         }
         if (!resolved)
@@ -417,6 +430,7 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
             a.month = m->grain == CC_GRAIN_YEAR ? 0 : mo;
             a.day = first;
             a.sentence = m->sentence;
+            a.paragraph = paragraph_of(nar, i);
             if (r->rel) {
                 run_year = y;
                 run_month = mo;

@@ -9,9 +9,10 @@
 
 /* What the narrative around the mentions says. */
 typedef struct cc_narrative {
-    const long *sentence; /* sentence index of each raw mention, or NULL */
-    size_t header;        /* index of the header's decision date, or
-                             (size_t)-1 */
+    const long *sentence;  /* sentence index of each raw mention, or NULL */
+    const long *paragraph; /* paragraph index of each, or NULL */
+    size_t header;         /* index of the header's decision date, or
+                              (size_t)-1 */
     int has_decision;
     cc_date decision; /* the decision date: no inferred date is later */
 } cc_narrative;
@@ -21,8 +22,8 @@ typedef struct cc_narrative {
  * earliest and latest (offset, length, paragraph and sentence are copied
  * or left for the caller).  Years missing from the text are inferred in
  * text order (docs/annotation.md "Values that need the narrative");
- * relative dates are resolved against the last full day in the same or
- * the previous sentence.
+ * relative dates are resolved against the last date in the same
+ * paragraph or the previous sentence.
  */
 void cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
                        const cc_narrative *nar);

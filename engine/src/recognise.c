@@ -12,7 +12,8 @@
  *  DATE  22 March 2019 | 22nd (of) March 2019 | March 22, 2019 |
  *        Monday 3 June 2019 | 22 Mar 2019 | 3 Sept 2019 | 22/03/2019 |
  *        22.03.19 | 22-03-2019 | 2019-03-22 | 22 March (year inferred) |
- *        November 2021 | in March (year inferred) | 2017 | 2023/24 |
+ *        November 2021 | in March (year inferred) | 2017 | 2023/24 (two:
+ *        "2023" and "24", 2024) |
  *        summer 2019 | summer of 2019 | the summer | the 1990s |
  *        early|late|mid(-) <month, year, season or decade> |
  *        (beginning|start|middle|end) of <the same> |
@@ -234,6 +235,7 @@ static const struct keyword {
     {"an", C_WORD, 0, W_AN},
     {"and", C_WORD, 0, W_AND},
     {"annex", C_WORD, 0, W_ANNEX},
+    {"annual", C_SETWORD, 0, 1 * 256 + 'Y'},
     {"annually", C_SETWORD, 0, 1 * 256 + 'Y'},
     {"appendix", C_WORD, 0, W_APPENDIX},
     {"approximately", C_WORD, 0, W_APPROXIMATELY},
@@ -853,11 +855,15 @@ month_context(const scan *sc, size_t i, int month)
     if (p->kind == T_PUNCT && is_dash_cp(p->val) && glued(sc, i) &&
         is_word(sc, i - 2, W_MID))
         return 1;
+    if (p->kind == T_PUNCT && p->val == ',' && i >= 2 &&
+        sc->t[i - 2].cls == C_MONTH)
+        return 1; /* "in September, October and December" */
     if (p->cls != C_WORD)
         return 0;
     switch (p->val) {
     case W_IN:
     case W_OF:
+    case W_FOR:
     case W_SINCE:
     case W_UNTIL:
     case W_TILL:
@@ -1029,6 +1035,10 @@ m_date(const scan *sc, size_t i, match *m)
     const tok *t = at(sc, i);
     if (t->kind != T_NUM && t->cls != C_MONTH && t->cls != C_WEEKDAY)
         return 0;
+    /* "'School transport guidance', July 2014" dates a document's title */
+    if (is_punct(sc, i - 1, ',') && i >= 2 && sc->t[i - 2].kind == T_PUNCT &&
+        is_close_quote(sc->t[i - 2].val))
+        return 0;
     m->r.type = CC_MENTION_DATE;
     m->end = calendar_date(sc, i, &m->r, 1);
     return m->end > i;
@@ -1183,7 +1193,28 @@ year_in_other_use(const scan *sc, size_t i)
     return 0;
 }
 
-/* "2017", "2023/24", "2014/5", "2013-14" */
+/* The second year of "2023/24", "2014/5", "2013-14": a mention of its
+ * own (the range rule of docs/annotation.md). */
+static int
+m_short_year(const scan *sc, size_t i, match *m)
+{
+    const tok *t = at(sc, i);
+    int y, end;
+    if (t->kind != T_NUM || t->ndig > 2 || i < 2 || !glued(sc, i) ||
+        !glued(sc, i - 1) || at(sc, i - 1)->kind != T_PUNCT ||
+        (at(sc, i - 1)->val != '/' && !is_dash_cp(at(sc, i - 1)->val)) ||
+        p_year(sc, i - 2, &y) == i - 2)
+        return 0;
+    end = y - y % (t->ndig == 2 ? 100 : 10) + t->val;
+    if (end != y + 1 || (glued(sc, i + 1) && at(sc, i + 1)->kind != T_PUNCT))
+        return 0;
+    m->r.type = CC_MENTION_DATE;
+    m->r.year = end;
+    m->end = i + 1;
+    return 1;
+}
+
+/* "2017"; in "2023/24", "2014/5", "2013-14" the first year */
 static int
 m_year(const scan *sc, size_t i, match *m)
 {
@@ -1191,20 +1222,11 @@ m_year(const scan *sc, size_t i, match *m)
     size_t e = p_year(sc, i, &y);
     if (e == i || y < 1900 || y > 2099 || year_in_other_use(sc, i))
         return 0;
-    if (at(sc, e)->kind == T_PUNCT && glued(sc, e) &&
-        (at(sc, e)->val == '/' || is_dash_cp(at(sc, e)->val)) &&
-        at(sc, e + 1)->kind == T_NUM && glued(sc, e + 1)) {
-        const tok *n = at(sc, e + 1);
-        if (n->ndig == 2 || n->ndig == 1) {
-            int end = y - y % (n->ndig == 2 ? 100 : 10) + n->val;
-            if (end != y + 1)
-                return 0;
-            m->r.year_end = end;
-            e += 2;
-        } else if (at(sc, e)->val == '/') {
-            return 0; /* "SI 2006/1738" */
-        }
-    }
+    if (i > 0 && sc->t[i - 1].cls == C_MONTH)
+        return 0; /* the month and year were judged together */
+    if (is_punct(sc, e, '/') && glued(sc, e) && at(sc, e + 1)->kind == T_NUM &&
+        glued(sc, e + 1) && at(sc, e + 1)->ndig > 2)
+        return 0; /* "SI 2006/1738" */
     m->r.type = CC_MENTION_DATE;
     m->r.year = y;
     m->end = e;
@@ -1281,7 +1303,8 @@ m_modified_date(const scan *sc, size_t i, match *m)
 {
     const tok *t = at(sc, i);
     const char *mod;
-    size_t j;
+    size_t j = i + 1;
+    int of = 0; /* "the end of": the word needs "of" */
     match core;
 
     if (t->cls != C_WORD)
@@ -1289,37 +1312,37 @@ m_modified_date(const scan *sc, size_t i, match *m)
     switch (t->val) {
     case W_EARLY:
         mod = "START";
-        j = i + 1;
         break;
     case W_LATE:
         mod = "END";
-        j = i + 1;
         break;
     case W_MID:
         mod = "MID";
-        j = i + 1;
         if (is_dash(sc, j) && glued(sc, j))
             j++;
         break;
     case W_BEGINNING:
     case W_START:
         mod = "START";
-        j = i + 2;
+        of = 1;
         break;
     case W_MIDDLE:
         mod = "MID";
-        j = i + 2;
+        of = 1;
         break;
     case W_END:
         mod = "END";
-        j = i + 2;
+        of = 1;
         break;
     default:
         return 0;
     }
-    if (j == i + 2 && !is_word(sc, i + 1, W_OF))
-        return 0;
-    if (j == i + 2 && is_word(sc, j, W_THE) && at(sc, j + 1)->cls == C_SEASON)
+    if (of) {
+        if (!is_word(sc, j, W_OF))
+            return 0;
+        j++;
+    }
+    if (of && is_word(sc, j, W_THE) && at(sc, j + 1)->cls == C_SEASON)
         j++; /* "the end of the summer" */
     match_init(&core, j);
     if (!(m_date(sc, j, &core) || m_season(sc, j, &core) ||
@@ -1360,6 +1383,13 @@ m_time(const scan *sc, size_t i, match *m)
     int h, mi = 0, pm = 0;
     size_t e, em;
 
+    if (is_word(sc, i, W_ABOUT) || is_word(sc, i, W_AROUND) ||
+        is_word(sc, i, W_APPROXIMATELY) || is_word(sc, i, W_ROUGHLY)) {
+        if (at(sc, i + 1)->kind != T_NUM || !m_time(sc, i + 1, m))
+            return 0;
+        snprintf(m->r.mod, sizeof m->r.mod, "APPROX");
+        return 1;
+    }
     if (t->kind == T_WORD) {
         if ((word_is(sc, i, "noon") || word_is(sc, i, "midday")) &&
             (is_word(sc, i - 1, W_AT) || is_word(sc, i - 1, W_BY) ||
@@ -1835,6 +1865,31 @@ m_set(const scan *sc, size_t i, match *m)
         m->end = i + 1;
         return 1;
     }
+    /* "intervals of six months", "maximum intervals of a year" */
+    {
+        const char *mod = "";
+        k = i;
+        if (is_word(sc, k, W_MAXIMUM)) {
+            mod = "EQUAL_OR_LESS";
+            k++;
+        } else if (is_word(sc, k, W_MINIMUM)) {
+            mod = "EQUAL_OR_MORE";
+            k++;
+        }
+        if (word_is(sc, k, "intervals") && is_word(sc, k + 1, W_OF)) {
+            e = p_qty(sc, k + 2, &q);
+            if (e == k + 2 || q.vague)
+                return 0;
+            size_t eu = p_unit(sc, e, &unit, &plural, &wd);
+            if (eu == e || (q.single && plural))
+                return 0;
+            add_part(&m->r, &q, unit);
+            snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+            m->r.type = CC_MENTION_SET;
+            m->end = eu;
+            return 1;
+        }
+    }
     /* "six-monthly", "6-weekly" */
     e = p_qty(sc, i, &q);
     if (e > i && !q.single && !q.vague && is_dash(sc, e) && glued(sc, e) &&
@@ -1946,8 +2001,8 @@ typedef int (*matcher)(const scan *, size_t, match *);
 
 /* In order of preference when two give spans of the same length. */
 static const matcher matchers[] = {
-    m_numeric_date, m_time,     m_date,   m_modified_date, m_relative,
-    m_set,          m_duration, m_decade, m_season,        m_year};
+    m_numeric_date, m_time,   m_date,   m_modified_date, m_relative,  m_set,
+    m_duration,     m_decade, m_season, m_year,          m_short_year};
 
 cc_status
 cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,

@@ -40,7 +40,6 @@ typedef struct cc_raw {
     int year, month, day, weekday;
     int season;     /* 1 spring, 2 summer, 3 autumn, 4 winter */
     int decade;     /* 201 for "the 2010s" */
-    int year_end;   /* "2023/24": the second year, else 0 */
     int from_range; /* year (or month) copied from a range's other end */
 
     /* relative DATE: "the following day", "two weeks later" */
