@@ -1,14 +1,28 @@
-/* The data in calendars/, embedded by cmake/embed.cmake into data.c. */
+/* The data in calendars/, turned into C by cmake/gen_data.c (data.c). */
 #ifndef CC_DATA_H
 #define CC_DATA_H
 
 #include <stddef.h>
 
-/* calendars/bank-holidays.json: GOV.UK feed shape, three divisions. */
-extern const unsigned char cc_data_bank_holidays[];
-extern const size_t cc_data_bank_holidays_len;
+#include "caseclock.h"
 
-/* calendars/rules.json: the timescale rules. */
+typedef struct cc_data_holiday {
+    cc_date date;
+    const char *title;
+} cc_data_holiday;
+
+typedef struct cc_data_division {
+    const char *name;
+    const cc_data_holiday *days; /* sorted, unique weekdays */
+    size_t ndays;
+} cc_data_division;
+
+/* calendars/bank-holidays.json: GOV.UK feed shape, checked at build time. */
+extern const cc_data_division cc_data_divisions[];
+extern const size_t cc_data_ndivisions;
+extern const cc_date cc_data_coverage_first, cc_data_coverage_last;
+
+/* calendars/rules.json, as bytes: parsed and checked at start-up. */
 extern const unsigned char cc_data_rules[];
 extern const size_t cc_data_rules_len;
 
