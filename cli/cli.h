@@ -29,12 +29,10 @@ int cli_calendars(int argc, char **argv);
 int cli_dates(int argc, char **argv);
 
 /* Prints "caseclock: message" (printf-style) on stderr, one line. */
-void cli_warn(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Usage error: prints the message and a hint, returns EXIT_USAGE. */
-int cli_usage_error(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints an engine error as "caseclock: SOURCE:LINE:COL: message" and
  * returns the exit code for its status. */

@@ -60,8 +60,7 @@ open_calendar(cc_calendar **out, const cc_ctx *ctx, const calendar_opts *co,
         size_t len;
         if ((rc = cli_read_file(co->files[i], &data, &len)) != EXIT_DONE)
             goto fail;
-        if (cc_calendar_add_ics(*out, data, len, co->files[i], &err) !=
-            CC_OK) {
+        if (cc_calendar_add_ics(*out, data, len, co->files[i], &err) != CC_OK) {
             free(data);
             rc = cli_report(&err);
             goto fail;
@@ -129,10 +128,10 @@ print_text(FILE *fp, const calc_view *v, int explain)
     }
     fprintf(fp, "from: %s\n",
             cc_date_format_long(c->from, longd, sizeof longd));
-    fprintf(fp, "period: %s, counting %s%s\n", p,
-            counting_name(c->period.counting),
-            c->period.counting == CC_COUNT_AFTER ? " (the day itself excluded)"
-                                                 : " (the day itself is day 1)");
+    fprintf(
+        fp, "period: %s, counting %s%s\n", p, counting_name(c->period.counting),
+        c->period.counting == CC_COUNT_AFTER ? " (the day itself excluded)"
+                                             : " (the day itself is day 1)");
     fprintf(fp, "calendar: %s\n", c->calendar);
     for (size_t i = 0; i < c->nskipped; i++)
         fprintf(fp, "skipped: %s %s\n", cc_date_format(c->skipped[i].date, b),
@@ -142,7 +141,8 @@ print_text(FILE *fp, const calc_view *v, int explain)
                 "borderline: formula B gives %s; formula A "
                 "(add_months(X, N) - 1 day) gives %s\n",
                 a, cc_date_format(c->alt, b));
-    fprintf(fp, "date: %s\n", cc_date_format_long(c->date, longd, sizeof longd));
+    fprintf(fp, "date: %s\n",
+            cc_date_format_long(c->date, longd, sizeof longd));
     for (size_t i = 0; i < v->next; i++)
         fprintf(fp, "extended to %s: %s (%s)\n",
                 cc_period_format(v->ext[i].period, p, sizeof p),
@@ -191,9 +191,8 @@ calc_json(const calc_view *v)
         json_object_set_new(o, "rule", json_string(v->rule->id));
         json_object_set_new(o, "title", json_string(v->rule->title));
         json_object_set_new(o, "source", json_string(v->rule->source));
-        json_object_set_new(
-            o, "confidence",
-            json_string(confidence_name(v->rule->confidence)));
+        json_object_set_new(o, "confidence",
+                            json_string(confidence_name(v->rule->confidence)));
         for (size_t i = 0; i < v->next; i++) {
             json_t *e = json_object();
             json_object_set_new(
@@ -220,9 +219,9 @@ print_ics(FILE *fp, const calc_view *v)
     int rc;
 
     cc_period_format(c->period, p, sizeof p);
-    snprintf(key, sizeof key, "%s|%s|%s|%s|%s",
-             v->rule ? v->rule->id : "add", cc_date_format(c->from, a), p,
-             counting_name(c->period.counting), c->calendar);
+    snprintf(key, sizeof key, "%s|%s|%s|%s|%s", v->rule ? v->rule->id : "add",
+             cc_date_format(c->from, a), p, counting_name(c->period.counting),
+             c->calendar);
     if (v->rule)
         snprintf(summary, sizeof summary, "Due: %s", v->rule->title);
     else
@@ -235,9 +234,8 @@ print_ics(FILE *fp, const calc_view *v)
                  v->rule->trigger, counting_name(c->period.counting),
                  c->calendar, cc_date_format(c->date, b));
     else
-        snprintf(desc, sizeof desc,
-                 "%s from %s, counting %s, calendar %s: %s.", p, a,
-                 counting_name(c->period.counting), c->calendar,
+        snprintf(desc, sizeof desc, "%s from %s, counting %s, calendar %s: %s.",
+                 p, a, counting_name(c->period.counting), c->calendar,
                  cc_date_format(c->date, b));
     cli_ics_add_event(cal, key, c->date, c->date, c->from, summary, desc);
     rc = cli_ics_write(fp, cal);
@@ -474,8 +472,7 @@ cli_workdays(int argc, char **argv)
         return rc;
     if ((rc = cli_ctx_new(&ctx)) != EXIT_DONE)
         return rc;
-    if ((rc = open_calendar(&cal, ctx, &co, "england-and-wales")) !=
-        EXIT_DONE)
+    if ((rc = open_calendar(&cal, ctx, &co, "england-and-wales")) != EXIT_DONE)
         goto done;
     if (cc_workdays_between(&n, cal, from, to, &err) != CC_OK) {
         rc = cli_report(&err);

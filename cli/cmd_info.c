@@ -72,10 +72,9 @@ cli_rules(int argc, char **argv)
                                 json_string(confidence_name(r->confidence)));
             for (size_t k = 0; k < r->nextensions; k++) {
                 json_t *e = json_object();
-                json_object_set_new(
-                    e, "period",
-                    json_string(cc_period_format(r->extensions[k].period, p,
-                                                 sizeof p)));
+                json_object_set_new(e, "period",
+                                    json_string(cc_period_format(
+                                        r->extensions[k].period, p, sizeof p)));
                 json_object_set_new(e, "condition",
                                     json_string(r->extensions[k].condition));
                 json_array_append_new(ext, e);

@@ -48,10 +48,11 @@ cli_ics_calendar(const char *name)
 
     icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
     icalcomponent_add_property(
-        cal, icalproperty_new_prodid("-//caseclock//caseclock " CASECLOCK_VERSION
-                                     "//EN"));
+        cal, icalproperty_new_prodid(
+                 "-//caseclock//caseclock " CASECLOCK_VERSION "//EN"));
     icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-    icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+    icalcomponent_add_property(cal,
+                               icalproperty_new_method(ICAL_METHOD_PUBLISH));
     p = icalproperty_new_x(name);
     icalproperty_set_x_name(p, "X-WR-CALNAME");
     icalcomponent_add_property(cal, p);
@@ -82,8 +83,8 @@ cli_ics_add_event(icalcomponent *cal, const char *uid_key, cc_date first,
     if (description && *description)
         icalcomponent_add_property(ev,
                                    icalproperty_new_description(description));
-    icalcomponent_add_property(ev,
-                               icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+    icalcomponent_add_property(
+        ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
     p = icalproperty_new_x("TRUE");
     icalproperty_set_x_name(p, "X-MICROSOFT-CDO-ALLDAYEVENT");
     icalcomponent_add_property(ev, p);

@@ -108,7 +108,8 @@ main(int argc, char **argv)
     long nbytes = 0;
 
     if (argc != 4) {
-        fprintf(stderr, "usage: gen_data BANK_HOLIDAYS_JSON RULES_JSON OUT_C\n");
+        fprintf(stderr,
+                "usage: gen_data BANK_HOLIDAYS_JSON RULES_JSON OUT_C\n");
         return 2;
     }
     root = json_load_file(argv[1], JSON_REJECT_DUPLICATES, &jerr);

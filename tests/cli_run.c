@@ -53,8 +53,7 @@ cli_run(cli_result *r, const char *const *argv, const char *input)
     close(out[1]);
     close(err[1]);
     if (input)
-        cr_assert(write(in[1], input, strlen(input)) ==
-                  (ssize_t)strlen(input));
+        cr_assert(write(in[1], input, strlen(input)) == (ssize_t)strlen(input));
     close(in[1]);
     append(&r->out, &r->out_len, "", 0);
     append(&r->err, &err_len, "", 0);
@@ -85,8 +84,8 @@ cli_run(cli_result *r, const char *const *argv, const char *input)
             break;
     }
     cr_assert(waitpid(pid, &status, 0) == pid);
-    r->status = WIFEXITED(status) ? WEXITSTATUS(status)
-                                  : 128 + WTERMSIG(status);
+    r->status =
+        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 void

@@ -156,15 +156,15 @@ Test(arith, workdays_inverse, .init = setup, .fini = teardown)
 
     for (size_t k = 0; k < cc_ctx_division_count(ctx); k++) {
         cc_calendar *cal;
-        cr_assert_eq(cc_calendar_new(&cal, ctx, cc_ctx_division_name(ctx, k),
-                                     NULL),
-                     CC_OK);
+        cr_assert_eq(
+            cc_calendar_new(&cal, ctx, cc_ctx_division_name(ctx, k), NULL),
+            CC_OK);
         cc_calendar_coverage(cal, &first, &last);
         for (int i = 0; i < 20000; i++) {
             /* Stay two years inside the data so the count never runs out. */
-            cc_date d = first + 730 +
-                        (cc_date)(next_random(&seed) % (uint64_t)(last - first -
-                                                                  1460));
+            cc_date d =
+                first + 730 +
+                (cc_date)(next_random(&seed) % (uint64_t)(last - first - 1460));
             long n = (long)(next_random(&seed) % 500) - 250;
             cc_date r;
             long back;
@@ -172,14 +172,13 @@ Test(arith, workdays_inverse, .init = setup, .fini = teardown)
             cr_assert_eq(cc_workdays_add(&r, cal, d, n, NULL), CC_OK);
             cr_assert_eq(cc_workdays_between(&back, cal, d, r, NULL), CC_OK);
             if (n > 0) {
-                cr_assert_eq(back, n, "%s: d=%d n=%ld", cc_calendar_division(cal),
-                             d, n);
+                cr_assert_eq(back, n, "%s: d=%d n=%ld",
+                             cc_calendar_division(cal), d, n);
             } else if (n < 0) {
                 /* Back N working days from d lands on a working day r with
                  * N working days in [r, d): (r-1, d-1]. */
-                cr_assert_eq(cc_workdays_between(&back, cal, r - 1, d - 1,
-                                                 NULL),
-                             CC_OK);
+                cr_assert_eq(
+                    cc_workdays_between(&back, cal, r - 1, d - 1, NULL), CC_OK);
                 cr_assert_eq(back, -n, "%s: d=%d n=%ld",
                              cc_calendar_division(cal), d, n);
             }

@@ -13,8 +13,8 @@ static void
 setup(void)
 {
     cr_assert(eq(int, cc_ctx_new(&ctx, NULL), CC_OK));
-    cr_assert(eq(int, cc_calendar_new(&ew, ctx, "england-and-wales", NULL),
-                 CC_OK));
+    cr_assert(
+        eq(int, cc_calendar_new(&ew, ctx, "england-and-wales", NULL), CC_OK));
 }
 
 static void
@@ -43,7 +43,8 @@ static const struct {
     {"england-and-wales", "2019-04-19", 0, "Good Friday"},
     {"england-and-wales", "2019-04-22", 0, "Easter Monday"},
     {"scotland", "2019-04-22", 1, NULL},
-    {"england-and-wales", "2022-09-19", 0, "Bank Holiday for the State Funeral of Queen Elizabeth II"},
+    {"england-and-wales", "2022-09-19", 0,
+     "Bank Holiday for the State Funeral of Queen Elizabeth II"},
     {"england-and-wales", "2023-05-08", 0, NULL},
     {"england-and-wales", "2019-03-22", 1, NULL},
     {"england-and-wales", "2019-03-23", 0, "Saturday"},
@@ -64,19 +65,18 @@ Test(calendar, workdays, .init = setup, .fini = teardown)
         int work = -1;
         const char *reason = NULL;
 
-        cr_assert(eq(int, cc_calendar_new(&cal, ctx, days[i].division, NULL),
-                     CC_OK));
-        cr_expect(eq(int,
-                     cc_calendar_is_workday(cal, D(days[i].date), &work,
-                                            &reason, NULL),
-                     CC_OK));
+        cr_assert(
+            eq(int, cc_calendar_new(&cal, ctx, days[i].division, NULL), CC_OK));
+        cr_expect(eq(
+            int,
+            cc_calendar_is_workday(cal, D(days[i].date), &work, &reason, NULL),
+            CC_OK));
         cr_expect(eq(int, work, days[i].work), "%s %s", days[i].division,
                   days[i].date);
         if (days[i].reason)
             cr_expect(reason && strcmp(reason, days[i].reason) == 0,
                       "%s %s: reason '%s', want '%s'", days[i].division,
-                      days[i].date, reason ? reason : "(none)",
-                      days[i].reason);
+                      days[i].date, reason ? reason : "(none)", days[i].reason);
         cc_calendar_free(cal);
     }
 }
@@ -87,8 +87,8 @@ Test(calendar, coverage, .init = setup, .fini = teardown)
     int work;
     cc_date r;
 
-    cr_expect(eq(int, cc_calendar_is_workday(ew, D("1999-12-31"), &work, NULL,
-                                             &err),
+    cr_expect(eq(int,
+                 cc_calendar_is_workday(ew, D("1999-12-31"), &work, NULL, &err),
                  CC_ECOVERAGE));
     cr_expect(strstr(err.message, "england-and-wales") &&
                   strstr(err.message, "2000-01-01 to 2030-12-31"),
@@ -109,8 +109,8 @@ Test(calendar, months_are_icu_and_pinned, .init = setup, .fini = teardown)
         int n;
         const char *want;
     } rows[] = {
-        {"1978-09-30", 4, "1979-01-30"}, {"2019-01-31", 1, "2019-02-28"},
-        {"2020-01-31", 1, "2020-02-29"}, {"2019-08-31", 3, "2019-11-30"},
+        {"1978-09-30", 4, "1979-01-30"},  {"2019-01-31", 1, "2019-02-28"},
+        {"2020-01-31", 1, "2020-02-29"},  {"2019-08-31", 3, "2019-11-30"},
         {"2024-03-31", -1, "2024-02-29"}, {"1582-10-04", 1, "1582-11-04"},
         {"9999-11-30", 1, "9999-12-30"},
     };
@@ -127,29 +127,27 @@ Test(calendar, months_are_icu_and_pinned, .init = setup, .fini = teardown)
 }
 
 #define CRLF "\r\n"
-#define ICS_HEAD "BEGIN:VCALENDAR" CRLF "VERSION:2.0" CRLF "PRODID:-//t//t//EN" CRLF
+#define ICS_HEAD                                                               \
+    "BEGIN:VCALENDAR" CRLF "VERSION:2.0" CRLF "PRODID:-//t//t//EN" CRLF
 #define ICS_TAIL "END:VCALENDAR" CRLF
 
 Test(calendar, closures_from_ics, .init = setup, .fini = teardown)
 {
-    static const char ics[] =
-        ICS_HEAD "BEGIN:VEVENT" CRLF "UID:a@x" CRLF
-                 "DTSTART;VALUE=DATE:20191227" CRLF
-                 "DTEND;VALUE=DATE:20191228" CRLF
-                 "SUMMARY:Council closure" CRLF "END:VEVENT" CRLF
-                 "BEGIN:VEVENT" CRLF "UID:b@x" CRLF
-                 "DTSTART;VALUE=DATE:20191230" CRLF
-                 "DTEND;VALUE=DATE:20200101" CRLF "SUMMARY:Christmas clo" CRLF
-                 " sure" CRLF "END:VEVENT" CRLF ICS_TAIL;
+    static const char ics[] = ICS_HEAD
+        "BEGIN:VEVENT" CRLF "UID:a@x" CRLF "DTSTART;VALUE=DATE:20191227" CRLF
+        "DTEND;VALUE=DATE:20191228" CRLF "SUMMARY:Council closure" CRLF
+        "END:VEVENT" CRLF "BEGIN:VEVENT" CRLF "UID:b@x" CRLF
+        "DTSTART;VALUE=DATE:20191230" CRLF "DTEND;VALUE=DATE:20200101" CRLF
+        "SUMMARY:Christmas clo" CRLF " sure" CRLF "END:VEVENT" CRLF ICS_TAIL;
     cc_error err = {0};
     int work;
     const char *reason;
     long n;
 
-    cr_assert(eq(int, cc_calendar_add_ics(ew, ics, strlen(ics), "closures.ics",
-                                          &err),
-                 CC_OK),
-              "%s", err.message);
+    cr_assert(
+        eq(int, cc_calendar_add_ics(ew, ics, strlen(ics), "closures.ics", &err),
+           CC_OK),
+        "%s", err.message);
     cc_calendar_is_workday(ew, D("2019-12-27"), &work, &reason, NULL);
     cr_expect(eq(int, work, 0));
     cr_expect(eq(str, (char *)reason, "Council closure"));
@@ -161,9 +159,10 @@ Test(calendar, closures_from_ics, .init = setup, .fini = teardown)
     /* (23 Dec 2019, 3 Jan 2020]: 24, 27, 30, 31 Dec, 2, 3 Jan are working
      * days without closures (6, by hand); the closures take 27, 30 and
      * 31 Dec, leaving 24 Dec, 2 and 3 Jan. */
-    cr_assert(eq(int, cc_workdays_between(&n, ew, D("2019-12-23"),
-                                          D("2020-01-03"), NULL),
-                 CC_OK));
+    cr_assert(
+        eq(int,
+           cc_workdays_between(&n, ew, D("2019-12-23"), D("2020-01-03"), NULL),
+           CC_OK));
     cr_expect(eq(long, n, 3));
 }
 
@@ -181,11 +180,11 @@ static const struct {
     {ICS_HEAD "BEGIN:VEVENT" CRLF "DTSTART;VALUE=DATE:2019-12-27" CRLF
               "END:VEVENT" CRLF ICS_TAIL,
      5, "is not a date (YYYYMMDD)"},
-    {ICS_HEAD "BEGIN:VEVENT" CRLF "DTSTART:tomorrow" CRLF "END:VEVENT" CRLF
-              ICS_TAIL,
+    {ICS_HEAD "BEGIN:VEVENT" CRLF "DTSTART:tomorrow" CRLF
+              "END:VEVENT" CRLF ICS_TAIL,
      5, "is not a date or date-time"},
-    {ICS_HEAD "BEGIN:VEVENT" CRLF "DTSTART;VALUE=DATE:20191227" CRLF,
-     5, "missing END:VEVENT for the BEGIN on line 4"},
+    {ICS_HEAD "BEGIN:VEVENT" CRLF "DTSTART;VALUE=DATE:20191227" CRLF, 5,
+     "missing END:VEVENT for the BEGIN on line 4"},
     {"hello" CRLF, 1, "no ':' before its value"},
     {"SUMMARY:x" CRLF, 1, "outside BEGIN:VCALENDAR"},
     {"", 0, "no VCALENDAR"},
@@ -201,9 +200,8 @@ Test(calendar, malformed_ics, .init = setup, .fini = teardown)
 {
     for (size_t i = 0; i < sizeof bad_ics / sizeof bad_ics[0]; i++) {
         cc_error err = {0};
-        cc_status st = cc_calendar_add_ics(ew, bad_ics[i].ics,
-                                           strlen(bad_ics[i].ics), "bad.ics",
-                                           &err);
+        cc_status st = cc_calendar_add_ics(
+            ew, bad_ics[i].ics, strlen(bad_ics[i].ics), "bad.ics", &err);
         cr_expect(eq(int, st, CC_EINVAL), "case %zu", i);
         cr_expect(eq(str, err.source, "bad.ics"), "case %zu", i);
         if (bad_ics[i].line)
@@ -227,9 +225,9 @@ Test(calendar, shared_ics_loads, .init = setup, .fini = teardown)
     cr_assert_not_null(fp, "../shared/data/scotland.ics");
     n = fread(buf, 1, sizeof buf, fp);
     fclose(fp);
-    cr_assert(eq(int, cc_calendar_add_ics(ew, buf, n, "scotland.ics", &err),
-                 CC_OK),
-              "%s:%d: %s", err.source, err.line, err.message);
+    cr_assert(
+        eq(int, cc_calendar_add_ics(ew, buf, n, "scotland.ics", &err), CC_OK),
+        "%s:%d: %s", err.source, err.line, err.message);
     /* Now E&W plus Scotland's days: 2 January 2019 is off. */
     cc_calendar_is_workday(ew, D("2019-01-02"), &work, NULL, NULL);
     cr_expect(eq(int, work, 0));

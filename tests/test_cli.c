@@ -26,8 +26,8 @@ static const struct {
     {A("add", "10 April 2019", "10wd", "--explain"), 0, "Good Friday", NULL},
     {A("add", "2019-03-22", "12m", "--counting", "beginning_with"), 0,
      "2020-03-21\n", NULL},
-    {A("add", "2024-02-29", "12m", "--counting=beginning_with", "--explain"),
-     0, "borderline", NULL},
+    {A("add", "2024-02-29", "12m", "--counting=beginning_with", "--explain"), 0,
+     "borderline", NULL},
     {A("add", "2019-01-31", "1m"), 0, "2019-02-28\n", NULL},
     {A("add", "2019-04-26", "-10wd"), 0, "2019-04-10\n", NULL},
     /* Scotland keeps Good Friday but works Easter Monday 22 April. */
@@ -53,16 +53,16 @@ static const struct {
     {A("deadline", "--rule", "ca1989.complaints.stage1", "--from",
        "2024-03-20"),
      0, "2024-04-05\n", NULL},
-    {A("deadline", "--rule", "ca1989.complaints.stage1", "--from",
-       "2024-03-20", "--explain"),
+    {A("deadline", "--rule", "ca1989.complaints.stage1", "--from", "2024-03-20",
+       "--explain"),
      0, "extended to 20wd: 2024-04-19", NULL},
     {A("deadline", "--rule", "lga1974.s26b.late-complaint", "--from",
        "15 March 2023", "--format", "json"),
      0, "\"date\": \"2024-03-14\"", NULL},
     {A("deadline", "--rule", "nope", "--from", "2024-03-20"), 2, NULL,
      "option --rule: unknown rule 'nope'"},
-    {A("deadline", "--rule", "admappeals2022.lodge", "--from", "2024-03-20"),
-     3, NULL, "school days"},
+    {A("deadline", "--rule", "admappeals2022.lodge", "--from", "2024-03-20"), 3,
+     NULL, "school days"},
     {A("deadline", "--from", "2024-03-20"), 2, NULL, "--rule ID"},
     {A("workdays", "2024-03-20", "2024-04-05"), 0, "10\n", NULL},
     {A("workdays", "2024-04-05", "2024-03-20"), 0, "-10\n", NULL},
@@ -85,8 +85,8 @@ Test(cli, table)
             strncat(shown, *a, sizeof shown - strlen(shown) - 1);
         }
         cli_run(&r, cases[i].argv, NULL);
-        cr_expect(eq(int, r.status, cases[i].status), "caseclock%s: %s",
-                  shown, r.err);
+        cr_expect(eq(int, r.status, cases[i].status), "caseclock%s: %s", shown,
+                  r.err);
         if (cases[i].out)
             cr_expect(strstr(r.out, cases[i].out) != NULL,
                       "caseclock%s: stdout '%s' lacks '%s'", shown, r.out,
@@ -108,9 +108,9 @@ Test(cli, table)
 Test(cli, help_lists_every_option)
 {
     static const char *const options[] = {
-        "--calendar", "--counting", "--format", "--explain", "--rule",
-        "--from",     "-o FILE",    "--version", "--help",   "add",
-        "deadline",   "workdays",   "dates",     "rules",    "calendars"};
+        "--calendar", "--counting", "--format",  "--explain", "--rule",
+        "--from",     "-o FILE",    "--version", "--help",    "add",
+        "deadline",   "workdays",   "dates",     "rules",     "calendars"};
     cli_result r;
 
     cli_run(&r, A("--help"), NULL);
@@ -126,11 +126,13 @@ Test(cli, ics)
 {
     cli_result r1, r2;
 
-    cli_run(&r1, A("deadline", "--rule", "ca1989.complaints.stage1", "--from",
-                   "2024-03-20", "--format", "ics"),
+    cli_run(&r1,
+            A("deadline", "--rule", "ca1989.complaints.stage1", "--from",
+              "2024-03-20", "--format", "ics"),
             NULL);
-    cli_run(&r2, A("deadline", "--rule", "ca1989.complaints.stage1", "--from",
-                   "2024-03-20", "--format", "ics"),
+    cli_run(&r2,
+            A("deadline", "--rule", "ca1989.complaints.stage1", "--from",
+              "2024-03-20", "--format", "ics"),
             NULL);
     cr_assert(eq(int, r1.status, 0), "%s", r1.err);
     cr_expect(eq(str, r1.out, r2.out), "same input, same bytes");
@@ -145,13 +147,13 @@ Test(cli, ics)
     /* libical reads it back with no error properties, one all-day event. */
     icalcomponent *root = icalparser_parse_string(r1.out);
     cr_assert_not_null(root);
-    cr_expect_null(icalcomponent_get_first_property(root,
-                                                    ICAL_XLICERROR_PROPERTY));
+    cr_expect_null(
+        icalcomponent_get_first_property(root, ICAL_XLICERROR_PROPERTY));
     icalcomponent *ev =
         icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
     cr_assert_not_null(ev);
-    cr_expect_null(icalcomponent_get_first_property(ev,
-                                                    ICAL_XLICERROR_PROPERTY));
+    cr_expect_null(
+        icalcomponent_get_first_property(ev, ICAL_XLICERROR_PROPERTY));
     cr_expect(icalcomponent_get_dtstart(ev).is_date);
     cr_expect(eq(int, icalcomponent_get_dtstart(ev).day, 5));
     icalcomponent_free(root);

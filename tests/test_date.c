@@ -7,7 +7,7 @@
 
 static const struct {
     const char *text;
-    const char *want; /* ISO, or NULL for an error */
+    const char *want;    /* ISO, or NULL for an error */
     const char *message; /* a part of the error message */
     const char *why;
 } cases[] = {
@@ -51,9 +51,9 @@ Test(date, parse)
             cr_expect(eq(int, st, CC_OK), "'%s' (%s): %s", cases[i].text,
                       cases[i].why, err.message);
             if (st == CC_OK)
-                cr_expect(eq(str, cc_date_format(d, buf),
-                             (char *)cases[i].want),
-                          "'%s' (%s)", cases[i].text, cases[i].why);
+                cr_expect(
+                    eq(str, cc_date_format(d, buf), (char *)cases[i].want),
+                    "'%s' (%s)", cases[i].text, cases[i].why);
         } else {
             cr_expect(eq(int, st, CC_EINVAL), "'%s' (%s)", cases[i].text,
                       cases[i].why);
@@ -81,7 +81,8 @@ Test(date, round_trip)
         if (d != pd + 1)
             cr_assert(d == 1 && pd == cc_days_in_month(py, pm),
                       "%d-%d-%d after %d-%d-%d", y, m, d, py, pm, pd);
-        cr_assert(eq(int, cc_date_weekday(x), (cc_date_weekday(x - 1) % 7) + 1));
+        cr_assert(
+            eq(int, cc_date_weekday(x), (cc_date_weekday(x - 1) % 7) + 1));
         py = y;
         pm = m;
         pd = d;
@@ -143,8 +144,8 @@ Test(date, periods)
         cr_expect(eq(int, p.n, periods[i].n), "'%s'", periods[i].text);
         cr_expect(eq(int, p.unit, periods[i].unit), "'%s'", periods[i].text);
         cc_period_format(p, buf, sizeof buf);
-        cr_expect(eq(str, buf,
-                     (char *)periods[i].text + (periods[i].text[0] == '+')),
-                  "format of '%s'", periods[i].text);
+        cr_expect(
+            eq(str, buf, (char *)periods[i].text + (periods[i].text[0] == '+')),
+            "format of '%s'", periods[i].text);
     }
 }

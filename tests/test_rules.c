@@ -39,8 +39,7 @@ static const struct {
     {"wt.icpc", "15wd", CC_COUNT_AFTER, "wd.ew", CC_CONF_CONFIRMED},
     {"wt2018.icpc", "15wd", CC_COUNT_AFTER, "wd.ew", CC_CONF_CONFIRMED},
     {"wt.rcpc.first", "3m", CC_COUNT_AFTER, "calendar", CC_CONF_CONFIRMED},
-    {"wt.rcpc.subsequent", "6m", CC_COUNT_AFTER, "calendar",
-     CC_CONF_CONFIRMED},
+    {"wt.rcpc.subsequent", "6m", CC_COUNT_AFTER, "calendar", CC_CONF_CONFIRMED},
     {"lassnhs2009.response", "6m", CC_COUNT_BEGINNING_WITH, "calendar",
      CC_CONF_BELIEVED},
     {"homeless.review.s202", "21d", CC_COUNT_BEGINNING_WITH, "calendar",
@@ -63,8 +62,8 @@ Test(rules, builtin, .init = setup, .fini = teardown)
                   "%s", want[i].id);
         cr_expect(eq(int, r->period.counting, want[i].counting), "%s",
                   want[i].id);
-        cr_expect(eq(str, (char *)r->calendar, (char *)want[i].calendar),
-                  "%s", want[i].id);
+        cr_expect(eq(str, (char *)r->calendar, (char *)want[i].calendar), "%s",
+                  want[i].id);
         cr_expect(eq(int, r->confidence, want[i].conf), "%s", want[i].id);
         cr_expect(strlen(r->source) > 0, "%s has a source", want[i].id);
     }
@@ -105,21 +104,21 @@ Test(rules, worked_examples, .init = setup, .fini = teardown)
         cr_assert_not_null(r, "%s", examples[i].rule);
         cr_assert(eq(int, cc_date_parse(&from, examples[i].from, NULL), CC_OK));
         if (*r->division)
-            cr_assert(eq(int, cc_calendar_new(&cal, ctx, r->division, NULL),
-                         CC_OK));
-        cr_assert(eq(int, cc_calc_add(&calc, cal, from, r->period, NULL),
-                     CC_OK),
-                  "%s", examples[i].rule);
-        cr_expect(eq(str, cc_date_format(calc.date, buf),
-                     (char *)examples[i].want),
-                  "%s from %s", examples[i].rule, examples[i].from);
+            cr_assert(
+                eq(int, cc_calendar_new(&cal, ctx, r->division, NULL), CC_OK));
+        cr_assert(
+            eq(int, cc_calc_add(&calc, cal, from, r->period, NULL), CC_OK),
+            "%s", examples[i].rule);
+        cr_expect(
+            eq(str, cc_date_format(calc.date, buf), (char *)examples[i].want),
+            "%s from %s", examples[i].rule, examples[i].from);
         cc_calc_clear(&calc);
         cc_calendar_free(cal);
     }
 }
 
 #define CALS                                                                   \
-    "\"calendars\": {\"calendar\": {\"division\": \"\"}, "                    \
+    "\"calendars\": {\"calendar\": {\"division\": \"\"}, "                     \
     "\"wd.ew\": {\"division\": \"england-and-wales\"}}"
 
 /* Malformed rules data: each names the line and the problem. */

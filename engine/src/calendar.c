@@ -227,8 +227,8 @@ count_workdays(const cc_calendar *cal, cc_date a, cc_date b)
 }
 
 cc_status
-cc_workdays_between(long *out, const cc_calendar *cal, cc_date from,
-                    cc_date to, cc_error *err)
+cc_workdays_between(long *out, const cc_calendar *cal, cc_date from, cc_date to,
+                    cc_error *err)
 {
     cc_date a = from < to ? from : to, b = from < to ? to : from;
     cc_status st;
@@ -250,14 +250,13 @@ past_coverage(const cc_calendar *cal, cc_date from, long n, cc_error *err)
 {
     char f[11], a[11], b[11];
 
-    return cc_error__fail(err, CC_ECOVERAGE,
-                          "%ld working days %s %s go %s the %s bank holiday "
-                          "data, which covers %s to %s",
-                          n < 0 ? -n : n, n < 0 ? "before" : "after",
-                          cc_date_format(from, f),
-                          n < 0 ? "before the start of" : "past the end of",
-                          cal->division, cc_date_format(cal->first, a),
-                          cc_date_format(cal->last, b));
+    return cc_error__fail(
+        err, CC_ECOVERAGE,
+        "%ld working days %s %s go %s the %s bank holiday "
+        "data, which covers %s to %s",
+        n < 0 ? -n : n, n < 0 ? "before" : "after", cc_date_format(from, f),
+        n < 0 ? "before the start of" : "past the end of", cal->division,
+        cc_date_format(cal->first, a), cc_date_format(cal->last, b));
 }
 
 cc_status
@@ -510,7 +509,8 @@ static cc_status
 add_event(cc_calendar *cal, icalcomponent *ev, const char *source, int line,
           cc_error *err)
 {
-    icalproperty *p = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+    icalproperty *p =
+        icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
     struct icaltimetype start, end;
     const char *summary = icalcomponent_get_summary(ev);
     const char *why = NULL;

@@ -17,8 +17,8 @@ const char *const cc_date__month_names[13] = {
     "July", "August",  "September", "October", "November", "December"};
 
 const char *const cc_date__weekday_names[8] = {
-    "", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday"};
+    "",         "Monday", "Tuesday",  "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday"};
 
 int
 cc_date__is_leap(int year)
@@ -45,9 +45,9 @@ cc_date__from_ymd_unchecked(int year, int month, int day)
     /* Years start in March so that the leap day ends the year. */
     int y = year - (month <= 2);
     int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;                                     /* 0..399 */
+    int yoe = y - era * 400; /* 0..399 */
     int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;             /* 0..146096 */
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* 0..146096 */
 
     /* |era| <= 25 for years 1..9999, so this cannot overflow int32. */
     return (cc_date)(era * DAYS_PER_400_YEARS + doe - 719468);
@@ -100,10 +100,9 @@ cc_date_from_ymd(cc_date *out, int year, int month, int day, cc_error *err)
                               "invalid date '%s': there is no month %d", shown,
                               month);
     if (day < 1 || day > cc_days_in_month(year, month))
-        return cc_error__fail(err, CC_EINVAL,
-                              "invalid date '%s': %s %d has %d days", shown,
-                              cc_date__month_names[month], year,
-                              cc_days_in_month(year, month));
+        return cc_error__fail(
+            err, CC_EINVAL, "invalid date '%s': %s %d has %d days", shown,
+            cc_date__month_names[month], year, cc_days_in_month(year, month));
     *out = cc_date__from_ymd_unchecked(year, month, day);
     return CC_OK;
 }
@@ -124,8 +123,9 @@ cc_date_format_long(cc_date d, char *buf, size_t size)
     int y, m, dd;
 
     cc_date_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, size, "%s %d %s %d", cc_date__weekday_names[cc_date_weekday(d)],
-             dd, cc_date__month_names[m], y);
+    snprintf(buf, size, "%s %d %s %d",
+             cc_date__weekday_names[cc_date_weekday(d)], dd,
+             cc_date__month_names[m], y);
     return buf;
 }
 
@@ -285,14 +285,12 @@ cc_date_parse(cc_date *out, const char *text, cc_error *err)
                               "invalid date '%s': year %d is outside %d-%d",
                               text, y, CC_YEAR_MIN, CC_YEAR_MAX);
     if (m < 1 || m > 12)
-        return cc_error__fail(err, CC_EINVAL,
-                              "invalid date '%s': there is no month %d", text,
-                              m);
+        return cc_error__fail(
+            err, CC_EINVAL, "invalid date '%s': there is no month %d", text, m);
     if (d < 1 || d > cc_days_in_month(y, m))
-        return cc_error__fail(err, CC_EINVAL,
-                              "invalid date '%s': %s %d has %d days", text,
-                              cc_date__month_names[m], y,
-                              cc_days_in_month(y, m));
+        return cc_error__fail(
+            err, CC_EINVAL, "invalid date '%s': %s %d has %d days", text,
+            cc_date__month_names[m], y, cc_days_in_month(y, m));
     st = cc_date_from_ymd(out, y, m, d, err);
     if (st == CC_OK && wd && cc_date_weekday(*out) != wd)
         return cc_error__fail(err, CC_EINVAL,

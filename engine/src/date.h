@@ -5,11 +5,7 @@
 #include "caseclock.h"
 
 /* Calendar facts (tz's private.h names them too). */
-enum {
-    DAYS_PER_WEEK = 7,
-    MONTHS_PER_YEAR = 12,
-    DAYS_PER_400_YEARS = 146097
-};
+enum { DAYS_PER_WEEK = 7, MONTHS_PER_YEAR = 12, DAYS_PER_400_YEARS = 146097 };
 
 /* English month names, 1-based ("January"); index 0 is "". */
 extern const char *const cc_date__month_names[13];
@@ -24,7 +20,7 @@ int cc_date__is_leap(int year);
 
 /* The first and last days a cc_date may hold (years 1..9999). */
 #define CC_DATE_FIRST (-719162) /* 0001-01-01 */
-#define CC_DATE_LAST 2932896    /* 9999-12-31 */
+#define CC_DATE_LAST  2932896   /* 9999-12-31 */
 
 /*
  * Month number (1..12) for an English month name or abbreviation ("Mar",

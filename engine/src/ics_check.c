@@ -104,10 +104,9 @@ check_line(checker *ck, const char *s, size_t n, int line)
             break;
     }
     if (i == n || (s[name_len] != ':' && s[name_len] != ';'))
-        return cc_error__set(ck->err, CC_EINVAL, ck->source, line,
-                             (int)name_len + 1, 0,
-                             "content line '%s' has no ':' before its value",
-                             name);
+        return cc_error__set(
+            ck->err, CC_EINVAL, ck->source, line, (int)name_len + 1, 0,
+            "content line '%s' has no ':' before its value", name);
     if (contains(s + name_len, i - name_len, ";VALUE=DATE") &&
         !contains(s + name_len, i - name_len, ";VALUE=DATE-TIME"))
         date_only = 1;
@@ -136,11 +135,10 @@ check_line(checker *ck, const char *s, size_t n, int line)
     } else if (strcmp(name, "END") == 0) {
         if (ck->depth == 0 || strlen(ck->stack[ck->depth - 1]) != value_len ||
             strncmp(ck->stack[ck->depth - 1], value, value_len) != 0)
-            return cc_error__set(
-                ck->err, CC_EINVAL, ck->source, line, 1, 0,
-                "END:%.*s does not close %s%s", (int)value_len, value,
-                ck->depth ? "BEGIN:" : "anything",
-                ck->depth ? ck->stack[ck->depth - 1] : "");
+            return cc_error__set(ck->err, CC_EINVAL, ck->source, line, 1, 0,
+                                 "END:%.*s does not close %s%s", (int)value_len,
+                                 value, ck->depth ? "BEGIN:" : "anything",
+                                 ck->depth ? ck->stack[ck->depth - 1] : "");
         ck->depth--;
         if (ck->depth == 0)
             ck->seen_calendar = 1;
@@ -150,9 +148,8 @@ check_line(checker *ck, const char *s, size_t n, int line)
                              name);
     } else if ((strcmp(name, "DTSTART") == 0 || strcmp(name, "DTEND") == 0) &&
                !valid_date_value(value, value_len, date_only)) {
-        return cc_error__set(ck->err, CC_EINVAL, ck->source, line,
-                             (int)i + 2, 0,
-                             "%s value '%.*s' is not a %s", name,
+        return cc_error__set(ck->err, CC_EINVAL, ck->source, line, (int)i + 2,
+                             0, "%s value '%.*s' is not a %s", name,
                              (int)(value_len > 40 ? 40 : value_len), value,
                              date_only ? "date (YYYYMMDD)"
                                        : "date or date-time");
@@ -173,10 +170,10 @@ cc_ics__check(const char *data, size_t len, const char *source,
     *event_lines = NULL;
     *nevents = 0;
     if (memchr(data, '\0', len))
-        return cc_error__set(err, CC_EINVAL, source, 0, 0,
-                             (size_t)((const char *)memchr(data, '\0', len) -
-                                      data),
-                             "NUL byte in an iCalendar file");
+        return cc_error__set(
+            err, CC_EINVAL, source, 0, 0,
+            (size_t)((const char *)memchr(data, '\0', len) - data),
+            "NUL byte in an iCalendar file");
     logical = malloc(len + 1);
     if (!logical)
         return cc_error__fail(err, CC_ENOMEM, "out of memory");
@@ -209,8 +206,7 @@ cc_ics__check(const char *data, size_t len, const char *source,
     if (st == CC_OK && ck.depth > 0)
         st = cc_error__set(err, CC_EINVAL, source, line, 0, 0,
                            "missing END:%s for the BEGIN on line %d",
-                           ck.stack[ck.depth - 1],
-                           ck.stack_line[ck.depth - 1]);
+                           ck.stack[ck.depth - 1], ck.stack_line[ck.depth - 1]);
     if (st == CC_OK && !ck.seen_calendar)
         st = cc_error__set(err, CC_EINVAL, source, line, 0, 0,
                            "no VCALENDAR in the file");
@@ -227,7 +223,8 @@ cc_ics__check(const char *data, size_t len, const char *source,
 static cc_status
 find_error(icalcomponent *c, const char *source, cc_error *err)
 {
-    icalproperty *p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
+    icalproperty *p =
+        icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
     icalcomponent *sub;
 
     if (p)

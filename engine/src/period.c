@@ -44,8 +44,8 @@ cc_period_parse(cc_period *out, const char *text, cc_error *err)
         if (strcmp(p, units[i].suffix) == 0) {
             if (n > PERIOD_MAX)
                 return cc_error__fail(err, CC_EINVAL,
-                                      "invalid period '%s': more than %d",
-                                      text, PERIOD_MAX);
+                                      "invalid period '%s': more than %d", text,
+                                      PERIOD_MAX);
             out->n = (int)(sign * n);
             out->unit = units[i].unit;
             out->counting = CC_COUNT_AFTER;

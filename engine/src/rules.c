@@ -36,8 +36,7 @@ typedef struct loader {
 
 /* An error about rule `id` (NULL when not yet known): "rule 'ID': WHAT". */
 static cc_status
-fail_rule(const loader *ld, const char *id, const char *what,
-          const char *value)
+fail_rule(const loader *ld, const char *id, const char *what, const char *value)
 {
     return cc_error__set(ld->err, CC_EINVAL, ld->source,
                          id ? line_of_id(ld->data, ld->len, id) : 0, 0, 0,
@@ -64,8 +63,7 @@ get_string(const loader *ld, json_t *obj, const char *id, const char *key,
 }
 
 static cc_status
-get_period(const loader *ld, const char *id, const char *text,
-           cc_period *out)
+get_period(const loader *ld, const char *id, const char *text, cc_period *out)
 {
     cc_error inner = {0};
 
@@ -100,8 +98,7 @@ load_extensions(const loader *ld, json_t *obj, cc_rule *r)
         const char *period;
         if ((st = get_string(ld, e, r->id, "period", 1, &period)) ||
             (st = get_period(ld, r->id, period, &ext[i].period)) ||
-            (st = get_string(ld, e, r->id, "condition", 1,
-                             &ext[i].condition)))
+            (st = get_string(ld, e, r->id, "condition", 1, &ext[i].condition)))
             return st;
         ext[i].period.counting = r->period.counting;
     }
@@ -224,8 +221,8 @@ fail:
 }
 
 cc_status
-cc_ctx_load_rules(cc_ctx *ctx, const char *data, size_t len,
-                  const char *source, cc_error *err)
+cc_ctx_load_rules(cc_ctx *ctx, const char *data, size_t len, const char *source,
+                  cc_error *err)
 {
     return cc_rules__load(ctx, data, len, source, err);
 }
@@ -252,10 +249,9 @@ cc_ctx_rule_find(const cc_ctx *ctx, const char *id)
 
         if (strcmp(ctx->rules[i].id, id) == 0)
             return &ctx->rules[i];
-        aliases = json_object_get(json_array_get(json_object_get(ctx->rules_json,
-                                                                 "rules"),
-                                                 i),
-                                  "aliases");
+        aliases = json_object_get(
+            json_array_get(json_object_get(ctx->rules_json, "rules"), i),
+            "aliases");
         json_array_foreach(aliases, k, a)
         {
             if (json_is_string(a) && strcmp(json_string_value(a), id) == 0)
