@@ -135,7 +135,7 @@ else
     skip "groff is not installed"
 fi
 if command -v man >/dev/null; then
-    text=$(MANWIDTH=80 MANPAGER=cat man -l "$page" 2>&1 | col -b)
+    text=$(MANWIDTH=80 MANPAGER=cat man -l "$page" 2>&1)
     if grep -q '^NAME' <<<"$text" && grep -q '^EXIT STATUS' <<<"$text" &&
         grep -q 'caseclock deadline --rule ca1989.complaints.stage1' <<<"$text"; then
         ok "man -l renders caseclock(1) ($(wc -l <<<"$text") lines)"
