@@ -89,6 +89,32 @@ doc_json(const cc_doc *doc)
     return root;
 }
 
+/* jansson's output gathered in memory and written with one fwrite: many
+ * small writes through stdio cost more than building the document. */
+typedef struct membuf {
+    char *p;
+    size_t n, cap;
+} membuf;
+
+static int
+membuf_put(const char *buffer, size_t size, void *data)
+{
+    membuf *b = data;
+    if (b->n + size > b->cap) {
+        size_t ncap = b->cap ? b->cap : 65536;
+        while (ncap < b->n + size)
+            ncap *= 2;
+        char *np = realloc(b->p, ncap);
+        if (!np)
+            return -1;
+        b->p = np;
+        b->cap = ncap;
+    }
+    memcpy(b->p + b->n, buffer, size);
+    b->n += size;
+    return 0;
+}
+
 /* One line: the text with line breaks shown as spaces. */
 static void
 print_text(FILE *fp, const char *s, size_t n)
@@ -200,11 +226,14 @@ cli_dates(int argc, char **argv)
         goto done;
     if (fmt == FMT_JSON) {
         json_t *root = doc_json(doc);
-        int ok = root && json_dumpf(root, out.fp,
-                                    JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
+        membuf b = {NULL, 0, 0};
+        int ok =
+            root &&
+            json_dump_callback(root, membuf_put, &b,
+                               JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
+            membuf_put("\n", 1, &b) == 0 && fwrite(b.p, 1, b.n, out.fp) == b.n;
         json_decref(root);
-        if (ok)
-            fputc('\n', out.fp);
+        free(b.p);
         rc = cli_out_close(&out, ok);
         if (!ok && rc == EXIT_DONE)
             rc = EXIT_WRITE;

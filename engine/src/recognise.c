@@ -35,6 +35,7 @@
  */
 #include "recognise.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,9 +213,10 @@ enum {
     W_FRAMEWORK,
     W_POLICY,
     W_PLAN,
+    W_INTERVALS,
 };
 
-/* Sorted by byte value (strcmp order) for bsearch(). */
+/* Sorted, for people; found through scan.slots. */
 static const struct keyword {
     const char *word;
     unsigned char cls;
@@ -311,6 +313,7 @@ static const struct keyword {
     {"hr", C_UNIT, 0, 'H'},
     {"hrs", C_UNIT, F_PLURAL, 'H'},
     {"in", C_WORD, 0, W_IN},
+    {"intervals", C_WORD, 0, W_INTERVALS},
     {"item", C_WORD, 0, W_ITEM},
     {"jan", C_MONTH, F_ABBR, 1},
     {"january", C_MONTH, 0, 1},
@@ -473,7 +476,7 @@ static const struct keyword {
 enum { T_WORD, T_NUM, T_PUNCT };
 
 typedef struct tok {
-    size_t b, e;         /* bytes [b, e) */
+    uint32_t b, e;       /* bytes [b, e): the text is under 2 GiB */
     unsigned char kind;  /* T_* */
     unsigned char cls;   /* C_* for a keyword, else C_NONE */
     unsigned char flags; /* F_* of the keyword */
@@ -485,43 +488,83 @@ typedef struct tok {
                             keyword: its table value */
 } tok;
 
+/* Open addressing over the keyword table, built for each scan (no
+ * global state): slot -> index + 1, 0 when empty. */
+enum { KEYWORD_SLOTS = 1024 };
+
+/*
+ * The tokens are a window on the text: the matchers look at most
+ * LOOKBACK tokens behind and LOOKAHEAD ahead of where they start, so the
+ * window is refilled, keeping LOOKBACK tokens, whenever fewer than
+ * LOOKAHEAD remain.  Memory stays the same whatever the text's length.
+ */
+enum { LOOKBACK = 8, LOOKAHEAD = 64, WINDOW = 4096 };
+
 typedef struct scan {
     const char *s;
-    tok *t;
+    size_t len;
+    size_t pos; /* the next byte to tokenise */
+    int sp, nl; /* white space, a line break, before pos */
+    tok t[WINDOW];
     size_t nt;
+    short slots[KEYWORD_SLOTS];
 } scan;
 
 /* Numbers longer than this are not times: the value saturates. */
 enum { NUM_MAX = 99999999 };
 
-static int
-keyword_cmp(const void *key, const void *elem)
+/* FNV-1a over ASCII lower-case bytes. */
+static uint32_t
+keyword_hash(const char *w, size_t n)
 {
-    return strcmp(key, ((const struct keyword *)elem)->word);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + ('a' - 'A'));
+        h = (h ^ c) * 16777619u;
+    }
+    return h;
 }
 
 static void
-classify_word(tok *t, const char *s)
+keywords_index(scan *sc)
 {
-    char low[16];
-    size_t n = t->e - t->b;
-    const struct keyword *k;
-
-    if (n >= sizeof low)
-        return;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[t->b + i];
-        if (c >= 0x80)
-            return; /* no keyword has a non-ASCII letter */
-        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    memset(sc->slots, 0, sizeof sc->slots);
+    for (size_t k = 0; k < sizeof keywords / sizeof *keywords; k++) {
+        const char *w = keywords[k].word;
+        uint32_t h = keyword_hash(w, strlen(w)) % KEYWORD_SLOTS;
+        while (sc->slots[h])
+            h = (h + 1) % KEYWORD_SLOTS;
+        sc->slots[h] = (short)(k + 1);
     }
-    low[n] = '\0';
-    k = bsearch(low, keywords, sizeof keywords / sizeof *keywords,
-                sizeof *keywords, keyword_cmp);
-    if (k) {
-        t->cls = k->cls;
-        t->flags = k->flags;
-        t->val = k->val;
+}
+
+static void
+classify_word(tok *t, const scan *sc)
+{
+    const char *w = sc->s + t->b;
+    size_t n = t->e - t->b;
+    uint32_t h;
+
+    if (n > 14)
+        return; /* longer than any keyword */
+    h = keyword_hash(w, n) % KEYWORD_SLOTS;
+    while (sc->slots[h]) {
+        const struct keyword *k = &keywords[sc->slots[h] - 1];
+        size_t i = 0;
+        while (i < n && k->word[i] &&
+               (((unsigned char)w[i] >= 'A' && (unsigned char)w[i] <= 'Z')
+                    ? w[i] + ('a' - 'A')
+                    : w[i]) == k->word[i])
+            i++;
+        if (i == n && k->word[n] == '\0') {
+            t->cls = k->cls;
+            t->flags = k->flags;
+            t->val = k->val;
+            return;
+        }
+        h = (h + 1) % KEYWORD_SLOTS;
     }
 }
 
@@ -563,22 +606,34 @@ char_class(const char *s, size_t len, size_t *i, UChar32 *cp, int *line_break)
     return 2;
 }
 
-static cc_status
-tokenise(scan *sc, size_t start, size_t len, cc_error *err)
+static void
+tokenise(scan *sc)
 {
     const char *s = sc->s;
-    size_t cap = 0;
-    size_t i = start;
-    int sp = 1, nl = 1;
+    size_t len = sc->len;
+    size_t i = sc->pos;
+    int sp = sc->sp, nl = sc->nl;
 
-    while (i < len) {
+    while (i < len && sc->nt < WINDOW) {
         size_t b = i;
         UChar32 cp;
         int lb = 0;
         int cls;
         tok t;
+        unsigned char c0 = (unsigned char)s[i];
 
-        if ((unsigned char)s[i] >= '0' && (unsigned char)s[i] <= '9') {
+        /* The common cases first, without a call. */
+        if (c0 == ' ') {
+            sp = 1;
+            i++;
+            continue;
+        }
+        if (c0 == '\n') {
+            sp = nl = 1;
+            i++;
+            continue;
+        }
+        if (c0 >= '0' && c0 <= '9') {
             long v = 0;
             unsigned nd = 0;
             while (i < len && s[i] >= '0' && s[i] <= '9') {
@@ -605,7 +660,12 @@ tokenise(scan *sc, size_t start, size_t len, cc_error *err)
                     size_t k = j;
                     UChar32 c2;
                     int lb2 = 0;
-                    if (char_class(s, len, &k, &c2, &lb2) != 1)
+                    if (ascii_letter((unsigned char)s[j])) {
+                        j++;
+                        continue;
+                    }
+                    if ((unsigned char)s[j] < 0x80 ||
+                        char_class(s, len, &k, &c2, &lb2) != 1)
                         break;
                     j = k;
                 }
@@ -617,24 +677,18 @@ tokenise(scan *sc, size_t start, size_t len, cc_error *err)
                 t.val = cp;
             }
         }
-        t.b = b;
-        t.e = i;
+        t.b = (uint32_t)b;
+        t.e = (uint32_t)i;
         t.sp = (unsigned char)sp;
         t.nl = (unsigned char)nl;
         if (t.kind == T_WORD)
-            classify_word(&t, s);
+            classify_word(&t, sc);
         sp = nl = 0;
-        if (sc->nt == cap) {
-            size_t ncap = cap ? cap * 2 : 256;
-            tok *p = realloc(sc->t, ncap * sizeof *p);
-            if (!p)
-                return cc_error__fail(err, CC_ENOMEM, "out of memory");
-            sc->t = p;
-            cap = ncap;
-        }
         sc->t[sc->nt++] = t;
     }
-    return CC_OK;
+    sc->pos = i;
+    sc->sp = sp;
+    sc->nl = nl;
 }
 
 /* ---- Token tests ---- */
@@ -1447,7 +1501,7 @@ m_time(const scan *sc, size_t i, match *m)
 /* A quantity: "4", "1.5", "four", "twenty-one", "two and a half", "a",
  * "several" ("X").  *single is set when the unit must be singular. */
 typedef struct qty {
-    char n[24];
+    char n[12];
     int value; /* 0 for "X" */
     int half;
     int single;
@@ -1461,9 +1515,9 @@ qty_set(qty *q, int v, int half)
     q->value = v;
     q->half = half;
     if (half)
-        snprintf(q->n, sizeof q->n, "%d.5", v);
+        snprintf(q->n, sizeof q->n, "%d.5", v % 10000);
     else
-        snprintf(q->n, sizeof q->n, "%d", v);
+        snprintf(q->n, sizeof q->n, "%d", v % 10000);
 }
 
 static size_t
@@ -1690,9 +1744,9 @@ add_part(cc_raw *r, const qty *q, int unit)
         if (q->vague)
             snprintf(p->n, sizeof p->n, "X");
         else if (q->half)
-            snprintf(p->n, sizeof p->n, "%d", q->value * 2 + 1);
+            snprintf(p->n, sizeof p->n, "%d", q->value % 10000 * 2 + 1);
         else
-            snprintf(p->n, sizeof p->n, "%d", q->value * 2);
+            snprintf(p->n, sizeof p->n, "%d", q->value % 10000 * 2);
     } else {
         memcpy(p->n, q->n, sizeof p->n);
     }
@@ -1876,7 +1930,7 @@ m_set(const scan *sc, size_t i, match *m)
             mod = "EQUAL_OR_MORE";
             k++;
         }
-        if (word_is(sc, k, "intervals") && is_word(sc, k + 1, W_OF)) {
+        if (is_word(sc, k, W_INTERVALS) && is_word(sc, k + 1, W_OF)) {
             e = p_qty(sc, k + 2, &q);
             if (e == k + 2 || q.vague)
                 return 0;
@@ -1999,34 +2053,163 @@ m_relative(const scan *sc, size_t i, match *m)
 
 typedef int (*matcher)(const scan *, size_t, match *);
 
+/* Which matchers may start at a token: most tokens start none. */
+enum {
+    S_NUM = 1,     /* a number */
+    S_MONTH = 2,   /* a month or weekday name */
+    S_MOD = 4,     /* early, late, mid, end, ... */
+    S_THE = 8,     /* the */
+    S_SET = 16,    /* weekly, every, once, ... */
+    S_DUR = 32,    /* a number word, a, several, over, ... */
+    S_SEASON = 64, /* spring, summer, ... */
+    S_TIME = 128   /* about, noon, ... */
+};
+
+static unsigned
+starts(const tok *t)
+{
+    switch (t->cls) {
+    case C_NONE:
+        return t->kind == T_NUM ? S_NUM : 0;
+    case C_MONTH:
+    case C_WEEKDAY:
+        return S_MONTH;
+    case C_SEASON:
+        return S_SEASON;
+    case C_NUMBER:
+        return S_DUR | S_SET;
+    case C_SETWORD:
+        return S_SET;
+    case C_UNIT:
+        return S_DUR;
+    case C_WORD:
+        break;
+    default:
+        return 0;
+    }
+    switch (t->val) {
+    case W_THE:
+        return S_THE;
+    case W_EARLY:
+    case W_LATE:
+    case W_MID:
+    case W_BEGINNING:
+    case W_START:
+    case W_MIDDLE:
+    case W_END:
+        return S_MOD;
+    case W_ABOUT:
+    case W_AROUND:
+    case W_APPROXIMATELY:
+    case W_ROUGHLY:
+        return S_DUR | S_TIME;
+    case W_NOON:
+    case W_MIDDAY:
+        return S_TIME;
+    case W_A:
+    case W_AN:
+        return S_DUR | S_SET;
+    case W_ONCE:
+    case W_TWICE:
+    case W_EVERY:
+    case W_EACH:
+    case W_INTERVALS:
+        return S_SET;
+    case W_MAXIMUM:
+    case W_MINIMUM:
+        return S_SET | S_DUR;
+    case W_SEVERAL:
+    case W_MANY:
+    case W_FEW:
+    case W_OVER:
+    case W_MORE:
+    case W_LONGER:
+    case W_IN:
+    case W_WELL:
+    case W_JUST:
+    case W_ALMOST:
+    case W_NEARLY:
+    case W_UNDER:
+    case W_LESS:
+    case W_FEWER:
+    case W_SOME:
+    case W_CIRCA:
+    case W_AT:
+    case W_NO:
+    case W_NOT:
+    case W_UP:
+        return S_DUR;
+    default:
+        return 0;
+    }
+}
+
 /* In order of preference when two give spans of the same length. */
-static const matcher matchers[] = {
-    m_numeric_date, m_time,   m_date,   m_modified_date, m_relative,  m_set,
-    m_duration,     m_decade, m_season, m_year,          m_short_year};
+static const struct {
+    matcher run;
+    unsigned on; /* the S_* tokens it may start at */
+} matchers[] = {
+    {m_numeric_date, S_NUM},     {m_time, S_NUM | S_TIME},
+    {m_date, S_NUM | S_MONTH},   {m_modified_date, S_MOD},
+    {m_relative, S_THE},         {m_set, S_SET | S_NUM},
+    {m_duration, S_DUR | S_NUM}, {m_decade, S_NUM},
+    {m_season, S_SEASON},        {m_year, S_NUM},
+    {m_short_year, S_NUM},
+};
 
 cc_status
 cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,
                    size_t len, cc_error *err)
 {
-    scan sc = {s, NULL, 0};
+    scan *sc = NULL;
     cc_raw *v = NULL;
     size_t nv = 0, cap = 0;
-    cc_status st;
+    cc_status st = CC_OK;
 
     *out = NULL;
     *n = 0;
-    st = tokenise(&sc, start, len, err);
-    if (st != CC_OK)
-        goto done;
-    for (size_t i = 0; i < sc.nt;) {
-        match best, cand;
-        match_init(&best, i);
-        for (size_t k = 0; k < sizeof matchers / sizeof *matchers; k++) {
-            match_init(&cand, i);
-            if (matchers[k](&sc, i, &cand) && cand.end > best.end)
-                best = cand;
+    if (len > UINT32_MAX)
+        return cc_error__fail(err, CC_EINVAL, "input too large");
+    sc = malloc(sizeof *sc);
+    if (!sc)
+        return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    sc->s = s;
+    sc->len = len;
+    sc->pos = start;
+    sc->sp = sc->nl = 1;
+    sc->nt = 0;
+    keywords_index(sc);
+    for (size_t i = 0;;) {
+        if (i + LOOKAHEAD > sc->nt && sc->pos < len) {
+            if (i > LOOKBACK) {
+                size_t drop = i - LOOKBACK;
+                memmove(sc->t, sc->t + drop, (sc->nt - drop) * sizeof *sc->t);
+                sc->nt -= drop;
+                i -= drop;
+            }
+            tokenise(sc);
         }
-        if (best.end == i) {
+        if (i >= sc->nt)
+            break;
+        match m[2]; /* the best so far, and the next candidate */
+        int best = -1;
+        size_t best_end = i;
+        unsigned on = starts(&sc->t[i]);
+        if (!on) {
+            i++;
+            continue;
+        }
+        for (size_t k = 0; k < sizeof matchers / sizeof *matchers; k++) {
+            int c = best == 0;
+            if (!(matchers[k].on & on))
+                continue;
+            match_init(&m[c], i);
+            if (matchers[k].run(sc, i, &m[c]) && m[c].end > best_end) {
+                best = c;
+                best_end = m[c].end;
+            }
+        }
+        if (best < 0) {
             i++;
             continue;
         }
@@ -2040,16 +2223,16 @@ cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,
             v = p;
             cap = ncap;
         }
-        best.r.offset = sc.t[i].b;
-        best.r.length = sc.t[best.end - 1].e - sc.t[i].b;
-        v[nv++] = best.r;
-        i = best.end;
+        m[best].r.offset = sc->t[i].b;
+        m[best].r.length = sc->t[best_end - 1].e - sc->t[i].b;
+        v[nv++] = m[best].r;
+        i = best_end;
     }
     *out = v;
     *n = nv;
     v = NULL;
 done:
     free(v);
-    free(sc.t);
+    free(sc);
     return st;
 }

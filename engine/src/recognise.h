@@ -20,7 +20,7 @@ enum {
 
 /* One number and unit of a duration: "1 hour", "37 minutes". */
 typedef struct cc_raw_part {
-    char n[24]; /* "4", "1.5", or "X" when unspecified ("several") */
+    char n[12]; /* "4", "1.5", or "X" when unspecified ("several") */
     char unit;  /* CC_U_* */
 } cc_raw_part;
 
