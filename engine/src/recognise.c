@@ -827,7 +827,7 @@ number_in_other_use(const scan *sc, size_t i)
         (p->val == '.' || p->val == ',' || p->val == '/' || p->val == ':') &&
         i >= 2 && sc->t[i - 2].kind == T_NUM && !p->sp)
         return 1;
-    if (p->kind == T_PUNCT && p->val == '.' && !sc->t[i].sp && i >= 2 &&
+    if (p->kind == T_PUNCT && p->val == '.' && i >= 2 &&
         (word_is(sc, i - 2, "no") || word_is(sc, i - 2, "s") ||
          label_word(sc, i - 2)))
         return 1;

@@ -225,7 +225,7 @@ cc_text__sentences(cc_sentence **out, size_t *n, const cc_text *t,
     *n = 0;
     ut =
         utext_openUTF8(NULL, s + t->start, (int64_t)(t->len - t->start), &uerr);
-    bi = ubrk_open(UBRK_SENTENCE, "en_GB@ss=standard", NULL, 0, &uerr);
+    bi = ubrk_open(UBRK_SENTENCE, "en_GB", NULL, 0, &uerr);
     if (U_SUCCESS(uerr))
         ubrk_setUText(bi, ut, &uerr);
     if (U_FAILURE(uerr)) {

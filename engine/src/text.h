@@ -37,8 +37,10 @@ void cc_text__line_span(const cc_text *t, size_t i, size_t *b, size_t *e);
 /*
  * New (free() it): the sentences of t, in order, trimmed of white space,
  * found once over the whole text with ICU's sentence break iterator
- * ("en_GB@ss=standard"); a line break always ends a sentence, and a break
- * after an abbreviation ("para.", "s.", "No.", "Mr.") is undone.  Each
+ * ("en_GB"); a line break always ends a sentence, and a break
+ * after an abbreviation ("para.", "s.", "No.", "Mr.") is undone here
+ * (ICU's own suppressions, "@ss=standard", also drop the break before
+ * "Mr." in "the Act. Mr. X").  Each
  * sentence's `paragraph` is -1; the caller fills it.
  */
 cc_status cc_text__sentences(cc_sentence **out, size_t *n, const cc_text *t,
