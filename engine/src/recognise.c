@@ -1462,6 +1462,14 @@ m_time(const scan *sc, size_t i, match *m)
         return 0;
     h = t->val;
     e = i + 1;
+    if (h == 12 && (is_word(sc, e, W_NOON) || is_word(sc, e, W_MIDDAY) ||
+                    is_word(sc, e, W_MIDNIGHT))) {
+        m->r.type = CC_MENTION_TIME;
+        m->r.hour = is_word(sc, e, W_MIDNIGHT) ? 0 : 12;
+        m->r.minute = 0;
+        m->end = e + 1;
+        return 1; /* "12 noon" */
+    }
     if (at(sc, e)->kind == T_PUNCT && glued(sc, e) &&
         (at(sc, e)->val == ':' || at(sc, e)->val == '.') &&
         at(sc, e + 1)->kind == T_NUM && glued(sc, e + 1) &&
@@ -1800,6 +1808,28 @@ m_duration(const scan *sc, size_t i, match *m)
 
     j = p_duration_mod(sc, i, &mod);
     e = p_qty(sc, j, &q);
+    if (e == j && is_word(sc, j, W_HALF) &&
+        (is_word(sc, j + 1, W_A) || is_word(sc, j + 1, W_AN)) &&
+        at(sc, j + 2)->cls == C_UNIT && !(at(sc, j + 2)->flags & F_PLURAL) &&
+        at(sc, j + 2)->val != 'S') {
+        /* "half an hour", "half a day" */
+        cc_raw_part *p = &m->r.part[m->r.nparts++];
+        if (at(sc, j + 2)->val == 'H') {
+            snprintf(p->n, sizeof p->n, "30");
+            p->unit = 'I';
+        } else {
+            snprintf(p->n, sizeof p->n, "0.5");
+            p->unit = (char)at(sc, j + 2)->val;
+            if (p->unit == 'F') {
+                snprintf(p->n, sizeof p->n, "1");
+                p->unit = 'W';
+            }
+        }
+        m->r.type = CC_MENTION_DURATION;
+        snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+        m->end = j + 3;
+        return 1;
+    }
     if (e == j) {
         /* "for months", "for years": an unspecified number */
         if (j != i || !is_word(sc, i - 1, W_FOR))
@@ -1852,6 +1882,18 @@ m_duration(const scan *sc, size_t i, match *m)
         (is_word(sc, i - 1, W_ONCE) || is_word(sc, i - 1, W_TWICE) ||
          is_word(sc, i - 1, W_TIMES) || sc->t[i - 1].kind == T_NUM))
         return 0;
+    if (!q.half && !q.vague && !hyphen && p_and_a_half(sc, e) > e) {
+        qty_set(&q, q.value, 1); /* "an hour and a half" */
+        e = p_and_a_half(sc, e);
+    }
+    /* "24 hours a day": the rate is a set of its own */
+    if (q.single && i > 0 && sc->t[i - 1].cls == C_UNIT &&
+        !is_word(sc, e, W_LATER) && !is_word(sc, e, W_EARLIER)) {
+        add_part(&m->r, &q, unit);
+        m->r.type = CC_MENTION_SET;
+        m->end = e;
+        return 1;
+    }
     add_part(&m->r, &q, unit);
     m->r.workdays = wdays;
     /* "1 hour and 37 minutes", "2 years, 3 months" */
@@ -1910,6 +1952,27 @@ m_set(const scan *sc, size_t i, match *m)
     size_t e, k;
     int unit, plural, wd;
 
+    /* "twice weekly", "three times monthly" */
+    if ((is_word(sc, i, W_ONCE) || is_word(sc, i, W_TWICE)) &&
+        at(sc, i + 1)->cls == C_SETWORD) {
+        t = at(sc, i + 1);
+        qty_set(&q, t->val / 256, 0);
+        add_part(&m->r, &q, t->val % 256);
+        m->r.type = CC_MENTION_SET;
+        m->end = i + 2;
+        return 1;
+    }
+    e = p_qty(sc, i, &q);
+    if (e > i && !q.single && !q.vague && is_word(sc, e, W_TIMES) &&
+        at(sc, e + 1)->cls == C_SETWORD) {
+        t = at(sc, e + 1);
+        qty_set(&q, t->val / 256, 0);
+        add_part(&m->r, &q, t->val % 256);
+        m->r.type = CC_MENTION_SET;
+        m->end = e + 2;
+        return 1;
+    }
+    t = at(sc, i);
     if (t->cls == C_SETWORD) {
         if (is_word(sc, i + 1, W_LIVING) || is_word(sc, i + 1, W_LIFE))
             return 0; /* "daily living" */
@@ -2121,6 +2184,7 @@ starts(const tok *t)
     case W_SEVERAL:
     case W_MANY:
     case W_FEW:
+    case W_HALF:
     case W_OVER:
     case W_MORE:
     case W_LONGER:
