@@ -85,8 +85,9 @@ cc_text__init(cc_text *t, const char *s, size_t len, const char *source,
             int col = count_code_points(s, t->lines[line - 1], (size_t)at);
             if (t->lines[line - 1] == 0)
                 col -= t->start ? 1 : 0; /* a BOM is not a column */
-            st = cc_error__set(err, CC_EINVAL, source, (int)line, col + 1,
-                               (size_t)at, "invalid UTF-8 (byte 0x%02X)", b);
+            st = cc_error__set(
+                err, CC_EINVAL, source, (int)line, col + 1, (size_t)at,
+                "invalid UTF-8: byte 0x%02X at offset %ld", b, (long)at);
             goto fail;
         }
     }
