@@ -27,6 +27,8 @@ int cli_workdays(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_calendars(int argc, char **argv);
 int cli_dates(int argc, char **argv);
+int cli_timeline(int argc, char **argv);
+int cli_check(int argc, char **argv);
 
 /* Prints "caseclock: message" (printf-style) on stderr, one line. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

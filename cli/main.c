@@ -24,6 +24,12 @@ static const char USAGE[] =
     "      working days in (FROM, TO]; negative when TO is before FROM\n"
     "  dates FILE [--format json|text] [-o FILE]\n"
     "      every date, time, duration and set in a decision statement\n"
+    "  timeline FILE [--format text|json|ics|csv] [-o FILE] [--today DATE]\n"
+    "      the decision's chronology, its deadlines and its statements of\n"
+    "      delay checked against its dates\n"
+    "  check FILE [--format text|json] [-o FILE] [--today DATE] [--strict]\n"
+    "      the deadlines and delay checks alone; --strict exits 1 when a\n"
+    "      deadline was missed or is overdue\n"
     "  rules [--format text|json]     the timescale rules\n"
     "  calendars                      the bank holiday calendars and coverage\n"
     "  --help, --version\n"
@@ -51,6 +57,7 @@ static const struct {
     {"add", cli_add},           {"deadline", cli_deadline},
     {"workdays", cli_workdays}, {"dates", cli_dates},
     {"rules", cli_rules},       {"calendars", cli_calendars},
+    {"timeline", cli_timeline}, {"check", cli_check},
 };
 
 static int

@@ -385,6 +385,172 @@ const cc_sentence *cc_doc_sentence(const cc_doc *doc, size_t i);
 /* "DATE", "TIME", "DURATION", "SET". */
 const char *cc_mention_type_name(cc_mention_type type);
 
+/* ------------------------------------------------------------------ */
+/* Chronology and checks                                               */
+
+/*
+ * A timeline is what one decision statement says happened, in date order,
+ * and what the statutory timescales, the agreed actions and the decision's
+ * own statements of delay make of those dates.  docs/chronology.md says
+ * how kinds and actors are chosen and what each check does.
+ */
+typedef struct cc_timeline cc_timeline;
+
+/* What an event is.  Unknown is CC_EVENT_OTHER, never a guess. */
+typedef enum cc_event_kind {
+    CC_EVENT_OTHER,
+    CC_EVENT_COMPLAINT,           /* complaint to the council */
+    CC_EVENT_RESPONSE,            /* council response */
+    CC_EVENT_ESCALATION,          /* complaint escalated: stage 2, panel */
+    CC_EVENT_OMBUDSMAN_COMPLAINT, /* complaint to the Ombudsman */
+    CC_EVENT_ASSESSMENT,
+    CC_EVENT_MEETING, /* meeting or visit */
+    CC_EVENT_REFERRAL,
+    CC_EVENT_STRATEGY, /* strategy discussion */
+    CC_EVENT_ICPC,     /* initial child protection conference */
+    CC_EVENT_RCPC,     /* review child protection conference */
+    CC_EVENT_AGREEMENT,
+    CC_EVENT_PROMISE, /* "said it would ... by": the date promised */
+    CC_EVENT_COMPLETION,
+    CC_EVENT_DECISION /* the Ombudsman's decision: closes the chronology */
+} cc_event_kind;
+
+/* Who acted. */
+typedef enum cc_actor {
+    CC_ACTOR_UNKNOWN,
+    CC_ACTOR_COUNCIL,
+    CC_ACTOR_COMPLAINANT,
+    CC_ACTOR_OMBUDSMAN,
+    CC_ACTOR_OTHER /* police, school, court, another body */
+} cc_actor;
+
+/* Where in the statement something was said.  Offsets are bytes. */
+typedef struct cc_place {
+    size_t offset, length;                   /* the words themselves */
+    size_t sentence_offset, sentence_length; /* their sentence */
+    int line;                                /* 1-based line of `offset` */
+    int paragraph;       /* as printed ("3." is 3); 0 when unnumbered */
+    const char *section; /* the section's title, or "" */
+} cc_place;
+
+/* Every string is borrowed from the timeline, valid until it is freed. */
+typedef struct cc_event {
+    cc_event_kind kind;
+    cc_actor actor;
+    cc_date earliest; /* "June 2022": 2022-06-01 */
+    cc_date latest;   /* ... 2022-06-30; equal for a day */
+    cc_grain grain;
+    const char *value; /* TIMEX3 value of the date: "2022-06" */
+    const char *mod;   /* "", "START", "MID", "END" */
+    int inferred;      /* the year came from the narrative */
+    int relative;      /* "the following day" */
+    int planned;       /* booked or arranged, not (yet) held */
+    cc_place where;
+    size_t mention; /* index of the date's cc_mention in the doc */
+} cc_event;
+
+typedef enum cc_check_kind {
+    CC_CHECK_LATE_COMPLAINT, /* LGA 1974 s26B / s34D */
+    CC_CHECK_CHILD_PROTECTION,
+    CC_CHECK_COMPLAINT_STAGE,   /* Children Act 1989, adult social care */
+    CC_CHECK_COUNCIL_TIMESCALE, /* a council's own stated timescale */
+    CC_CHECK_AGREED_ACTION,
+    CC_CHECK_PROMISE
+} cc_check_kind;
+
+typedef enum cc_check_status {
+    CC_STATUS_MET,     /* done by the due date on every reading */
+    CC_STATUS_MISSED,  /* done, or known undone, after it on every reading */
+    CC_STATUS_OVERDUE, /* open, and today is after the last due day */
+    CC_STATUS_PENDING, /* open, and not yet due (or today is not set) */
+    CC_STATUS_UNKNOWN  /* the dates given do not settle it */
+} cc_check_status;
+
+/* One input to a check, with the words it came from. */
+typedef struct cc_evidence {
+    const char *role; /* "trigger", "actual", "notice", "discretion", ... */
+    int dated;        /* earliest/latest hold a date */
+    cc_date earliest, latest;
+    cc_place where;
+    long event; /* index into the timeline's events, or -1 */
+} cc_evidence;
+
+typedef struct cc_deadline {
+    cc_check_kind check;
+    const char *rule;   /* "wt.rcpc.first", "lgsco.remedy.apology" */
+    const char *title;  /* the rule's title */
+    const char *source; /* its legal source, or where the decision says it */
+    cc_confidence confidence;
+    cc_period period; /* as applied (the extension when one was used) */
+    int extended;     /* an extension was applied */
+    cc_date due_earliest, due_latest; /* equal unless the trigger is vague */
+    int borderline; /* months beginning_with at a missing day: see
+                       cc_calc_add */
+    int has_actual;
+    cc_date actual_earliest, actual_latest;
+    long late_min, late_max; /* days from due to actual (has_actual) */
+    cc_check_status status;
+    const char *discretion; /* late complaints: "exercised", "declined",
+                               "not stated"; otherwise "" */
+    const char *action;     /* agreed actions, promises: the words; or "" */
+    const char *note;       /* what can and cannot be concluded */
+    const cc_evidence *inputs;
+    size_t ninputs;
+} cc_deadline;
+
+typedef enum cc_verdict {
+    CC_VERDICT_CONSISTENT,
+    CC_VERDICT_INCONSISTENT,
+    CC_VERDICT_CANNOT_TELL
+} cc_verdict;
+
+/* A statement of delay ("two months late") checked against the dates. */
+typedef struct cc_finding {
+    const char *stated;  /* the duration's value: "P2M", "P18D" */
+    const char *mod;     /* "", "MORE_THAN", "LESS_THAN", ... */
+    int workdays;        /* the duration counts working days */
+    const char *measure; /* "late", "after", "for", "took", "between" */
+    cc_place where;      /* the duration's words */
+    int has_interval;
+    long min_days, max_days;     /* the computed interval (working days when
+                                    `workdays`), shortest and longest reading */
+    double min_units, max_units; /* ... in the stated unit */
+    cc_evidence from, to;        /* the ends, when found */
+    cc_verdict verdict;
+    const char *note;
+} cc_finding;
+
+/*
+ * New: the chronology and checks of `doc`; free it with cc_timeline_free().
+ * `ctx` gives the rules, calendars and today (cc_ctx_today; never the
+ * clock); `ctx` and `doc` are read during the call only: the timeline
+ * copies what it keeps, and its offsets point into cc_doc_text(doc).
+ */
+cc_status cc_timeline_new(cc_timeline **out, const cc_ctx *ctx,
+                          const cc_doc *doc, cc_error *err);
+void cc_timeline_free(cc_timeline *tl);
+
+/* Borrowed, valid until tl is freed; NULL when the header lacks them. */
+const char *cc_timeline_field(const cc_timeline *tl, cc_field field);
+/* Returns 1 and sets *out when the decision date is known. */
+int cc_timeline_decision_date(const cc_timeline *tl, cc_date *out);
+
+/* Events sorted by earliest, ties in text order (the decision last). */
+size_t cc_timeline_event_count(const cc_timeline *tl);
+/* Borrowed, valid until tl is freed; NULL when i is out of range. */
+const cc_event *cc_timeline_event(const cc_timeline *tl, size_t i);
+size_t cc_timeline_deadline_count(const cc_timeline *tl);
+const cc_deadline *cc_timeline_deadline(const cc_timeline *tl, size_t i);
+size_t cc_timeline_finding_count(const cc_timeline *tl);
+const cc_finding *cc_timeline_finding(const cc_timeline *tl, size_t i);
+
+/* Static names, as in the JSON: "council response", "council", "met". */
+const char *cc_event_kind_name(cc_event_kind kind);
+const char *cc_actor_name(cc_actor actor);
+const char *cc_check_kind_name(cc_check_kind kind);
+const char *cc_check_status_name(cc_check_status status);
+const char *cc_verdict_name(cc_verdict verdict);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,853 @@
+/*
+ * timeline, check: a decision's chronology and the checks of its
+ * timescales, as JSON (docs/timeline.schema.json), text for a terminal,
+ * CSV (RFC 4180) or iCalendar (RFC 5545, through cli/ics.c).
+ *
+ * Same input, same bytes: nothing here reads the clock.  "Today" is the
+ * --today option, and the iCalendar DTSTAMP is the decision date.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "ics.h"
+
+enum { FMT_TEXT, FMT_JSON, FMT_ICS, FMT_CSV };
+static const char *const TIMELINE_FORMATS[] = {"text", "json", "ics", "csv",
+                                               NULL};
+static const char *const CHECK_FORMATS[] = {"text", "json", NULL};
+
+typedef struct view {
+    const cc_timeline *tl;
+    const char *text; /* the input, for sentences and quoted words */
+    size_t len;
+    int has_today;
+    cc_date today;
+    int checks_only; /* 'check': deadlines and findings, no events */
+} view;
+
+/* ------------------------------------------------------------------ */
+/* Shared words                                                        */
+
+static const char *
+grain_name(cc_grain g)
+{
+    static const char *const names[] = {"none",   "day",  "week",  "month",
+                                        "season", "year", "decade"};
+
+    return (size_t)g < sizeof names / sizeof *names ? names[g] : "none";
+}
+
+static const char *
+unit_name(cc_unit u)
+{
+    switch (u) {
+    case CC_UNIT_DAY:
+        return "days";
+    case CC_UNIT_WEEK:
+        return "weeks";
+    case CC_UNIT_MONTH:
+        return "months";
+    case CC_UNIT_YEAR:
+        return "years";
+    case CC_UNIT_WORKDAY:
+        return "working days";
+    }
+    return "";
+}
+
+static const char *
+confidence_name(cc_confidence c)
+{
+    return c == CC_CONF_CONFIRMED ? "C" : c == CC_CONF_BELIEVED ? "B" : "U";
+}
+
+/* The stated words at [offset, offset + length), lines joined. */
+static char *
+words(const view *v, size_t offset, size_t length)
+{
+    char *s, *o;
+
+    if (offset > v->len || length > v->len - offset)
+        length = 0;
+    s = malloc(length + 1);
+    if (!s)
+        return NULL;
+    o = s;
+    for (size_t i = 0; i < length; i++) {
+        char c = v->text[offset + i];
+        if (c == '\r' || c == '\n' || c == '\t')
+            c = ' ';
+        if (c == ' ' && (o == s || o[-1] == ' '))
+            continue;
+        *o++ = c;
+    }
+    while (o > s && o[-1] == ' ')
+        o--;
+    *o = '\0';
+    return s;
+}
+
+/* Stable ids: e1.., d1.., f1.. in output order. */
+static void
+event_id(char *buf, size_t size, long i)
+{
+    snprintf(buf, size, "e%ld", i + 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON                                                                */
+
+static json_t *
+date_json(cc_date d)
+{
+    char buf[11];
+
+    return json_string(cc_date_format(d, buf));
+}
+
+static json_t *
+string_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+/* Adds the place fields to o. */
+static void
+place_json(json_t *o, const view *v, const cc_place *w, int with_sentence)
+{
+    char *s = words(v, w->offset, w->length);
+
+    json_object_set_new(o, "text", json_string(s ? s : ""));
+    free(s);
+    json_object_set_new(o, "offset", json_integer((json_int_t)w->offset));
+    json_object_set_new(o, "length", json_integer((json_int_t)w->length));
+    json_object_set_new(o, "line", json_integer(w->line));
+    json_object_set_new(o, "section", json_string(w->section));
+    json_object_set_new(o, "paragraph", json_integer(w->paragraph));
+    if (with_sentence) {
+        s = words(v, w->sentence_offset, w->sentence_length);
+        json_object_set_new(o, "sentence", json_string(s ? s : ""));
+        free(s);
+        json_object_set_new(o, "sentence_offset",
+                            json_integer((json_int_t)w->sentence_offset));
+        json_object_set_new(o, "sentence_length",
+                            json_integer((json_int_t)w->sentence_length));
+    }
+}
+
+static json_t *
+interval_json(cc_date a, cc_date b)
+{
+    json_t *o = json_object();
+
+    json_object_set_new(o, "earliest", date_json(a));
+    json_object_set_new(o, "latest", date_json(b));
+    return o;
+}
+
+static json_t *
+evidence_json(const view *v, const cc_evidence *e)
+{
+    json_t *o = json_object();
+    char id[24];
+
+    json_object_set_new(o, "role", json_string(e->role));
+    if (e->event >= 0) {
+        event_id(id, sizeof id, e->event);
+        json_object_set_new(o, "event", json_string(id));
+    } else {
+        json_object_set_new(o, "event", json_null());
+    }
+    json_object_set_new(o, "date",
+                        e->dated ? interval_json(e->earliest, e->latest)
+                                 : json_null());
+    place_json(o, v, &e->where, 0);
+    return o;
+}
+
+static json_t *
+decision_json(const view *v)
+{
+    json_t *d = json_object();
+    cc_date date;
+
+    json_object_set_new(
+        d, "authority",
+        string_or_null(cc_timeline_field(v->tl, CC_FIELD_AUTHORITY)));
+    json_object_set_new(
+        d, "reference",
+        string_or_null(cc_timeline_field(v->tl, CC_FIELD_REFERENCE)));
+    json_object_set_new(
+        d, "category",
+        string_or_null(cc_timeline_field(v->tl, CC_FIELD_CATEGORY)));
+    json_object_set_new(
+        d, "outcome",
+        string_or_null(cc_timeline_field(v->tl, CC_FIELD_OUTCOME)));
+    json_object_set_new(d, "date",
+                        cc_timeline_decision_date(v->tl, &date)
+                            ? date_json(date)
+                            : json_null());
+    json_object_set_new(d, "today",
+                        v->has_today ? date_json(v->today) : json_null());
+    return d;
+}
+
+static json_t *
+events_json(const view *v)
+{
+    json_t *arr = json_array();
+
+    for (size_t i = 0; i < cc_timeline_event_count(v->tl); i++) {
+        const cc_event *ev = cc_timeline_event(v->tl, i);
+        json_t *o = json_object(),
+               *date = interval_json(ev->earliest, ev->latest);
+        char id[24];
+
+        event_id(id, sizeof id, (long)i);
+        json_object_set_new(o, "id", json_string(id));
+        json_object_set_new(o, "kind",
+                            json_string(cc_event_kind_name(ev->kind)));
+        json_object_set_new(o, "actor", json_string(cc_actor_name(ev->actor)));
+        json_object_set_new(date, "value", json_string(ev->value));
+        json_object_set_new(date, "precision",
+                            json_string(grain_name(ev->grain)));
+        json_object_set_new(date, "mod", json_string(ev->mod));
+        json_object_set_new(date, "year_inferred", json_boolean(ev->inferred));
+        json_object_set_new(date, "relative", json_boolean(ev->relative));
+        json_object_set_new(o, "date", date);
+        json_object_set_new(o, "planned", json_boolean(ev->planned));
+        place_json(o, v, &ev->where, 1);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *
+deadlines_json(const view *v)
+{
+    json_t *arr = json_array();
+
+    for (size_t i = 0; i < cc_timeline_deadline_count(v->tl); i++) {
+        const cc_deadline *d = cc_timeline_deadline(v->tl, i);
+        json_t *o = json_object(), *inputs = json_array(), *late;
+        char id[24], per[24];
+
+        snprintf(id, sizeof id, "d%zu", i + 1);
+        json_object_set_new(o, "id", json_string(id));
+        json_object_set_new(o, "check",
+                            json_string(cc_check_kind_name(d->check)));
+        json_object_set_new(o, "rule", json_string(d->rule));
+        json_object_set_new(o, "title", json_string(d->title));
+        json_object_set_new(o, "source", json_string(d->source));
+        json_object_set_new(o, "confidence",
+                            json_string(confidence_name(d->confidence)));
+        json_object_set_new(o, "period",
+                            d->period.n ? json_string(cc_period_format(
+                                              d->period, per, sizeof per))
+                                        : json_null());
+        json_object_set_new(
+            o, "counting",
+            json_string(d->period.counting == CC_COUNT_BEGINNING_WITH
+                            ? "beginning_with"
+                            : "after"));
+        json_object_set_new(o, "extended", json_boolean(d->extended));
+        json_object_set_new(o, "borderline", json_boolean(d->borderline));
+        json_object_set_new(o, "due",
+                            interval_json(d->due_earliest, d->due_latest));
+        json_object_set_new(
+            o, "actual",
+            d->has_actual ? interval_json(d->actual_earliest, d->actual_latest)
+                          : json_null());
+        if (d->has_actual) {
+            late = json_object();
+            json_object_set_new(late, "min", json_integer(d->late_min));
+            json_object_set_new(late, "max", json_integer(d->late_max));
+        } else {
+            late = json_null();
+        }
+        json_object_set_new(o, "days_late", late);
+        json_object_set_new(o, "status",
+                            json_string(cc_check_status_name(d->status)));
+        json_object_set_new(o, "discretion",
+                            *d->discretion ? json_string(d->discretion)
+                                           : json_null());
+        json_object_set_new(o, "action",
+                            *d->action ? json_string(d->action) : json_null());
+        json_object_set_new(o, "note", json_string(d->note));
+        for (size_t k = 0; k < d->ninputs; k++)
+            json_array_append_new(inputs, evidence_json(v, &d->inputs[k]));
+        json_object_set_new(o, "inputs", inputs);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+/* Two decimals are what a reader needs; the JSON stays exact enough. */
+static json_t *
+round2(double x)
+{
+    return json_real((double)(long)(x * 100.0 + (x < 0 ? -0.5 : 0.5)) / 100.0);
+}
+
+static json_t *
+findings_json(const view *v)
+{
+    json_t *arr = json_array();
+
+    for (size_t i = 0; i < cc_timeline_finding_count(v->tl); i++) {
+        const cc_finding *f = cc_timeline_finding(v->tl, i);
+        json_t *o = json_object(), *stated = json_object(), *iv;
+        char id[24];
+        cc_unit unit = CC_UNIT_DAY;
+        char last = f->stated[strlen(f->stated) - 1];
+
+        unit = f->workdays   ? CC_UNIT_WORKDAY
+               : last == 'W' ? CC_UNIT_WEEK
+               : last == 'M' ? CC_UNIT_MONTH
+               : last == 'Y' ? CC_UNIT_YEAR
+                             : CC_UNIT_DAY;
+        snprintf(id, sizeof id, "f%zu", i + 1);
+        json_object_set_new(o, "id", json_string(id));
+        json_object_set_new(stated, "value", json_string(f->stated));
+        json_object_set_new(stated, "mod", json_string(f->mod));
+        json_object_set_new(stated, "workdays", json_boolean(f->workdays));
+        json_object_set_new(o, "stated", stated);
+        json_object_set_new(o, "measure", json_string(f->measure));
+        place_json(o, v, &f->where, 1);
+        json_object_set_new(
+            o, "from", f->from.role ? evidence_json(v, &f->from) : json_null());
+        json_object_set_new(
+            o, "to", f->to.role ? evidence_json(v, &f->to) : json_null());
+        if (f->has_interval) {
+            iv = json_object();
+            json_object_set_new(iv, "unit", json_string(unit_name(unit)));
+            json_object_set_new(iv, "min", round2(f->min_units));
+            json_object_set_new(iv, "max", round2(f->max_units));
+            json_object_set_new(iv, "min_days", json_integer(f->min_days));
+            json_object_set_new(iv, "max_days", json_integer(f->max_days));
+        } else {
+            iv = json_null();
+        }
+        json_object_set_new(o, "interval", iv);
+        json_object_set_new(o, "verdict",
+                            json_string(cc_verdict_name(f->verdict)));
+        json_object_set_new(o, "note", json_string(f->note));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static int
+emit_json(FILE *fp, const view *v)
+{
+    json_t *root = json_object();
+    int rc;
+
+    json_object_set_new(root, "decision", decision_json(v));
+    json_object_set_new(root, "events",
+                        v->checks_only ? json_array() : events_json(v));
+    json_object_set_new(root, "deadlines", deadlines_json(v));
+    json_object_set_new(root, "findings", findings_json(v));
+    rc = json_dumpf(root, fp,
+                    JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                        JSON_REAL_PRECISION(6));
+    json_decref(root);
+    if (rc == 0)
+        fputc('\n', fp);
+    return rc == 0 ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text                                                                */
+
+/* "Tuesday 9 April 2019", "April 2019", "end of April 2022 (21 to 30
+ * April 2022)", "2017", "between ... and ...". */
+static void
+when_text(char *buf, size_t size, cc_date a, cc_date b, cc_grain g,
+          const char *mod)
+{
+    char x[48], y[48];
+    int ya, ma, da, yb, mb, db;
+    static const char *const months[] = {
+        "",        "January",  "February", "March",  "April",
+        "May",     "June",     "July",     "August", "September",
+        "October", "November", "December"};
+
+    cc_date_to_ymd(a, &ya, &ma, &da);
+    cc_date_to_ymd(b, &yb, &mb, &db);
+    if (a == b) {
+        snprintf(buf, size, "%s", cc_date_format_long(a, x, sizeof x));
+    } else if (g == CC_GRAIN_MONTH && !*mod && da == 1 &&
+               db == cc_days_in_month(yb, mb)) {
+        snprintf(buf, size, "%s %d", months[ma], ya);
+    } else if (g == CC_GRAIN_YEAR && !*mod && ma == 1 && da == 1 && mb == 12 &&
+               db == 31 && ya == yb) {
+        snprintf(buf, size, "%d", ya);
+    } else if (g == CC_GRAIN_MONTH && ma == mb && ya == yb) {
+        snprintf(buf, size, "%s %s %d (%d to %d %s %d)",
+                 strcmp(mod, "END") == 0     ? "end of"
+                 : strcmp(mod, "START") == 0 ? "early"
+                 : strcmp(mod, "MID") == 0   ? "mid"
+                                             : "",
+                 months[ma], ya, da, db, months[ma], ya);
+    } else {
+        snprintf(buf, size, "between %s and %s",
+                 cc_date_format_long(a, x, sizeof x),
+                 cc_date_format_long(b, y, sizeof y));
+    }
+}
+
+/* Prints s wrapped at 76 columns (by bytes), each line indented. */
+static void
+wrap(FILE *fp, const char *s, int indent)
+{
+    const int width = 76;
+    int col = 0;
+
+    fprintf(fp, "%*s", indent, "");
+    col = indent;
+    while (*s) {
+        const char *e = strchr(s, ' ');
+        int n = e ? (int)(e - s) : (int)strlen(s);
+        if (col > indent && col + 1 + n > width) {
+            fprintf(fp, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', fp);
+            col++;
+        }
+        fwrite(s, 1, (size_t)n, fp);
+        col += n;
+        s += n;
+        while (*s == ' ')
+            s++;
+    }
+    fputc('\n', fp);
+}
+
+static const char *
+status_mark(cc_check_status s)
+{
+    switch (s) {
+    case CC_STATUS_MET:
+        return "[met]    ";
+    case CC_STATUS_MISSED:
+        return "[MISSED] ";
+    case CC_STATUS_OVERDUE:
+        return "[OVERDUE]";
+    case CC_STATUS_PENDING:
+        return "[pending]";
+    case CC_STATUS_UNKNOWN:
+        break;
+    }
+    return "[unknown]";
+}
+
+static void
+where_text(char *buf, size_t size, const cc_place *w)
+{
+    if (w->paragraph)
+        snprintf(buf, size, "%s%s%d, line %d", w->section,
+                 *w->section ? " para " : "para ", w->paragraph, w->line);
+    else
+        snprintf(buf, size, "%s%sline %d", w->section, *w->section ? ", " : "",
+                 w->line);
+}
+
+static int
+emit_text(FILE *fp, const view *v)
+{
+    const char *auth = cc_timeline_field(v->tl, CC_FIELD_AUTHORITY);
+    const char *ref = cc_timeline_field(v->tl, CC_FIELD_REFERENCE);
+    const char *cat = cc_timeline_field(v->tl, CC_FIELD_CATEGORY);
+    const char *out = cc_timeline_field(v->tl, CC_FIELD_OUTCOME);
+    char when[160], at[200], buf[48];
+    cc_date date;
+
+    fprintf(fp, "%s%s%s%s\n", auth ? auth : "(no authority given)",
+            ref ? " (" : "", ref ? ref : "", ref ? ")" : "");
+    if (cat)
+        fprintf(fp, "%s\n", cat);
+    if (cc_timeline_decision_date(v->tl, &date))
+        fprintf(fp, "Decision: %s, %s\n", out ? out : "-",
+                cc_date_format_long(date, buf, sizeof buf));
+    if (v->has_today)
+        fprintf(fp, "Today: %s\n",
+                cc_date_format_long(v->today, buf, sizeof buf));
+    if (!v->checks_only) {
+        fprintf(fp,
+                "\nChronology (%zu events; ranges show what a date "
+                "without its day can mean)\n",
+                cc_timeline_event_count(v->tl));
+        for (size_t i = 0; i < cc_timeline_event_count(v->tl); i++) {
+            const cc_event *ev = cc_timeline_event(v->tl, i);
+            char *s =
+                words(v, ev->where.sentence_offset, ev->where.sentence_length);
+            when_text(when, sizeof when, ev->earliest, ev->latest, ev->grain,
+                      ev->mod);
+            fprintf(fp, "\n  %s%s%s%s\n", when,
+                    ev->inferred ? " [year inferred]" : "",
+                    ev->relative ? " [relative]" : "",
+                    ev->planned ? " [planned]" : "");
+            fprintf(fp, "    %s, by %s", cc_event_kind_name(ev->kind),
+                    cc_actor_name(ev->actor));
+            if (ev->kind != CC_EVENT_DECISION || ev->where.length) {
+                where_text(at, sizeof at, &ev->where);
+                fprintf(fp, " (%s)", at);
+            }
+            fputc('\n', fp);
+            if (s && *s && ev->kind != CC_EVENT_DECISION) {
+                size_t n = strlen(s);
+                char *q = malloc(n + 3);
+                if (q) {
+                    snprintf(q, n + 3, "\"%s\"", s);
+                    wrap(fp, q, 6);
+                    free(q);
+                }
+            }
+            free(s);
+        }
+    }
+    fprintf(fp, "\nDeadlines (%zu)\n", cc_timeline_deadline_count(v->tl));
+    for (size_t i = 0; i < cc_timeline_deadline_count(v->tl); i++) {
+        const cc_deadline *d = cc_timeline_deadline(v->tl, i);
+        when_text(when, sizeof when, d->due_earliest, d->due_latest,
+                  CC_GRAIN_DAY, "");
+        fprintf(fp, "\n  %s %s: due %s\n", status_mark(d->status), d->title,
+                when);
+        if (d->has_actual) {
+            when_text(when, sizeof when, d->actual_earliest, d->actual_latest,
+                      CC_GRAIN_DAY, "");
+            fprintf(fp, "            done %s\n", when);
+        }
+        fprintf(fp, "            %s, %s (confidence %s)\n", d->rule, d->source,
+                confidence_name(d->confidence));
+        if (*d->discretion)
+            fprintf(fp, "            discretion: %s\n", d->discretion);
+        if (*d->action) {
+            size_t n = strlen(d->action);
+            char *q = malloc(n + 12);
+            if (q) {
+                snprintf(q, n + 12, "action: %s", d->action);
+                wrap(fp, q, 12);
+                free(q);
+            }
+        }
+        wrap(fp, d->note, 12);
+    }
+    fprintf(fp, "\nStatements of delay (%zu)\n",
+            cc_timeline_finding_count(v->tl));
+    for (size_t i = 0; i < cc_timeline_finding_count(v->tl); i++) {
+        const cc_finding *f = cc_timeline_finding(v->tl, i);
+        char *s = words(v, f->where.offset, f->where.length);
+        where_text(at, sizeof at, &f->where);
+        fprintf(fp, "\n  [%s] \"%s\" (%s)\n", cc_verdict_name(f->verdict),
+                s ? s : "", at);
+        free(s);
+        wrap(fp, f->note, 6);
+    }
+    return ferror(fp) ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* CSV (RFC 4180: CRLF, quotes doubled, a field quoted when it must be) */
+
+static void
+csv_field(FILE *fp, const char *s, int last)
+{
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+
+    if (quote) {
+        fputc('"', fp);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', fp);
+            fputc(*s, fp);
+        }
+        fputc('"', fp);
+    } else {
+        fputs(s, fp);
+    }
+    fputs(last ? "\r\n" : ",", fp);
+}
+
+static void
+csv_date(FILE *fp, int ok, cc_date d)
+{
+    char buf[11];
+
+    csv_field(fp, ok ? cc_date_format(d, buf) : "", 0);
+}
+
+static void
+csv_int(FILE *fp, long n)
+{
+    char buf[24];
+
+    snprintf(buf, sizeof buf, "%ld", n);
+    csv_field(fp, buf, 0);
+}
+
+static int
+emit_csv(FILE *fp, const view *v)
+{
+    static const char *const head[] = {
+        "record",        "id",           "earliest",   "latest",
+        "precision",     "kind",         "actor",      "rule",
+        "status",        "due_earliest", "due_latest", "actual_earliest",
+        "actual_latest", "line",         "paragraph",  "section",
+        "text"};
+    char id[24];
+
+    for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+        csv_field(fp, head[i], i + 1 == sizeof head / sizeof *head);
+    for (size_t i = 0; i < cc_timeline_event_count(v->tl); i++) {
+        const cc_event *ev = cc_timeline_event(v->tl, i);
+        char *s =
+            words(v, ev->where.sentence_offset, ev->where.sentence_length);
+        event_id(id, sizeof id, (long)i);
+        csv_field(fp, "event", 0);
+        csv_field(fp, id, 0);
+        csv_date(fp, 1, ev->earliest);
+        csv_date(fp, 1, ev->latest);
+        csv_field(fp, grain_name(ev->grain), 0);
+        csv_field(fp, cc_event_kind_name(ev->kind), 0);
+        csv_field(fp, cc_actor_name(ev->actor), 0);
+        csv_field(fp, "", 0);
+        csv_field(fp, "", 0);
+        csv_date(fp, 0, 0);
+        csv_date(fp, 0, 0);
+        csv_date(fp, 0, 0);
+        csv_date(fp, 0, 0);
+        csv_int(fp, ev->where.line);
+        csv_int(fp, ev->where.paragraph);
+        csv_field(fp, ev->where.section, 0);
+        csv_field(fp, s ? s : "", 1);
+        free(s);
+    }
+    for (size_t i = 0; i < cc_timeline_deadline_count(v->tl); i++) {
+        const cc_deadline *d = cc_timeline_deadline(v->tl, i);
+        const cc_place *w = d->ninputs ? &d->inputs[0].where : NULL;
+        snprintf(id, sizeof id, "d%zu", i + 1);
+        csv_field(fp, "deadline", 0);
+        csv_field(fp, id, 0);
+        csv_date(fp, 1, d->due_earliest);
+        csv_date(fp, 1, d->due_latest);
+        csv_field(fp, "", 0);
+        csv_field(fp, cc_check_kind_name(d->check), 0);
+        csv_field(fp, "", 0);
+        csv_field(fp, d->rule, 0);
+        csv_field(fp, cc_check_status_name(d->status), 0);
+        csv_date(fp, 1, d->due_earliest);
+        csv_date(fp, 1, d->due_latest);
+        csv_date(fp, d->has_actual, d->actual_earliest);
+        csv_date(fp, d->has_actual, d->actual_latest);
+        csv_int(fp, w ? w->line : 0);
+        csv_int(fp, w ? w->paragraph : 0);
+        csv_field(fp, w ? w->section : "", 0);
+        csv_field(fp, *d->action ? d->action : d->note, 1);
+    }
+    return ferror(fp) ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* iCalendar                                                           */
+
+static int
+emit_ics(FILE *fp, const view *v)
+{
+    const char *auth = cc_timeline_field(v->tl, CC_FIELD_AUTHORITY);
+    const char *ref = cc_timeline_field(v->tl, CC_FIELD_REFERENCE);
+    char name[256], key[512], summary[512], *desc;
+    cc_date stamp = 0;
+    icalcomponent *cal;
+    int rc;
+
+    if (!cc_timeline_decision_date(v->tl, &stamp) &&
+        cc_timeline_event_count(v->tl) > 0)
+        stamp = cc_timeline_event(v->tl, 0)->earliest;
+    snprintf(name, sizeof name, "%s (%s)", auth ? auth : "Decision",
+             ref ? ref : "no reference");
+    cal = cli_ics_calendar(name);
+    for (size_t i = 0; i < cc_timeline_event_count(v->tl); i++) {
+        const cc_event *ev = cc_timeline_event(v->tl, i);
+        char *s =
+            words(v, ev->where.sentence_offset, ev->where.sentence_length);
+        char at[200], when[160];
+        size_t n = 0, dn;
+        /* The key: reference, kind, value, and which of its equals. */
+        for (size_t k = 0; k < i; k++) {
+            const cc_event *o = cc_timeline_event(v->tl, k);
+            n += o->kind == ev->kind && strcmp(o->value, ev->value) == 0;
+        }
+        snprintf(key, sizeof key, "%.200s|event|%s|%.40s|%zu", ref ? ref : name,
+                 cc_event_kind_name(ev->kind), ev->value, n);
+        snprintf(summary, sizeof summary, "%s: %s (%s)",
+                 cc_event_kind_name(ev->kind), cc_actor_name(ev->actor),
+                 ref ? ref : name);
+        where_text(at, sizeof at, &ev->where);
+        when_text(when, sizeof when, ev->earliest, ev->latest, ev->grain,
+                  ev->mod);
+        dn = (s ? strlen(s) : 0) + strlen(at) + strlen(when) + 64;
+        desc = malloc(dn);
+        if (desc) {
+            snprintf(desc, dn, "\"%s\"\n%s%s\nDate: %s",
+                     ev->kind == CC_EVENT_DECISION ? "Decision date" : s,
+                     ev->kind == CC_EVENT_DECISION ? "" : "Source: ",
+                     ev->kind == CC_EVENT_DECISION ? "" : at, when);
+            cli_ics_add_event(cal, key, ev->earliest, ev->latest, stamp,
+                              summary, desc);
+        }
+        free(desc);
+        free(s);
+    }
+    for (size_t i = 0; i < cc_timeline_deadline_count(v->tl); i++) {
+        const cc_deadline *d = cc_timeline_deadline(v->tl, i);
+        char *s = NULL;
+        size_t n = 0, dn;
+        for (size_t k = 0; k < i; k++)
+            n += strcmp(cc_timeline_deadline(v->tl, k)->rule, d->rule) == 0;
+        snprintf(key, sizeof key, "%.200s|deadline|%.200s|%zu",
+                 ref ? ref : name, d->rule, n);
+        snprintf(summary, sizeof summary, "Due: %s [%s] (%s)", d->title,
+                 cc_check_status_name(d->status), ref ? ref : name);
+        if (d->ninputs)
+            s = words(v, d->inputs[0].where.sentence_offset,
+                      d->inputs[0].where.sentence_length);
+        dn = strlen(d->note) + strlen(d->rule) + strlen(d->source) +
+             strlen(d->action) + (s ? strlen(s) : 0) + 64;
+        desc = malloc(dn);
+        if (desc) {
+            snprintf(desc, dn, "%s\nRule: %s, %s%s%s%s%s%s", d->note, d->rule,
+                     d->source, *d->action ? "\nAction: " : "", d->action,
+                     s && *s && !*d->action ? "\n\"" : "",
+                     s && *s && !*d->action ? s : "",
+                     s && *s && !*d->action ? "\"" : "");
+            cli_ics_add_event(cal, key, d->due_earliest, d->due_latest, stamp,
+                              summary, desc);
+        }
+        free(desc);
+        free(s);
+    }
+    rc = cli_ics_write(fp, cal);
+    icalcomponent_free(cal);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The commands                                                        */
+
+static int
+run(int argc, char **argv, int checks_only)
+{
+    const char *file = NULL, *output = NULL, *today = NULL;
+    int fmt = FMT_TEXT, strict = 0, rc, ok;
+    char *data = NULL;
+    size_t len = 0;
+    cc_ctx *ctx = NULL;
+    cc_doc *doc = NULL;
+    cc_timeline *tl = NULL;
+    cc_error err = {0};
+    cli_out out;
+    view v;
+
+    for (int i = 1; i < argc; i++) {
+        const char *val;
+        int m;
+        if ((m = cli_option(argc, argv, &i, "--format", &val)) != 0) {
+            if (m < 0 ||
+                cli_format(val, checks_only ? CHECK_FORMATS : TIMELINE_FORMATS,
+                           &fmt) != EXIT_DONE)
+                return EXIT_USAGE;
+        } else if ((m = cli_option(argc, argv, &i, "-o", &val)) != 0 ||
+                   (m = cli_option(argc, argv, &i, "--output", &val)) != 0) {
+            if (m < 0)
+                return EXIT_USAGE;
+            output = val;
+        } else if ((m = cli_option(argc, argv, &i, "--today", &val)) != 0) {
+            if (m < 0)
+                return EXIT_USAGE;
+            today = val;
+        } else if (checks_only && strcmp(argv[i], "--strict") == 0) {
+            strict = 1;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            return cli_usage_error("unknown option '%s' for '%s'", argv[i],
+                                   argv[0]);
+        } else if (file) {
+            return cli_usage_error("'%s' takes one FILE", argv[0]);
+        } else {
+            file = argv[i];
+        }
+    }
+    if (!file)
+        return cli_usage_error("'%s' needs a FILE ('-' for stdin)", argv[0]);
+    memset(&v, 0, sizeof v);
+    if (today) {
+        if (cc_date_parse(&v.today, today, &err) != CC_OK) {
+            cli_warn("option --today: %s", err.message);
+            return EXIT_USAGE;
+        }
+        v.has_today = 1;
+    }
+    if ((rc = cli_read_file(file, &data, &len)) != EXIT_DONE)
+        return rc;
+    if ((rc = cli_ctx_new(&ctx)) != EXIT_DONE)
+        goto done;
+    if (v.has_today)
+        cc_ctx_set_today(ctx, v.today);
+    if (cc_doc_read(&doc, ctx, data, len,
+                    strcmp(file, "-") == 0 ? "<stdin>" : file, &err) != CC_OK ||
+        cc_timeline_new(&tl, ctx, doc, &err) != CC_OK) {
+        rc = cli_report(&err);
+        goto done;
+    }
+    v.tl = tl;
+    v.text = cc_doc_text(doc, &v.len);
+    v.checks_only = checks_only;
+    if ((rc = cli_out_open(&out, output)) != EXIT_DONE)
+        goto done;
+    switch (fmt) {
+    case FMT_JSON:
+        ok = emit_json(out.fp, &v) == 0;
+        break;
+    case FMT_ICS:
+        ok = emit_ics(out.fp, &v) == 0;
+        break;
+    case FMT_CSV:
+        ok = emit_csv(out.fp, &v) == 0;
+        break;
+    default:
+        ok = emit_text(out.fp, &v) == 0;
+        break;
+    }
+    rc = cli_out_close(&out, ok);
+    if (!ok && rc == EXIT_DONE)
+        rc = EXIT_WRITE;
+    if (rc == EXIT_DONE && strict) {
+        for (size_t i = 0; i < cc_timeline_deadline_count(tl); i++) {
+            cc_check_status s = cc_timeline_deadline(tl, i)->status;
+            if (s == CC_STATUS_MISSED || s == CC_STATUS_OVERDUE)
+                rc = EXIT_STRICT;
+        }
+    }
+done:
+    cc_timeline_free(tl);
+    cc_doc_free(doc);
+    cc_ctx_free(ctx);
+    free(data);
+    return rc;
+}
+
+int
+cli_timeline(int argc, char **argv)
+{
+    return run(argc, argv, 0);
+}
+
+int
+cli_check(int argc, char **argv)
+{
+    return run(argc, argv, 1);
+}

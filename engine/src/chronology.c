@@ -1,0 +1,994 @@
+/*
+ * Chronology: each dated mention in the narrative becomes an event, with
+ * its interval, its sentence, a kind and an actor.
+ *
+ * Kinds come from the words of the clause holding the date: the keyword
+ * nearest the date wins, ties going to the earlier row of KINDS.  A date
+ * after "until", "since", "before", "after", "from" or "by" is not the
+ * time of the act the clause names ("nobody told her until 14 August"), so
+ * its event stays CC_EVENT_OTHER, except a promise ("said it would do it by
+ * the end of April").  Actors come from the first actor word of the clause,
+ * else of the sentence; "he" and "she" are the complainant when the title
+ * (Mr, Ms, Mrs, Miss) agrees, else whoever else acted last.  Anything not
+ * matched stays "other" or "unknown": docs/chronology.md has the lists.
+ */
+#include "chronology.h"
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+#include "error.h"
+
+const char *
+cc_chrono__strndup(cc_strpool *pool, const char *s, size_t n)
+{
+    char *copy;
+
+    if (pool->n == pool->cap) {
+        size_t cap = pool->cap ? 2 * pool->cap : 64;
+        char **items = realloc(pool->items, cap * sizeof *items);
+        if (!items)
+            return NULL;
+        pool->items = items;
+        pool->cap = cap;
+    }
+    copy = malloc(n + 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    pool->items[pool->n++] = copy;
+    return copy;
+}
+
+const char *
+cc_chrono__printf(cc_strpool *pool, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    /* Longer notes are cut at the buffer; none of ours come close. */
+    return cc_chrono__strndup(
+        pool, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+static int
+lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static int
+is_alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+/*
+ * Does `word` match text at `at` (ASCII case-insensitive, not past `to`)?
+ * A trailing '*' in word matches any continuation; otherwise the match must
+ * end at a word boundary.  Returns the matched length or 0.
+ */
+static size_t
+match_at(const char *text, size_t at, size_t to, const char *word)
+{
+    size_t k = 0;
+    int prefix = 0;
+
+    for (; word[k]; k++) {
+        if (word[k] == '*' && word[k + 1] == '\0') {
+            prefix = 1;
+            break;
+        }
+        if (at + k >= to || lower((unsigned char)text[at + k]) != word[k])
+            return 0;
+    }
+    /* A word ending in a letter must end there ("met", not "method"). */
+    if (!prefix && k > 0 && is_alnum((unsigned char)word[k - 1]) &&
+        at + k < to && is_alnum((unsigned char)text[at + k]))
+        return 0;
+    return k;
+}
+
+size_t
+cc_chrono__find(const char *text, size_t from, size_t to, const char *word)
+{
+    for (size_t i = from; i < to; i++) {
+        if (i > 0 && is_alnum((unsigned char)text[i - 1]))
+            continue;
+        if (match_at(text, i, to, word))
+            return i;
+    }
+    return (size_t)-1;
+}
+
+static int
+line_of(const char *text, size_t offset)
+{
+    int line = 1;
+
+    for (size_t i = 0; i < offset; i++)
+        line += text[i] == '\n';
+    return line;
+}
+
+void
+cc_chrono__place(cc_place *out, cc_strpool *pool, const cc_doc *doc,
+                 size_t offset, size_t length)
+{
+    size_t len;
+    const char *text = cc_doc_text(doc, &len);
+    size_t ns = cc_doc_sentence_count(doc);
+
+    memset(out, 0, sizeof *out);
+    out->offset = offset;
+    out->length = length;
+    out->sentence_offset = offset;
+    out->sentence_length = length;
+    out->section = "";
+    out->line = line_of(text, offset < len ? offset : len);
+    for (size_t i = 0; i < ns; i++) {
+        const cc_sentence *s = cc_doc_sentence(doc, i);
+        if (s->offset <= offset && offset < s->offset + s->length) {
+            out->sentence_offset = s->offset;
+            out->sentence_length = s->length;
+            break;
+        }
+    }
+    for (size_t i = 0; i < cc_doc_paragraph_count(doc); i++) {
+        const cc_paragraph *p = cc_doc_paragraph(doc, i);
+        if (p->offset <= offset && offset < p->offset + p->length) {
+            const cc_section *sec =
+                p->section >= 0 ? cc_doc_section(doc, (size_t)p->section)
+                                : NULL;
+            out->paragraph = p->number;
+            if (sec && sec->title) {
+                const char *t =
+                    cc_chrono__strndup(pool, sec->title, strlen(sec->title));
+                out->section = t ? t : "";
+            }
+            break;
+        }
+    }
+}
+
+/* The complainant's designation ("Ms B") and the pronoun that fits it. */
+typedef struct complainant {
+    char name[16];
+    int female; /* 1 she, 0 he, -1 unknown */
+} complainant;
+
+static void
+find_complainant(complainant *c, const char *text, size_t len)
+{
+    static const struct {
+        const char *title;
+        int female;
+    } titles[] = {{"Mr ", 0},   {"Mrs ", 1}, {"Ms ", 1},
+                  {"Miss ", 1}, {"Dr ", -1}, {"Mx ", -1}};
+
+    c->name[0] = '\0';
+    c->female = -1;
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && is_alnum((unsigned char)text[i - 1]))
+            continue;
+        for (size_t t = 0; t < sizeof titles / sizeof *titles; t++) {
+            size_t k = strlen(titles[t].title);
+            if (i + k + 1 < len && strncmp(text + i, titles[t].title, k) == 0 &&
+                text[i + k] >= 'A' && text[i + k] <= 'Z' &&
+                !is_alnum((unsigned char)text[i + k + 1])) {
+                snprintf(c->name, sizeof c->name, "%.*s", (int)(k + 1),
+                         text + i);
+                c->female = titles[t].female;
+                return;
+            }
+        }
+    }
+}
+
+int
+cc_chrono__narrative(const cc_doc *doc, long paragraph)
+{
+    const cc_paragraph *p;
+    const cc_section *sec;
+    size_t len;
+    const char *text = cc_doc_text(doc, &len);
+    complainant c;
+
+    if (paragraph < 0)
+        return 0;
+    p = cc_doc_paragraph(doc, (size_t)paragraph);
+    if (!p || p->section < 0)
+        return p != NULL;
+    sec = cc_doc_section(doc, (size_t)p->section);
+    if (!sec || !sec->legal)
+        return 1;
+    /*
+     * A paragraph of a legal section that names the complainant is about
+     * the case ("Mr X first complained to the Ombudsman in January 2019").
+     */
+    find_complainant(&c, text, len);
+    return c.name[0] && strstr(text + p->offset, c.name) != NULL &&
+           (size_t)(strstr(text + p->offset, c.name) - (text + p->offset)) <
+               p->length;
+}
+
+/* Keywords, most specific first.  Lower case; '*' matches a word's end. */
+static const struct {
+    const char *word;
+    cc_event_kind kind;
+} KINDS[] = {
+    {"strategy discussion*", CC_EVENT_STRATEGY},
+    {"strategy meeting*", CC_EVENT_STRATEGY},
+    {"review child protection conference*", CC_EVENT_RCPC},
+    {"review case conference*", CC_EVENT_RCPC},
+    {"review conference*", CC_EVENT_RCPC},
+    {"rcpc*", CC_EVENT_RCPC},
+    {"initial child protection conference*", CC_EVENT_ICPC},
+    {"initial case conference*", CC_EVENT_ICPC},
+    {"initial conference*", CC_EVENT_ICPC},
+    {"icpc*", CC_EVENT_ICPC},
+    {"child protection conference*", CC_EVENT_ICPC},
+    {"complained to the ombudsman", CC_EVENT_OMBUDSMAN_COMPLAINT},
+    {"complaint to the ombudsman", CC_EVENT_OMBUDSMAN_COMPLAINT},
+    {"complained to us", CC_EVENT_OMBUDSMAN_COMPLAINT},
+    {"complaint to us", CC_EVENT_OMBUDSMAN_COMPLAINT},
+    {"came to us", CC_EVENT_OMBUDSMAN_COMPLAINT},
+    {"contacted us", CC_EVENT_OMBUDSMAN_COMPLAINT},
+    {"contacted the ombudsman", CC_EVENT_OMBUDSMAN_COMPLAINT},
+    {"asked for a stage*", CC_EVENT_ESCALATION},
+    {"asked for stage*", CC_EVENT_ESCALATION},
+    {"requested a stage*", CC_EVENT_ESCALATION},
+    {"asked for a review panel", CC_EVENT_ESCALATION},
+    {"asked for a panel", CC_EVENT_ESCALATION},
+    {"requested a review panel", CC_EVENT_ESCALATION},
+    {"escalat*", CC_EVENT_ESCALATION},
+    {"respond*", CC_EVENT_RESPONSE},
+    {"response*", CC_EVENT_RESPONSE},
+    {"replied", CC_EVENT_RESPONSE},
+    {"reply", CC_EVENT_RESPONSE},
+    {"adjudicat*", CC_EVENT_RESPONSE},
+    {"its findings", CC_EVENT_RESPONSE},
+    {"statement of complaint", CC_EVENT_AGREEMENT},
+    {"made a complaint", CC_EVENT_COMPLAINT},
+    {"complain*", CC_EVENT_COMPLAINT},
+    {"referral*", CC_EVENT_REFERRAL},
+    {"referred", CC_EVENT_REFERRAL},
+    {"assessment*", CC_EVENT_ASSESSMENT},
+    {"assessed", CC_EVENT_ASSESSMENT},
+    {"meeting*", CC_EVENT_MEETING},
+    {"met", CC_EVENT_MEETING},
+    {"visit*", CC_EVENT_MEETING},
+    {"saw", CC_EVENT_MEETING},
+    {"spoke", CC_EVENT_MEETING},
+    {"invited", CC_EVENT_MEETING},
+    {"interview*", CC_EVENT_MEETING},
+    {"agreed", CC_EVENT_AGREEMENT},
+    {"agreement", CC_EVENT_AGREEMENT},
+    {"accepted", CC_EVENT_AGREEMENT},
+    {"completed", CC_EVENT_COMPLETION},
+    {"complete", CC_EVENT_COMPLETION},
+    {"did it", CC_EVENT_COMPLETION},
+    {"did so", CC_EVENT_COMPLETION},
+    {"deleted", CC_EVENT_COMPLETION},
+    {"removed", CC_EVENT_COMPLETION},
+    {"upload*", CC_EVENT_COMPLETION},
+    {"done", CC_EVENT_COMPLETION},
+    {"carried out", CC_EVENT_COMPLETION},
+    {"put on", CC_EVENT_COMPLETION},
+    {"implemented", CC_EVENT_COMPLETION},
+    {"paid", CC_EVENT_COMPLETION},
+};
+
+/* Words that, just before a keyword, deny or defer the act it names. */
+static const char *const DENIALS[] = {
+    "not ",        "n't ",        "never ",       "without ",   "should have ",
+    "would have ", "could have ", "asked for a ", "asked for ", "requested a ",
+    "asked if ",   "would ",      "will ",        "to ",
+};
+
+static int
+denied(const char *text, size_t from, size_t at, cc_event_kind kind)
+{
+    /* Asking for a stage 2 investigation is the escalation itself. */
+    if (kind == CC_EVENT_ESCALATION || kind == CC_EVENT_OMBUDSMAN_COMPLAINT)
+        return 0;
+    for (size_t d = 0; d < sizeof DENIALS / sizeof *DENIALS; d++) {
+        size_t k = strlen(DENIALS[d]);
+        /* The denial may sit up to one word ("not yet completed") back. */
+        for (size_t back = k; back <= k + 12 && back <= at - from; back++) {
+            if (match_at(text, at - back, at, DENIALS[d]) &&
+                (at - back == 0 ||
+                 !is_alnum((unsigned char)text[at - back - 1]))) {
+                const char *gap = text + at - back + k;
+                size_t glen = back - k;
+                /* At most one word between the denial and the keyword. */
+                if (memchr(gap, ' ', glen) == NULL ||
+                    memchr(gap, ' ', glen) == gap + glen - 1)
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The last word before `at` (skipping "the"), lower-cased into buf. */
+static void
+word_before(const char *text, size_t from, size_t at, char *buf, size_t size)
+{
+    size_t end = at, start;
+
+    buf[0] = '\0';
+    for (int pass = 0; pass < 2; pass++) {
+        while (end > from && !is_alnum((unsigned char)text[end - 1]))
+            end--;
+        start = end;
+        while (start > from && is_alnum((unsigned char)text[start - 1]))
+            start--;
+        if (end - start == 3 && match_at(text, start, end, "the")) {
+            end = start;
+            continue;
+        }
+        break;
+    }
+    if (end > start && end - start < size) {
+        for (size_t i = 0; i < end - start; i++)
+            buf[i] = (char)lower((unsigned char)text[start + i]);
+        buf[end - start] = '\0';
+    }
+}
+
+/* Clause boundaries: where one clause ends and the next begins. */
+static const char *const BOUNDS[] = {
+    "; ",      " – ",      " - ",     ", and ", " and ",       ", but ",
+    " but ",   ", which ", ", when ", " when ", ", although ", ", so ",
+    ", then ", ", while ", " while ", ", ",
+};
+
+/*
+ * Clauses of [s0, s1), at most `max`: clause k runs from starts[k] to
+ * ends[k] (where the boundary words begin).
+ */
+static size_t
+clause_split(const char *text, size_t s0, size_t s1, size_t *starts,
+             size_t *ends, size_t max)
+{
+    size_t n = 0;
+
+    starts[n++] = s0;
+    for (size_t i = s0; i < s1 && n < max; i++) {
+        for (size_t b = 0; b < sizeof BOUNDS / sizeof *BOUNDS; b++) {
+            size_t k = strlen(BOUNDS[b]);
+            if (i + k <= s1 && strncmp(text + i, BOUNDS[b], k) == 0) {
+                ends[n - 1] = i;
+                starts[n++] = i + k;
+                i += k - 1;
+                break;
+            }
+        }
+    }
+    ends[n - 1] = s1;
+    return n;
+}
+
+static int
+word_count(const char *text, size_t from, size_t to)
+{
+    int n = 0, in = 0;
+
+    for (size_t i = from; i < to; i++) {
+        int a = is_alnum((unsigned char)text[i]);
+        n += a && !in;
+        in = a;
+    }
+    return n;
+}
+
+/*
+ * The clause holding [m0, m1) within the sentence [s0, s1): from one
+ * boundary to the next.  A clause that is only the date and a preposition
+ * ("On 5 June,") joins its neighbour: the next at the start of a sentence,
+ * else the previous.
+ */
+static void
+clause_of(const char *text, size_t s0, size_t s1, size_t m0, size_t m1,
+          size_t *c0, size_t *c1)
+{
+    size_t starts[64], ends[64];
+    size_t n = clause_split(text, s0, s1, starts, ends, 64), k = 0, last;
+
+    while (k + 1 < n && starts[k + 1] <= m0)
+        k++;
+    last = k;
+    while (last + 1 < n && starts[last + 1] < m1) /* a boundary inside */
+        last++;
+    *c0 = starts[k];
+    *c1 = ends[last];
+    if (word_count(text, *c0, m0) + word_count(text, m1, *c1) <= 1) {
+        if (k == 0 && last + 1 < n)
+            *c1 = ends[last + 1];
+        else if (k > 0)
+            *c0 = starts[k - 1];
+    }
+}
+
+/* Conference and strategy nouns name the meeting itself, not "the minutes
+ * of the initial conference". */
+static int
+names_meeting(cc_event_kind k)
+{
+    return k == CC_EVENT_STRATEGY || k == CC_EVENT_ICPC || k == CC_EVENT_RCPC;
+}
+
+static cc_event_kind
+kind_of(const char *text, size_t c0, size_t c1, size_t m0, size_t m1,
+        int cp_context, int *negated)
+{
+    char prev[24];
+    cc_event_kind best = CC_EVENT_OTHER;
+    size_t bestdist = (size_t)-1;
+    int promise_words;
+
+    *negated = 0;
+    word_before(text, c0, m0, prev, sizeof prev);
+    promise_words = cc_chrono__find(text, c0, c1, "would") != (size_t)-1 ||
+                    cc_chrono__find(text, c0, c1, "will") != (size_t)-1 ||
+                    cc_chrono__find(text, c0, c1, "promised") != (size_t)-1 ||
+                    cc_chrono__find(text, c0, c1, "undertook") != (size_t)-1;
+    if (strcmp(prev, "by") == 0 && promise_words)
+        return CC_EVENT_PROMISE;
+    if (strcmp(prev, "until") == 0 || strcmp(prev, "since") == 0 ||
+        strcmp(prev, "before") == 0 || strcmp(prev, "after") == 0 ||
+        strcmp(prev, "from") == 0 || strcmp(prev, "by") == 0)
+        return CC_EVENT_OTHER;
+    for (size_t i = c0; i < c1; i++) {
+        if (i > 0 && is_alnum((unsigned char)text[i - 1]))
+            continue;
+        if (i >= m0 && i < m1)
+            continue;
+        for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++) {
+            size_t n = match_at(text, i, c1, KINDS[k].word), dist;
+            if (!n)
+                continue;
+            /* "complainant" is a person, not a complaint. */
+            if (KINDS[k].kind == CC_EVENT_COMPLAINT &&
+                match_at(text, i, c1, "complainant*"))
+                continue;
+            dist = i + n <= m0 ? m0 - (i + n) : i >= m1 ? i - m1 : 0;
+            if (names_meeting(KINDS[k].kind)) {
+                char w[24];
+                word_before(text, c0, i, w, sizeof w);
+                if (strcmp(w, "of") == 0)
+                    break;
+            }
+            if (denied(text, c0, i, KINDS[k].kind)) {
+                if (dist < bestdist)
+                    *negated = 1;
+                continue;
+            }
+            if (dist < bestdist) {
+                bestdist = dist;
+                best = KINDS[k].kind;
+                *negated = 0;
+            }
+            break; /* the first row matching here is the most specific */
+        }
+        /* In a child protection case "the review" is a review conference. */
+        if (cp_context && best != CC_EVENT_RCPC &&
+            (match_at(text, i, c1, "review took place") ||
+             match_at(text, i, c1, "review was held") ||
+             match_at(text, i, c1, "review meeting"))) {
+            size_t dist = i >= m1 ? i - m1 : m0 > i + 6 ? m0 - (i + 6) : 0;
+            if (dist < bestdist) {
+                bestdist = dist;
+                best = CC_EVENT_RCPC;
+                *negated = 0;
+            }
+        }
+    }
+    return best;
+}
+
+/* Actor words; checked at each position of the clause in turn. */
+static const struct {
+    const char *word;
+    cc_actor actor;
+    int cased; /* must match with this capitalisation ("Council") */
+} ACTORS[] = {
+    {"Council", CC_ACTOR_COUNCIL, 1},
+    {"the local authority", CC_ACTOR_COUNCIL, 0},
+    {"social worker*", CC_ACTOR_COUNCIL, 0},
+    {"investigating officer*", CC_ACTOR_COUNCIL, 0},
+    {"officer*", CC_ACTOR_COUNCIL, 0},
+    {"manager*", CC_ACTOR_COUNCIL, 0},
+    {"director", CC_ACTOR_COUNCIL, 0},
+    {"panel", CC_ACTOR_COUNCIL, 0},
+    {"it", CC_ACTOR_COUNCIL, 0},
+    {"the complainant", CC_ACTOR_COMPLAINANT, 0},
+    {"the Ombudsman", CC_ACTOR_OMBUDSMAN, 1},
+    {"I", CC_ACTOR_OMBUDSMAN, 1},
+    {"we", CC_ACTOR_OMBUDSMAN, 0},
+    {"police", CC_ACTOR_OTHER, 0},
+    {"school", CC_ACTOR_OTHER, 0},
+    {"court", CC_ACTOR_OTHER, 0},
+    {"judge", CC_ACTOR_OTHER, 0},
+    {"tribunal", CC_ACTOR_OTHER, 0},
+    {"CAFCASS", CC_ACTOR_OTHER, 1},
+    {"counsellor", CC_ACTOR_OTHER, 0},
+    {"GP", CC_ACTOR_OTHER, 1},
+    {"hospital", CC_ACTOR_OTHER, 0},
+    {"NHS", CC_ACTOR_OTHER, 1},
+    {"Ofsted", CC_ACTOR_OTHER, 1},
+    {"Information Commissioner", CC_ACTOR_OTHER, 1},
+    {"solicitor*", CC_ACTOR_OTHER, 0},
+    {"care provider", CC_ACTOR_OTHER, 0},
+    {"care home", CC_ACTOR_OTHER, 0},
+    {"he", CC_ACTOR_UNKNOWN, 0},  /* resolved below */
+    {"she", CC_ACTOR_UNKNOWN, 0}, /* resolved below */
+};
+
+/* Does a reporting verb ("am satisfied", "found") follow `at`? */
+static int
+reporting_verb(const char *text, size_t at, size_t to)
+{
+    static const char *const verbs[] = {
+        "am",      "find",   "found",   "consider*",  "think",
+        "accept*", "note*",  "believe", "have",       "understand",
+        "do",      "cannot", "would",   "should",     "could",
+        "asked",   "made",   "sent",    "recommend*", "expect*",
+        "decided", "will",   "can",     "may",        NULL};
+
+    while (at < to && text[at] == ' ')
+        at++;
+    for (const char *const *v = verbs; *v; v++)
+        if (match_at(text, at, to, *v))
+            return 1;
+    return 0;
+}
+
+/* The first actor word in [from, to); *pronoun is 'h', 's' or 0. */
+static int
+first_actor(const char *text, size_t from, size_t to, const complainant *c,
+            cc_actor *out, char *pronoun)
+{
+    *pronoun = 0;
+    for (size_t i = from; i < to; i++) {
+        if (i > 0 && is_alnum((unsigned char)text[i - 1]))
+            continue;
+        if (c->name[0] && i + strlen(c->name) <= to &&
+            strncmp(text + i, c->name, strlen(c->name)) == 0) {
+            *out = CC_ACTOR_COMPLAINANT;
+            return 1;
+        }
+        for (size_t k = 0; k < sizeof ACTORS / sizeof *ACTORS; k++) {
+            size_t n;
+            if (ACTORS[k].cased) {
+                n = strlen(ACTORS[k].word);
+                if (i + n > to || strncmp(text + i, ACTORS[k].word, n) != 0 ||
+                    (i + n < to && is_alnum((unsigned char)text[i + n])))
+                    continue;
+            } else if (!match_at(text, i, to, ACTORS[k].word)) {
+                continue;
+            }
+            /* "I am satisfied the Council did ...": the Ombudsman
+             * reports; the act is someone else's. */
+            if (ACTORS[k].actor == CC_ACTOR_OMBUDSMAN &&
+                reporting_verb(text, i + strlen(ACTORS[k].word), to))
+                continue;
+            if (strcmp(ACTORS[k].word, "he") == 0)
+                *pronoun = 'h';
+            else if (strcmp(ACTORS[k].word, "she") == 0)
+                *pronoun = 's';
+            *out = ACTORS[k].actor;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static cc_actor
+resolve_pronoun(char pronoun, const complainant *c, cc_actor last_other)
+{
+    int female = pronoun == 's';
+
+    if (c->female == female)
+        return CC_ACTOR_COMPLAINANT;
+    return last_other;
+}
+
+static int
+planned_words(const char *text, size_t c0, size_t c1)
+{
+    static const char *const words[] = {
+        "booked",          "scheduled",  "planned for",
+        "arranged for",    "is due",     "will be held",
+        "will take place", "will be on", "is to be held",
+    };
+
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (cc_chrono__find(text, c0, c1, words[i]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
+static int
+event_order(const void *a, const void *b)
+{
+    const cc_event *x = a, *y = b;
+    int xd = x->kind == CC_EVENT_DECISION, yd = y->kind == CC_EVENT_DECISION;
+
+    if (x->earliest != y->earliest)
+        return x->earliest < y->earliest ? -1 : 1;
+    if (xd != yd)
+        return xd - yd;
+    if (x->where.offset != y->where.offset)
+        return x->where.offset < y->where.offset ? -1 : 1;
+    return 0;
+}
+
+/* Does the mention give a date we can place in the chronology? */
+static int
+dated(const cc_mention *m)
+{
+    return m->type == CC_MENTION_DATE && m->grain != CC_GRAIN_NONE &&
+           !(m->flags & CC_MENTION_UNRESOLVED);
+}
+
+cc_status
+cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
+                  cc_error *err)
+{
+    size_t len, nm = cc_doc_mention_count(doc), n = 0;
+    const char *text = cc_doc_text(doc, &len);
+    complainant c;
+    cc_actor last_other = CC_ACTOR_UNKNOWN;
+    long last_sentence = -2;
+    cc_actor sentence_actor = CC_ACTOR_UNKNOWN;
+    int have_decision_event = 0, cp_context;
+
+    (void)ctx;
+    find_complainant(&c, text, len);
+    cp_context = cc_chrono__find(text, 0, len, "child protection conference") !=
+                 (size_t)-1;
+    tl->events = calloc(nm + 1, sizeof *tl->events);
+    tl->info = calloc(nm + 1, sizeof *tl->info);
+    if (!tl->events || !tl->info)
+        return cc_error__fail(err, CC_ENOMEM, "out of memory");
+
+    for (size_t i = 0; i < nm; i++) {
+        const cc_mention *m = cc_doc_mention(doc, i);
+        cc_event *ev = &tl->events[n];
+        cc_event_info *inf = &tl->info[n];
+        size_t s0 = m->offset, s1 = m->offset + m->length, c0, c1;
+        const cc_sentence *s;
+        cc_actor actor = CC_ACTOR_UNKNOWN;
+        char pronoun = 0;
+
+        if (!dated(m))
+            continue;
+        if (m->flags & CC_MENTION_HEADER) {
+            if (have_decision_event)
+                continue;
+            have_decision_event = 1;
+            ev->kind = CC_EVENT_DECISION;
+            ev->actor = CC_ACTOR_OMBUDSMAN;
+        } else if (!cc_chrono__narrative(doc, m->paragraph)) {
+            continue;
+        }
+        if (m->sentence >= 0 &&
+            (s = cc_doc_sentence(doc, (size_t)m->sentence)) != NULL) {
+            s0 = s->offset;
+            s1 = s->offset + s->length;
+        }
+        if (m->sentence != last_sentence) {
+            cc_actor a;
+            char p;
+            last_sentence = m->sentence;
+            sentence_actor = CC_ACTOR_UNKNOWN;
+            /* The subject comes before the date. */
+            if (first_actor(text, s0, m->offset, &c, &a, &p))
+                sentence_actor = p ? resolve_pronoun(p, &c, last_other) : a;
+        }
+        clause_of(text, s0, s1, m->offset, m->offset + m->length, &c0, &c1);
+        if (ev->kind != CC_EVENT_DECISION) {
+            int neg;
+            ev->kind = kind_of(text, c0, c1, m->offset, m->offset + m->length,
+                               cp_context, &neg);
+            /* Nothing in the clause: the sentence up to the date ("The
+             * panel sent its findings to Ms R and the Council on ..."). */
+            if (ev->kind == CC_EVENT_OTHER && !neg && c0 > s0) {
+                char prev[24];
+                word_before(text, c0, m->offset, prev, sizeof prev);
+                if (strcmp(prev, "until") != 0 && strcmp(prev, "since") != 0 &&
+                    strcmp(prev, "before") != 0 && strcmp(prev, "after") != 0 &&
+                    strcmp(prev, "from") != 0 && strcmp(prev, "by") != 0)
+                    ev->kind =
+                        kind_of(text, s0, m->offset + m->length, m->offset,
+                                m->offset + m->length, cp_context, &neg);
+            }
+            inf->negated = neg;
+            if (first_actor(text, c0, c1, &c, &actor, &pronoun)) {
+                if (pronoun)
+                    actor = resolve_pronoun(pronoun, &c, last_other);
+            } else {
+                actor = sentence_actor;
+            }
+            /* "telling Ms B that it would ...": the promise is the
+             * council's. */
+            if (ev->kind == CC_EVENT_PROMISE &&
+                (cc_chrono__find(text, c0, c1, "it would") != (size_t)-1 ||
+                 cc_chrono__find(text, c0, c1, "it will") != (size_t)-1))
+                actor = CC_ACTOR_COUNCIL;
+            ev->actor = actor;
+            if (actor == CC_ACTOR_COUNCIL || actor == CC_ACTOR_OTHER)
+                last_other = actor;
+            ev->planned = planned_words(text, c0, c1);
+        }
+        ev->earliest = m->earliest;
+        ev->latest = m->latest;
+        ev->grain = m->grain;
+        ev->value = cc_chrono__strndup(&tl->pool, m->value, strlen(m->value));
+        ev->mod = cc_chrono__strndup(&tl->pool, m->mod, strlen(m->mod));
+        if (!ev->value || !ev->mod)
+            return cc_error__fail(err, CC_ENOMEM, "out of memory");
+        ev->inferred = (m->flags & CC_MENTION_INFERRED) != 0;
+        ev->relative = (m->flags & CC_MENTION_RELATIVE) != 0;
+        ev->mention = i;
+        cc_chrono__place(&ev->where, &tl->pool, doc, m->offset, m->length);
+        inf->clause_offset = c0;
+        inf->clause_length = c1 - c0;
+        inf->sentence = m->sentence;
+        inf->paragraph = m->paragraph;
+        n++;
+    }
+    if (!have_decision_event && tl->has_decision) {
+        cc_event *ev = &tl->events[n];
+        ev->kind = CC_EVENT_DECISION;
+        ev->actor = CC_ACTOR_OMBUDSMAN;
+        ev->earliest = ev->latest = tl->decision;
+        ev->grain = CC_GRAIN_DAY;
+        ev->value = cc_chrono__strndup(&tl->pool, "", 0);
+        ev->mod = ev->value;
+        ev->mention = (size_t)-1;
+        ev->where.section = "";
+        tl->info[n].sentence = -1;
+        tl->info[n].paragraph = -1;
+        if (!ev->value)
+            return cc_error__fail(err, CC_ENOMEM, "out of memory");
+        n++;
+    }
+    tl->nevents = n;
+    /* Sort events and their infos together. */
+    {
+        struct pair {
+            cc_event ev;
+            cc_event_info inf;
+        } *pairs = malloc((n ? n : 1) * sizeof *pairs);
+        if (!pairs)
+            return cc_error__fail(err, CC_ENOMEM, "out of memory");
+        for (size_t i = 0; i < n; i++) {
+            pairs[i].ev = tl->events[i];
+            pairs[i].inf = tl->info[i];
+        }
+        /* cc_event is the first member, so event_order sees it. */
+        qsort(pairs, n, sizeof *pairs, event_order);
+        for (size_t i = 0; i < n; i++) {
+            tl->events[i] = pairs[i].ev;
+            tl->info[i] = pairs[i].inf;
+        }
+        free(pairs);
+    }
+    return CC_OK;
+}
+
+cc_event_kind
+cc_chrono__phrase_kind(const char *text, size_t from, size_t to)
+{
+    static const struct {
+        const char *word;
+        cc_event_kind kind;
+    } extra[] = {
+        {"request*", CC_EVENT_ESCALATION},
+        {"asked for stage*", CC_EVENT_ESCALATION},
+        {"first letter", CC_EVENT_COMPLAINT},
+        {"received the complaint", CC_EVENT_COMPLAINT},
+    };
+
+    for (size_t i = from; i < to; i++) {
+        if (i > 0 && is_alnum((unsigned char)text[i - 1]))
+            continue;
+        for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
+            if (match_at(text, i, to, extra[k].word))
+                return extra[k].kind;
+        for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++)
+            if (match_at(text, i, to, KINDS[k].word) &&
+                !match_at(text, i, to, "complainant*"))
+                return KINDS[k].kind;
+    }
+    return CC_EVENT_OTHER;
+}
+
+/* ------------------------------------------------------------------ */
+/* The public interface                                                */
+
+cc_status
+cc_timeline_new(cc_timeline **out, const cc_ctx *ctx, const cc_doc *doc,
+                cc_error *err)
+{
+    cc_timeline *tl;
+    cc_status st;
+
+    assert(out && ctx && doc);
+    *out = NULL;
+    tl = calloc(1, sizeof *tl);
+    if (!tl)
+        return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    for (int f = 0; f <= CC_FIELD_DECISION_DATE; f++) {
+        const char *v = cc_doc_field(doc, (cc_field)f);
+        if (v && !(tl->field[f] =
+                       (char *)cc_chrono__strndup(&tl->pool, v, strlen(v)))) {
+            st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+            goto fail;
+        }
+    }
+    tl->has_decision = cc_doc_decision_date(doc, &tl->decision);
+    if ((st = cc_chrono__events(tl, ctx, doc, err)) != CC_OK)
+        goto fail;
+    if ((st = cc_checks__run(tl, ctx, doc, err)) != CC_OK)
+        goto fail;
+    *out = tl;
+    return CC_OK;
+fail:
+    cc_timeline_free(tl);
+    return st;
+}
+
+void
+cc_timeline_free(cc_timeline *tl)
+{
+    if (!tl)
+        return;
+    for (size_t i = 0; i < tl->pool.n; i++)
+        free(tl->pool.items[i]);
+    free(tl->pool.items);
+    free(tl->events);
+    free(tl->info);
+    free(tl->deadlines);
+    free(tl->findings);
+    free(tl);
+}
+
+const char *
+cc_timeline_field(const cc_timeline *tl, cc_field field)
+{
+    assert(tl);
+    if ((int)field < 0 || (int)field > (int)CC_FIELD_DECISION_DATE)
+        return NULL;
+    return tl->field[field];
+}
+
+int
+cc_timeline_decision_date(const cc_timeline *tl, cc_date *out)
+{
+    assert(tl);
+    if (tl->has_decision && out)
+        *out = tl->decision;
+    return tl->has_decision;
+}
+
+size_t
+cc_timeline_event_count(const cc_timeline *tl)
+{
+    assert(tl);
+    return tl->nevents;
+}
+
+const cc_event *
+cc_timeline_event(const cc_timeline *tl, size_t i)
+{
+    assert(tl);
+    return i < tl->nevents ? &tl->events[i] : NULL;
+}
+
+size_t
+cc_timeline_deadline_count(const cc_timeline *tl)
+{
+    assert(tl);
+    return tl->ndeadlines;
+}
+
+const cc_deadline *
+cc_timeline_deadline(const cc_timeline *tl, size_t i)
+{
+    assert(tl);
+    return i < tl->ndeadlines ? &tl->deadlines[i] : NULL;
+}
+
+size_t
+cc_timeline_finding_count(const cc_timeline *tl)
+{
+    assert(tl);
+    return tl->nfindings;
+}
+
+const cc_finding *
+cc_timeline_finding(const cc_timeline *tl, size_t i)
+{
+    assert(tl);
+    return i < tl->nfindings ? &tl->findings[i] : NULL;
+}
+
+const char *
+cc_event_kind_name(cc_event_kind kind)
+{
+    static const char *const names[] = {
+        "other",
+        "complaint to council",
+        "council response",
+        "complaint escalated",
+        "complaint to Ombudsman",
+        "assessment",
+        "meeting or visit",
+        "referral",
+        "strategy discussion",
+        "initial child protection conference",
+        "review child protection conference",
+        "agreement",
+        "promise",
+        "completion",
+        "decision",
+    };
+
+    return (size_t)kind < sizeof names / sizeof *names ? names[kind] : "other";
+}
+
+const char *
+cc_actor_name(cc_actor actor)
+{
+    static const char *const names[] = {"unknown", "council", "complainant",
+                                        "Ombudsman", "other"};
+
+    return (size_t)actor < sizeof names / sizeof *names ? names[actor]
+                                                        : "unknown";
+}
+
+const char *
+cc_check_kind_name(cc_check_kind kind)
+{
+    static const char *const names[] = {"late complaint",  "child protection",
+                                        "complaint stage", "council timescale",
+                                        "agreed action",   "promise"};
+
+    return (size_t)kind < sizeof names / sizeof *names ? names[kind] : "";
+}
+
+const char *
+cc_check_status_name(cc_check_status status)
+{
+    static const char *const names[] = {"met", "missed", "overdue", "pending",
+                                        "unknown"};
+
+    return (size_t)status < sizeof names / sizeof *names ? names[status]
+                                                         : "unknown";
+}
+
+const char *
+cc_verdict_name(cc_verdict verdict)
+{
+    static const char *const names[] = {"consistent", "inconsistent",
+                                        "cannot tell"};
+
+    return (size_t)verdict < sizeof names / sizeof *names ? names[verdict]
+                                                          : "cannot tell";
+}

@@ -1,0 +1,65 @@
+/* The timeline's insides, shared by chronology.c and checks.c. */
+#ifndef CC_CHRONOLOGY_H
+#define CC_CHRONOLOGY_H
+
+#include "caseclock.h"
+
+/* Strings the timeline owns: one list, freed with it. */
+typedef struct cc_strpool {
+    char **items;
+    size_t n, cap;
+} cc_strpool;
+
+/* What chronology.c knows about an event beyond the public fields. */
+typedef struct cc_event_info {
+    size_t clause_offset, clause_length; /* the words that chose the kind */
+    long sentence;                       /* index into the doc's sentences */
+    long paragraph;                      /* index into the doc's paragraphs */
+    int negated; /* "had not completed": the clause denies the act */
+} cc_event_info;
+
+struct cc_timeline {
+    char *field[CC_FIELD_DECISION_DATE + 1];
+    int has_decision;
+    cc_date decision;
+
+    cc_event *events; /* sorted */
+    cc_event_info *info;
+    size_t nevents;
+
+    cc_deadline *deadlines;
+    size_t ndeadlines, capdeadlines;
+    cc_finding *findings;
+    size_t nfindings, capfindings;
+
+    cc_strpool pool;
+};
+
+/* A copy of s[0..n) owned by the pool, or NULL when out of memory. */
+const char *cc_chrono__strndup(cc_strpool *pool, const char *s, size_t n);
+/* printf into a string the pool owns, or NULL when out of memory. */
+const char *cc_chrono__printf(cc_strpool *pool, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Fills *out for the bytes [offset, offset + length) of the doc. */
+void cc_chrono__place(cc_place *out, cc_strpool *pool, const cc_doc *doc,
+                      size_t offset, size_t length);
+
+/* Is the paragraph part of the narrative (not the legal framework)? */
+int cc_chrono__narrative(const cc_doc *doc, long paragraph);
+
+/*
+ * Case-insensitive (ASCII) search for `word` in text[from, to), at a word
+ * start; returns its offset or (size_t)-1.
+ */
+size_t cc_chrono__find(const char *text, size_t from, size_t to,
+                       const char *word);
+
+/* The kind named by the first keyword in text[from, to), or OTHER. */
+cc_event_kind cc_chrono__phrase_kind(const char *text, size_t from, size_t to);
+
+/* Builds the events of tl from doc (chronology.c). */
+cc_status cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx,
+                            const cc_doc *doc, cc_error *err);
+
+#endif
