@@ -35,58 +35,55 @@ field_json(const cc_doc *doc, cc_field f)
 }
 
 static json_t *
-doc_json(const cc_doc *doc)
+decision_json(const cc_doc *doc)
 {
-    json_t *root = json_object(), *d = json_object(), *arr = json_array();
-    size_t len;
-    const char *text = cc_doc_text(doc, &len);
-    char buf[11];
-
+    json_t *d = json_object();
     json_object_set_new(d, "authority", field_json(doc, CC_FIELD_AUTHORITY));
     json_object_set_new(d, "reference", field_json(doc, CC_FIELD_REFERENCE));
     json_object_set_new(d, "category", field_json(doc, CC_FIELD_CATEGORY));
     json_object_set_new(d, "outcome", field_json(doc, CC_FIELD_OUTCOME));
     json_object_set_new(d, "decision_date",
                         field_json(doc, CC_FIELD_DECISION_DATE));
-    json_object_set_new(root, "decision", d);
-    for (size_t i = 0; i < cc_doc_mention_count(doc); i++) {
-        const cc_mention *m = cc_doc_mention(doc, i);
-        json_t *o = json_object();
-        json_object_set_new(o, "text",
-                            json_stringn(text + m->offset, m->length));
-        json_object_set_new(o, "offset", json_integer((json_int_t)m->offset));
-        json_object_set_new(o, "length", json_integer((json_int_t)m->length));
-        json_object_set_new(o, "type",
-                            json_string(cc_mention_type_name(m->type)));
-        json_object_set_new(o, "value", json_string(m->value));
-        if (m->mod[0])
-            json_object_set_new(o, "mod", json_string(m->mod));
-        if (m->flags & CC_MENTION_INFERRED)
-            json_object_set_new(o, "inferred", json_true());
-        if (m->flags & CC_MENTION_RELATIVE)
-            json_object_set_new(o, "relative", json_true());
-        if (m->flags & CC_MENTION_WORKDAYS)
-            json_object_set_new(o, "workdays", json_true());
-        if (m->flags & CC_MENTION_HEADER)
-            json_object_set_new(o, "header", json_true());
-        if (m->flags & CC_MENTION_UNRESOLVED)
-            json_object_set_new(o, "unresolved", json_true());
-        if (m->grain != CC_GRAIN_NONE)
-            json_object_set_new(o, "grain", json_string(grain_name(m->grain)));
-        if (resolved(m)) {
-            json_object_set_new(o, "earliest",
-                                json_string(cc_date_format(m->earliest, buf)));
-            json_object_set_new(o, "latest",
-                                json_string(cc_date_format(m->latest, buf)));
-        }
-        if (m->paragraph >= 0)
-            json_object_set_new(o, "paragraph", json_integer(m->paragraph));
-        if (m->sentence >= 0)
-            json_object_set_new(o, "sentence", json_integer(m->sentence));
-        json_array_append_new(arr, o);
+    return d;
+}
+
+static json_t *
+mention_json(const cc_doc *doc, const cc_mention *m)
+{
+    json_t *o = json_object();
+    const char *text = cc_doc_text(doc, NULL);
+    char buf[11];
+
+    json_object_set_new(o, "text", json_stringn(text + m->offset, m->length));
+    json_object_set_new(o, "offset", json_integer((json_int_t)m->offset));
+    json_object_set_new(o, "length", json_integer((json_int_t)m->length));
+    json_object_set_new(o, "type", json_string(cc_mention_type_name(m->type)));
+    json_object_set_new(o, "value", json_string(m->value));
+    if (m->mod[0])
+        json_object_set_new(o, "mod", json_string(m->mod));
+    if (m->flags & CC_MENTION_INFERRED)
+        json_object_set_new(o, "inferred", json_true());
+    if (m->flags & CC_MENTION_RELATIVE)
+        json_object_set_new(o, "relative", json_true());
+    if (m->flags & CC_MENTION_WORKDAYS)
+        json_object_set_new(o, "workdays", json_true());
+    if (m->flags & CC_MENTION_HEADER)
+        json_object_set_new(o, "header", json_true());
+    if (m->flags & CC_MENTION_UNRESOLVED)
+        json_object_set_new(o, "unresolved", json_true());
+    if (m->grain != CC_GRAIN_NONE)
+        json_object_set_new(o, "grain", json_string(grain_name(m->grain)));
+    if (resolved(m)) {
+        json_object_set_new(o, "earliest",
+                            json_string(cc_date_format(m->earliest, buf)));
+        json_object_set_new(o, "latest",
+                            json_string(cc_date_format(m->latest, buf)));
     }
-    json_object_set_new(root, "mentions", arr);
-    return root;
+    if (m->paragraph >= 0)
+        json_object_set_new(o, "paragraph", json_integer(m->paragraph));
+    if (m->sentence >= 0)
+        json_object_set_new(o, "sentence", json_integer(m->sentence));
+    return o;
 }
 
 /* jansson's output gathered in memory and written with one fwrite: many
@@ -113,6 +110,48 @@ membuf_put(const char *buffer, size_t size, void *data)
     memcpy(b->p + b->n, buffer, size);
     b->n += size;
     return 0;
+}
+
+static int
+put_str(membuf *b, const char *s)
+{
+    return membuf_put(s, strlen(s), b) == 0;
+}
+
+static int
+put_json(membuf *b, json_t *v)
+{
+    int ok =
+        v && json_dump_callback(v, membuf_put, b, JSON_PRESERVE_ORDER) == 0;
+    json_decref(v);
+    return ok;
+}
+
+/*
+ * {"decision": {...},
+ *  "mentions": [
+ *   {"text": ..., "offset": ..., ...},
+ *   ...
+ *  ]}
+ * One mention a line, each object built, written and freed in turn:
+ * a tree of the whole document costs more than the recognising.
+ */
+static int
+write_json(FILE *fp, const cc_doc *doc)
+{
+    membuf b = {NULL, 0, 0};
+    size_t n = cc_doc_mention_count(doc);
+    int ok = put_str(&b, "{\"decision\": ") &&
+             put_json(&b, decision_json(doc)) &&
+             put_str(&b, ",\n \"mentions\": [");
+
+    for (size_t i = 0; ok && i < n; i++)
+        ok = put_str(&b, i ? ",\n  " : "\n  ") &&
+             put_json(&b, mention_json(doc, cc_doc_mention(doc, i)));
+    ok = ok && put_str(&b, n ? "\n ]}\n" : "]}\n") &&
+         fwrite(b.p, 1, b.n, fp) == b.n;
+    free(b.p);
+    return ok;
 }
 
 /* One line: the text with line breaks shown as spaces. */
@@ -225,15 +264,7 @@ cli_dates(int argc, char **argv)
     if ((rc = cli_out_open(&out, output)) != EXIT_DONE)
         goto done;
     if (fmt == FMT_JSON) {
-        json_t *root = doc_json(doc);
-        membuf b = {NULL, 0, 0};
-        int ok =
-            root &&
-            json_dump_callback(root, membuf_put, &b,
-                               JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
-            membuf_put("\n", 1, &b) == 0 && fwrite(b.p, 1, b.n, out.fp) == b.n;
-        json_decref(root);
-        free(b.p);
+        int ok = write_json(out.fp, doc);
         rc = cli_out_close(&out, ok);
         if (!ok && rc == EXIT_DONE)
             rc = EXIT_WRITE;
