@@ -254,6 +254,9 @@ deadlines_json(const view *v)
                             : "after"));
         json_object_set_new(o, "extended", json_boolean(d->extended));
         json_object_set_new(o, "borderline", json_boolean(d->borderline));
+        json_object_set_new(o, "due_formula_a",
+                            d->borderline ? date_json(d->due_alt)
+                                          : json_null());
         json_object_set_new(o, "due",
                             interval_json(d->due_earliest, d->due_latest));
         json_object_set_new(

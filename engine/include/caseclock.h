@@ -486,6 +486,8 @@ typedef struct cc_deadline {
     cc_date due_earliest, due_latest; /* equal unless the trigger is vague */
     int borderline; /* months beginning_with at a missing day: see
                        cc_calc_add */
+    cc_date due_alt; /* formula A's last day when borderline, else
+                        due_latest */
     int has_actual;
     cc_date actual_earliest, actual_latest;
     long late_min, late_max; /* days from due to actual (has_actual) */

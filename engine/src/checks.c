@@ -188,6 +188,28 @@ decision_evidence(run *r)
  * Adds `p` to both ends of [from_e, from_l].  On a coverage error the
  * status is returned and *why says so; the caller marks the check unknown.
  */
+static cc_status due_interval(run *r, cc_period p, cc_date from_e,
+                              cc_date from_l, cc_date *due_e, cc_date *due_l,
+                              int *borderline);
+
+/* due_interval for a deadline: also keeps formula A's date. */
+static cc_status
+deadline_due_interval(run *r, cc_deadline *d, cc_period p, cc_date from_e,
+                      cc_date from_l)
+{
+    cc_status st = due_interval(r, p, from_e, from_l, &d->due_earliest,
+                                &d->due_latest, &d->borderline);
+    cc_calc c = {0};
+    cc_error e = {0};
+
+    d->due_alt = d->due_latest;
+    if (st == CC_OK && d->borderline &&
+        cc_calc_add(&c, NULL, from_l, p, &e) == CC_OK && c.borderline)
+        d->due_alt = c.alt;
+    cc_calc_clear(&c);
+    return st;
+}
+
 static cc_status
 due_interval(run *r, cc_period p, cc_date from_e, cc_date from_l,
              cc_date *due_e, cc_date *due_l, int *borderline)
@@ -278,18 +300,19 @@ status_words(const cc_deadline *d)
 static void
 note_deadline(run *r, cc_deadline *d, const char *what)
 {
-    char due[48], act[48];
+    char due[48], act[48], alt[11];
 
     due_text(d->due_earliest, d->due_latest, due, sizeof due);
     if (d->has_actual)
         span_text(d->actual_earliest, d->actual_latest, act, sizeof act);
-    d->note = cc_chrono__printf(&r->tl->pool, "%s due %s%s%s%s; %s%s", what,
-                                due, d->has_actual ? ", " : "",
-                                d->has_actual ? "done " : "",
-                                d->has_actual ? act : "", status_words(d),
-                                d->borderline ? "; borderline (no "
-                                                "corresponding day)"
-                                              : "");
+    d->note = cc_chrono__printf(
+        &r->tl->pool, "%s due %s%s%s%s; %s%s%s", what, due,
+        d->has_actual ? ", " : "", d->has_actual ? "done " : "",
+        d->has_actual ? act : "", status_words(d),
+        d->borderline ? "; borderline: no corresponding day, and "
+                        "formula A gives "
+                      : "",
+        d->borderline ? iso(d->due_alt, alt) : "");
 }
 
 /* ------------------------------------------------------------------ */
@@ -444,9 +467,8 @@ check_late_complaint(run *r)
     if (!d)
         goto nomem;
     add_input(d, event_evidence(r, trig, matter != NONE ? "matter" : "notice"));
-    if (due_interval(r, rule->period, tl->events[trig].earliest,
-                     tl->events[trig].latest, &d->due_earliest, &d->due_latest,
-                     &d->borderline) != CC_OK) {
+    if (deadline_due_interval(r, d, rule->period, tl->events[trig].earliest,
+                              tl->events[trig].latest) != CC_OK) {
         d->status = CC_STATUS_UNKNOWN;
         d->note = "cannot compute the permitted period";
         return CC_OK;
@@ -554,9 +576,8 @@ conference_deadline(run *r, const char *rule_id, size_t trig,
     if (!d)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     add_input(d, event_evidence(r, trig, trig_role));
-    if (due_interval(r, rule->period, tl->events[trig].earliest,
-                     tl->events[trig].latest, &d->due_earliest, &d->due_latest,
-                     &d->borderline) != CC_OK) {
+    if (deadline_due_interval(r, d, rule->period, tl->events[trig].earliest,
+                              tl->events[trig].latest) != CC_OK) {
         d->status = CC_STATUS_UNKNOWN;
         d->note = "the due date falls outside the bank holiday data: "
                   "cannot compute it";
@@ -711,9 +732,8 @@ stage_deadline(run *r, const char *rule_id, size_t trig, const char *trole,
         d->period = rule->extensions[rule->nextensions - 1].period;
         d->extended = 1;
     }
-    if (due_interval(r, d->period, tl->events[trig].earliest,
-                     tl->events[trig].latest, &d->due_earliest, &d->due_latest,
-                     &d->borderline) != CC_OK) {
+    if (deadline_due_interval(r, d, d->period, tl->events[trig].earliest,
+                              tl->events[trig].latest) != CC_OK) {
         d->status = CC_STATUS_UNKNOWN;
         d->note = "the due date falls outside the bank holiday data: "
                   "cannot compute it";
@@ -883,10 +903,10 @@ check_stages(run *r)
                                            "statutory complaints procedure",
                                            "children’s complaints procedure",
                                            "children's complaints procedure",
-                                           "SI 2006/1738",
+                                           "si 2006/1738",
                                            NULL};
-    static const char *const adult[] = {"SI 2009/309",
-                                        "Complaints (England) Regulations 2009",
+    static const char *const adult[] = {"si 2009/309",
+                                        "complaints (england) regulations 2009",
                                         "adult social care complaint*", NULL};
     const char *category = r->tl->field[CC_FIELD_CATEGORY];
     int is_children = has_any(r->text, 0, r->len, children);
@@ -1006,7 +1026,7 @@ check_council_timescale(run *r)
         b = s->offset + s->length;
         /* "Its complaints policy says it will respond within 20 working
          * days", not the statute's timescale nor an agreed action. */
-        if (!has(r->text, a, b, "Council") && !has(r->text, a, b, "its"))
+        if (!has(r->text, a, b, "council") && !has(r->text, a, b, "its"))
             continue;
         if (!has_any(r->text, a, b, policy) ||
             !has_any(r->text, a, b, answer) ||
@@ -1164,8 +1184,7 @@ action_deadline(run *r, const cc_mention *m, cc_period p, size_t para)
     add_input(d, decision_evidence(r));
     add_input(d, text_evidence(r, m->offset, m->length, "period"));
     add_input(d, text_evidence(r, pp->offset, pp->length, "action"));
-    if (due_interval(r, p, tl->decision, tl->decision, &d->due_earliest,
-                     &d->due_latest, &d->borderline) != CC_OK) {
+    if (deadline_due_interval(r, d, p, tl->decision, tl->decision) != CC_OK) {
         d->status = CC_STATUS_UNKNOWN;
         d->note = "cannot compute the due date";
         return CC_OK;
@@ -1298,6 +1317,15 @@ check_promises(run *r)
         add_input(d, event_evidence(r, i, "promise"));
         undone = has_any(r->text, w->sentence_offset,
                          w->sentence_offset + w->sentence_length, UNDONE_WORDS);
+        if (!undone && tl->info[i].sentence >= 0 &&
+            (size_t)tl->info[i].sentence + 1 < cc_doc_sentence_count(r->doc)) {
+            /* "... by 30 June 2023. It has still not done so." */
+            const cc_sentence *ns =
+                cc_doc_sentence(r->doc, (size_t)tl->info[i].sentence + 1);
+            if (ns->paragraph == tl->info[i].paragraph)
+                undone = has_any(r->text, ns->offset, ns->offset + ns->length,
+                                 UNDONE_WORDS);
+        }
         if (!undone) {
             /* Done: a completion later in the same paragraph. */
             for (size_t k = 0; k < tl->nevents; k++) {
@@ -1466,27 +1494,68 @@ deadline_by_words(const run *r, size_t a, size_t b, size_t at)
         {"review panel", "ca1989.complaints.panel-meets"},
         {"panel met", "ca1989.complaints.panel-meets"},
         {"director", "ca1989.complaints.la-response"},
+        {"first review", "wt.rcpc.first"},
+        {"second review", "wt.rcpc.subsequent"},
+        {"own deadline", "council.complaint-response"},
+        {"its policy", "council.complaint-response"},
+        {"its procedure", "council.complaint-response"},
     };
     const cc_deadline *best = NULL;
     size_t bestpos = 0;
 
     (void)b;
     for (size_t k = 0; k < sizeof map / sizeof *map; k++) {
-        size_t pos = NONE, p = a;
+        size_t pos = NONE, p = a, n = strlen(map[k].rule);
+        const cc_deadline *pick = NULL;
+        size_t pickat = 0;
         while ((p = cc_chrono__find(r->text, p, at, map[k].word)) != NONE) {
             pos = p;
             p++;
         }
         if (pos == NONE || (best && pos <= bestpos))
             continue;
+        /* Of a family (the reviews), the one whose actual date was said
+         * last before `at`. */
         for (size_t i = 0; i < r->tl->ndeadlines; i++) {
             const cc_deadline *d = &r->tl->deadlines[i];
-            size_t n = strlen(map[k].rule);
-            if (strncmp(d->rule, map[k].rule, n) == 0 &&
-                (d->rule[n] == '\0' || d->rule[n] == '.') && d->has_actual) {
+            size_t actat = 0;
+            if (strncmp(d->rule, map[k].rule, n) != 0 ||
+                (d->rule[n] != '\0' && d->rule[n] != '.') || !d->has_actual)
+                continue;
+            for (size_t j = 0; j < d->ninputs; j++)
+                if (strcmp(d->inputs[j].role, "actual") == 0)
+                    actat = d->inputs[j].where.offset;
+            if (!pick || (actat <= at && (pickat > at || actat > pickat))) {
+                pick = d;
+                pickat = actat;
+            }
+        }
+        if (pick) {
+            best = pick;
+            bestpos = pos;
+        }
+    }
+    return best;
+}
+
+/* The deadline whose actual event is said last before `at` in paragraph
+ * `para`, or NULL. */
+static const cc_deadline *
+deadline_by_actual(const run *r, long para, size_t at)
+{
+    const cc_deadline *best = NULL;
+    size_t bestat = 0;
+
+    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+        const cc_deadline *d = &r->tl->deadlines[i];
+        for (size_t j = 0; j < d->ninputs; j++) {
+            const cc_evidence *e = &d->inputs[j];
+            if (strcmp(e->role, "actual") != 0 || e->event < 0 ||
+                r->tl->info[e->event].paragraph != para || e->where.offset > at)
+                continue;
+            if (!best || e->where.offset > bestat) {
                 best = d;
-                bestpos = pos;
-                break;
+                bestat = e->where.offset;
             }
         }
     }
@@ -1687,12 +1756,15 @@ measure(run *r, cc_finding *f, const cc_mention *m, cc_period p, ends from,
             f->verdict = CC_VERDICT_CANNOT_TELL;
         }
         f->note = cc_chrono__printf(
-            &tl->pool,
-            "from %s to %s is %.1f to %.1f %s (%ld to %ld %s); the "
-            "statement is %s%s",
+            &tl->pool, "from %s to %s is %.1f to %.1f %s (%ld to %ld %s): %s%s",
             a, b, umin, umax, unit, dmin, dmax,
             p.unit == CC_UNIT_WORKDAY ? "working days" : "days",
-            cc_verdict_name(f->verdict), how);
+            f->verdict == CC_VERDICT_CONSISTENT
+                ? "consistent with the statement"
+            : f->verdict == CC_VERDICT_INCONSISTENT
+                ? "not what the statement says"
+                : "the statement may or may not hold",
+            how);
     }
     return f->note ? CC_OK : cc_error__fail(r->err, CC_ENOMEM, "out of memory");
 }
@@ -1803,7 +1875,9 @@ check_findings(run *r)
                  strcmp(prev, "lasted") == 0)
             how = "took";
         else if ((strcmp(prev, "for") == 0 || strcmp(prev, "had") == 0) &&
-                 has_any(r->text, a, b, delay))
+                 (has_any(r->text, a, b, delay) ||
+                  (has(r->text, mend, b, "from") &&
+                   dated_mention_in(r, mend, b, mend, 0) != NONE)))
             how = "for";
         if (!how)
             continue;
@@ -1825,15 +1899,20 @@ check_findings(run *r)
 
         if (strcmp(how, "late") == 0) {
             const cc_deadline *d = deadline_by_words(r, a, b, m->offset);
-            if (!d && m->sentence > 0) {
-                /* "That was five working days too long": the sentence
-                 * before says what was late. */
+            /* "It was one day late": the deadline whose actual date the
+             * paragraph gave last. */
+            if (!d)
+                d = deadline_by_actual(r, m->paragraph, m->offset);
+            /* "That was five working days too long": the sentences
+             * before say what was late. */
+            for (long back = 1; !d && back <= 2 && m->sentence - back >= 0;
+                 back++) {
                 const cc_sentence *ps =
-                    cc_doc_sentence(r->doc, (size_t)m->sentence - 1);
-                if (ps->paragraph == s->paragraph)
-                    d = deadline_by_words(r, ps->offset,
-                                          ps->offset + ps->length,
-                                          ps->offset + ps->length);
+                    cc_doc_sentence(r->doc, (size_t)(m->sentence - back));
+                if (ps->paragraph != s->paragraph)
+                    break;
+                d = deadline_by_words(r, ps->offset, ps->offset + ps->length,
+                                      m->offset);
             }
             if (!d)
                 d = promise_before(r, m->offset, m->paragraph);
@@ -1851,7 +1930,7 @@ check_findings(run *r)
                 has_any(r->text, mend, b,
                         (const char *const[]){"due", "sets", "timescale",
                                               "deadline", NULL}))
-                d = deadline_by_words(r, a, b, m->offset);
+                d = deadline_by_words(r, a, b, b);
             if (endev == NONE && d) {
                 to = deadline_actual(r, d);
             } else {
