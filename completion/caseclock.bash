@@ -158,7 +158,7 @@ _caseclock()
         formats="text json ics csv"
         ;;
     check)
-        opts="--format --strict --today"
+        opts="--format -o --today --strict"
         formats="text json"
         ;;
     rules)
