@@ -103,13 +103,16 @@ cli_calendars(int argc, char **argv)
     cc_date first, last;
     char a[11], b[11];
     int fmt, rc;
+    json_t *arr = json_array();
 
-    if ((rc = parse_format_only(argc, argv, &fmt)) != EXIT_DONE)
+    if ((rc = parse_format_only(argc, argv, &fmt)) != EXIT_DONE ||
+        (rc = cli_ctx_new(&ctx)) != EXIT_DONE) {
+        json_decref(arr);
         return rc;
-    if ((rc = cli_ctx_new(&ctx)) != EXIT_DONE)
-        return rc;
+    }
     for (size_t i = 0; i < cc_ctx_division_count(ctx); i++) {
         const char *name = cc_ctx_division_name(ctx, i);
+        int deflt = strcmp(name, "england-and-wales") == 0;
         long n = 0;
         if (cc_calendar_new(&cal, ctx, name, &err) != CC_OK) {
             rc = cli_report(&err);
@@ -117,11 +120,27 @@ cli_calendars(int argc, char **argv)
         }
         cc_calendar_coverage(cal, &first, &last);
         cc_workdays_between(&n, cal, first - 1, last, &err);
-        printf("%-20s %s to %s  %ld working days%s\n", name,
-               cc_date_format(first, a), cc_date_format(last, b), n,
-               strcmp(name, "england-and-wales") == 0 ? "  (default)" : "");
+        cc_date_format(first, a);
+        cc_date_format(last, b);
+        if (fmt == 0) {
+            printf("%-20s %s to %s  %ld working days%s\n", name, a, b, n,
+                   deflt ? "  (default)" : "");
+        } else {
+            json_t *o = json_object();
+            json_object_set_new(o, "division", json_string(name));
+            json_object_set_new(o, "from", json_string(a));
+            json_object_set_new(o, "to", json_string(b));
+            json_object_set_new(o, "working_days", json_integer(n));
+            json_object_set_new(o, "default", json_boolean(deflt));
+            json_array_append_new(arr, o);
+        }
         cc_calendar_free(cal);
     }
+    if (rc == EXIT_DONE && fmt == 1) {
+        json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        putchar('\n');
+    }
+    json_decref(arr);
     cc_ctx_free(ctx);
     if (rc == EXIT_DONE && fflush(stdout) != 0)
         rc = EXIT_WRITE;

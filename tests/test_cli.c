@@ -70,6 +70,7 @@ static const struct {
     {A("rules"), 0, "ca1989.complaints.stage1", NULL},
     {A("rules", "--format", "json"), 0, "\"id\": \"wt.icpc\"", NULL},
     {A("calendars"), 0, "scotland", NULL},
+    {A("calendars", "--format", "json"), 0, "\"working_days\": 7808", NULL},
     {A("--version"), 0, "2000-01-01 to 2030-12-31", NULL},
     {A("frobnicate"), 2, NULL, "unknown command 'frobnicate'"},
 };
