@@ -91,12 +91,12 @@ mention_json(const cc_doc *doc, const cc_mention *m)
 typedef struct membuf {
     char *p;
     size_t n, cap;
+    size_t shift; /* spaces added after each line break jansson writes */
 } membuf;
 
 static int
-membuf_put(const char *buffer, size_t size, void *data)
+membuf_add(membuf *b, const char *buffer, size_t size)
 {
-    membuf *b = data;
     if (b->n + size > b->cap) {
         size_t ncap = b->cap ? b->cap : 65536;
         while (ncap < b->n + size)
@@ -112,43 +112,56 @@ membuf_put(const char *buffer, size_t size, void *data)
     return 0;
 }
 
+/* jansson's dump callback: a value dumped at depth 0 lands indented as
+ * if nested `shift` spaces deep (strings hold no raw line breaks). */
 static int
-put_str(membuf *b, const char *s)
+membuf_put(const char *buffer, size_t size, void *data)
 {
-    return membuf_put(s, strlen(s), b) == 0;
+    static const char spaces[] = "        ";
+    membuf *b = data;
+    if (membuf_add(b, buffer, size) != 0)
+        return -1;
+    if (b->shift && size && buffer[size - 1] == '\n')
+        return membuf_add(b, spaces, b->shift);
+    return 0;
 }
 
 static int
-put_json(membuf *b, json_t *v)
+put_str(membuf *b, const char *s)
 {
-    int ok =
-        v && json_dump_callback(v, membuf_put, b, JSON_PRESERVE_ORDER) == 0;
+    return membuf_add(b, s, strlen(s)) == 0;
+}
+
+static int
+put_json(membuf *b, json_t *v, size_t shift)
+{
+    int ok;
+    b->shift = shift;
+    ok = v && json_dump_callback(v, membuf_put, b,
+                                 JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
+    b->shift = 0;
     json_decref(v);
     return ok;
 }
 
 /*
- * {"decision": {...},
- *  "mentions": [
- *   {"text": ..., "offset": ..., ...},
- *   ...
- *  ]}
- * One mention a line, each object built, written and freed in turn:
- * a tree of the whole document costs more than the recognising.
+ * The layout of json_dumps(JSON_INDENT(2) | JSON_PRESERVE_ORDER) on
+ * {"decision": {...}, "mentions": [...]}, written one mention at a time:
+ * a jansson tree of the whole document cost as much as the recognising.
  */
 static int
 write_json(FILE *fp, const cc_doc *doc)
 {
-    membuf b = {NULL, 0, 0};
+    membuf b = {NULL, 0, 0, 0};
     size_t n = cc_doc_mention_count(doc);
-    int ok = put_str(&b, "{\"decision\": ") &&
-             put_json(&b, decision_json(doc)) &&
-             put_str(&b, ",\n \"mentions\": [");
+    int ok = put_str(&b, "{\n  \"decision\": ") &&
+             put_json(&b, decision_json(doc), 2) &&
+             put_str(&b, ",\n  \"mentions\": [");
 
     for (size_t i = 0; ok && i < n; i++)
-        ok = put_str(&b, i ? ",\n  " : "\n  ") &&
-             put_json(&b, mention_json(doc, cc_doc_mention(doc, i)));
-    ok = ok && put_str(&b, n ? "\n ]}\n" : "]}\n") &&
+        ok = put_str(&b, i ? ",\n    " : "\n    ") &&
+             put_json(&b, mention_json(doc, cc_doc_mention(doc, i)), 4);
+    ok = ok && put_str(&b, n ? "\n  ]\n}\n" : "]\n}\n") &&
          fwrite(b.p, 1, b.n, fp) == b.n;
     free(b.p);
     return ok;
