@@ -1388,6 +1388,13 @@ m_modified_date(const scan *sc, size_t i, match *m)
         mod = "END";
         of = 1;
         break;
+    case W_ABOUT:
+    case W_AROUND:
+    case W_APPROXIMATELY:
+    case W_ROUGHLY:
+    case W_CIRCA:
+        mod = "APPROX"; /* "around March 2020", "about 3 June" */
+        break;
     default:
         return 0;
     }
@@ -1402,7 +1409,8 @@ m_modified_date(const scan *sc, size_t i, match *m)
     if (!(m_date(sc, j, &core) || m_season(sc, j, &core) ||
           m_decade(sc, j, &core) || m_year(sc, j, &core)))
         return 0;
-    if (core.r.day || core.r.type != CC_MENTION_DATE)
+    if ((core.r.day && strcmp(mod, "APPROX") != 0) ||
+        core.r.type != CC_MENTION_DATE || core.r.rel)
         return 0;
     m->r = core.r;
     m->end = core.end;
@@ -1694,7 +1702,6 @@ p_duration_mod(const scan *sc, size_t i, const char **mod)
     case W_APPROXIMATELY:
     case W_ROUGHLY:
     case W_SOME:
-    case W_CIRCA:
         *mod = "APPROX";
         return i + 1;
     case W_AT:
@@ -2165,10 +2172,12 @@ starts(const tok *t)
     case W_AROUND:
     case W_APPROXIMATELY:
     case W_ROUGHLY:
-        return S_DUR | S_TIME;
+        return S_DUR | S_TIME | S_MOD;
     case W_NOON:
     case W_MIDDAY:
         return S_TIME;
+    case W_CIRCA:
+        return S_DUR | S_MOD;
     case W_A:
     case W_AN:
         return S_DUR | S_SET;
@@ -2197,7 +2206,6 @@ starts(const tok *t)
     case W_LESS:
     case W_FEWER:
     case W_SOME:
-    case W_CIRCA:
     case W_AT:
     case W_NO:
     case W_NOT:
