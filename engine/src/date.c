@@ -123,7 +123,8 @@ cc_date_format_long(cc_date d, char *buf, size_t size)
     int y, m, dd;
 
     cc_date_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, size, "%s %d %s %d",
+    /* Four digits at least, as cc_date_parse wants: "1 January 0001". */
+    snprintf(buf, size, "%s %d %s %04d",
              cc_date__weekday_names[cc_date_weekday(d)], dd,
              cc_date__month_names[m], y);
     return buf;
