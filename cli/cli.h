@@ -42,8 +42,9 @@ int cli_report(const cc_error *err);
 
 /*
  * Reads a whole file ("-" is stdin) into a new NUL-terminated buffer
- * (free() it).  On failure prints the error and returns EXIT_READ (or
- * EXIT_INVALID for a directory or a file over the size limit).
+ * (free() it).  On failure prints the error and returns EXIT_READ (missing,
+ * unreadable, a directory), EXIT_INVALID (over the input limit: 64 MiB, or
+ * $CASECLOCK_MAX_INPUT) or EXIT_USAGE (CASECLOCK_MAX_INPUT is not a size).
  */
 int cli_read_file(const char *path, char **data, size_t *len);
 
@@ -51,8 +52,12 @@ int cli_read_file(const char *path, char **data, size_t *len);
  * Output that lands whole or not at all.  cli_out_open() gives a stream:
  * stdout when path is NULL or "-"; the path itself when it is a device or a
  * pipe (/dev/null); else a temporary file beside `path`.
- * cli_out_close() flushes and checks it and renames it into place (or
- * removes it when `ok` is 0); returns EXIT_DONE or EXIT_WRITE.
+ * The temporary file gets the target's mode, or 0666 less the umask.
+ * cli_out_open() returns EXIT_DONE, EXIT_WRITE, or EXIT_USAGE for an empty
+ * path.  cli_out_close() flushes and checks it and renames it into place
+ * (or removes it when `ok` is 0: the old file stays as it was); returns
+ * EXIT_DONE or EXIT_WRITE, and reports a write error whatever `ok` says.
+ * A closed pipe on stdout is EXIT_DONE, quietly.
  */
 typedef struct cli_out {
     FILE *fp;
@@ -61,6 +66,13 @@ typedef struct cli_out {
 } cli_out;
 int cli_out_open(cli_out *out, const char *path);
 int cli_out_close(cli_out *out, int ok);
+
+/*
+ * Flushes stdout for a command that prints to it directly: EXIT_DONE, or
+ * EXIT_WRITE after saying why.  A closed pipe (`| head -1`) is EXIT_DONE,
+ * quietly.
+ */
+int cli_flush_stdout(void);
 
 /* New: a context for a command, with the built-in data; prints errors. */
 int cli_ctx_new(cc_ctx **out);
