@@ -558,22 +558,19 @@ cc_calendar_add_ics(cc_calendar *cal, const char *data, size_t len,
 {
     icalcomponent *root = NULL, *c;
     int *lines = NULL;
-    size_t nlines = 0, i = 0;
+    size_t nlines = 0, i = 0, tlen;
     char *text = NULL;
     cc_status st;
 
-    /* libical skips lines it cannot read without a word: check the
-     * syntax ourselves first, so every problem has a line number. */
-    st = cc_ics__check(data, len, source, &lines, &nlines, err);
+    /* UTF-8 without a BOM, lines ended by LF or CRLF. */
+    st = cc_ics__text(&text, &tlen, data, len, source, err);
     if (st != CC_OK)
         goto done;
-    text = malloc(len + 1);
-    if (!text) {
-        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+    /* libical skips lines it cannot read without a word: check the
+     * syntax ourselves first, so every problem has a line number. */
+    st = cc_ics__check(text, tlen, source, &lines, &nlines, err);
+    if (st != CC_OK)
         goto done;
-    }
-    memcpy(text, data, len);
-    text[len] = '\0';
     root = icalparser_parse_string(text);
     if (!root) {
         st = cc_error__set(err, CC_EINVAL, source, 1, 0, 0,

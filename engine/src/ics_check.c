@@ -7,8 +7,10 @@
 #include "ics_check.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 #include "error.h"
 
@@ -57,6 +59,10 @@ valid_date_value(const char *v, size_t n, int date_only)
     for (size_t i = 9; i < 15; i++)
         if (!isdigit((unsigned char)v[i]))
             return 0;
+    /* HHMMSS: hour 00-23, minute 00-59, second 00-60 (RFC 5545 3.3.12). */
+    if ((v[9] - '0') * 10 + (v[10] - '0') > 23 || v[11] > '5' || v[13] > '6' ||
+        (v[13] == '6' && v[14] != '0'))
+        return 0;
     return n == 15 || v[15] == 'Z';
 }
 
@@ -154,6 +160,82 @@ check_line(checker *ck, const char *s, size_t n, int line)
                              date_only ? "date (YYYYMMDD)"
                                        : "date or date-time");
     }
+    return CC_OK;
+}
+
+/* The 1-based line and column (in code points) of byte `at` in s. */
+static void
+position(const char *s, size_t at, int *line, int *column)
+{
+    size_t start = 0;
+
+    *line = 1;
+    for (size_t i = 0; i < at; i++)
+        if (s[i] == '\n') {
+            (*line)++;
+            start = i + 1;
+        }
+    *column = 1;
+    for (size_t i = start; i < at; i++)
+        *column += ((unsigned char)s[i] & 0xC0) != 0x80;
+}
+
+cc_status
+cc_ics__text(char **out, size_t *outlen, const char *data, size_t len,
+             const char *source, cc_error *err)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    size_t skip = 0, n;
+    char *text;
+    int line, column;
+
+    *out = NULL;
+    *outlen = 0;
+    if (len >= 2 &&
+        ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return cc_error__set(err, CC_EINVAL, source, 1, 1, 0,
+                             "UTF-16 text (byte order mark %02X %02X): "
+                             "convert it to UTF-8 first, e.g. with iconv "
+                             "-f UTF-16 -t UTF-8",
+                             u[0], u[1]);
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        skip = 3;
+    n = len - skip;
+    if (n > INT32_MAX) /* U8_NEXT counts in int32_t */
+        return cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
+                             "iCalendar file too large (%zu bytes)", len);
+    text = malloc(n + 1);
+    if (!text)
+        return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        char c = data[skip + i];
+        text[i] =
+            c == '\r' && (i + 1 == n || data[skip + i + 1] != '\n') ? '\n' : c;
+    }
+    text[n] = '\0';
+    /* ICU's U8_NEXT decides what is well-formed, as for decisions. */
+    for (int32_t i = 0, end = (int32_t)n; i < end;) {
+        int32_t at = i;
+        UChar32 c;
+
+        U8_NEXT(text, i, end, c);
+        if (c <= 0) {
+            position(text, (size_t)at, &line, &column);
+            free(text);
+            if (c == 0)
+                return cc_error__set(err, CC_EINVAL, source, line, column,
+                                     skip + (size_t)at,
+                                     "NUL byte at offset %zu: not a text "
+                                     "file",
+                                     skip + (size_t)at);
+            return cc_error__set(err, CC_EINVAL, source, line, column,
+                                 skip + (size_t)at,
+                                 "invalid UTF-8: byte 0x%02X at offset %zu",
+                                 u[skip + (size_t)at], skip + (size_t)at);
+        }
+    }
+    *out = text;
+    *outlen = n;
     return CC_OK;
 }
 
