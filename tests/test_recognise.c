@@ -261,3 +261,21 @@ Test(recognise, layout, .init = setup, .fini = teardown)
     cr_expect(eq(sz, cc_doc_mention_count(doc), 1), "only the header date");
     cc_doc_free(doc);
 }
+
+/* Joint complaints print two references; both are the field. */
+Test(recognise, two_references, .init = setup, .fini = teardown)
+{
+    static const char text[] = "Anytown Borough Council (22 012 345 & 22 013 "
+                               "456)\n\nDecision : Upheld\n";
+    cc_doc *doc;
+    cc_error err = {0};
+
+    cr_assert(eq(int, cc_doc_read(&doc, ctx, text, sizeof text - 1, "x", &err),
+                 CC_OK));
+    cr_expect(eq(str, (char *)cc_doc_field(doc, CC_FIELD_AUTHORITY),
+                 "Anytown Borough Council"));
+    cr_expect(eq(str, (char *)cc_doc_field(doc, CC_FIELD_REFERENCE),
+                 "22 012 345 & 22 013 456"));
+    cr_expect(cc_doc_field(doc, CC_FIELD_DECISION_DATE) == NULL);
+    cc_doc_free(doc);
+}

@@ -205,13 +205,37 @@ header_field(const char *s, size_t b, size_t e, const char *key, size_t *vb,
     return *ve > *vb;
 }
 
-/* "Name (19 006 719)": the reference is 2, 3 and 3 digits. */
+/* Digits, a space, digits, a space, digits: 2, 3 and 3 of them.
+ * Returns the end, or `i` when none. */
+static size_t
+reference_at(const char *s, size_t i, size_t e)
+{
+    static const int want[3] = {2, 3, 3};
+    size_t j = i;
+    for (int g = 0; g < 3; g++) {
+        int n = 0;
+        if (g > 0) {
+            if (j >= e || s[j] != ' ')
+                return i;
+            j++;
+        }
+        while (j < e && s[j] >= '0' && s[j] <= '9') {
+            n++;
+            j++;
+        }
+        if (n != want[g])
+            return i;
+    }
+    return j;
+}
+
+/* "Name (19 006 719)", "Name (22 012 345 & 22 013 456)": the references,
+ * as printed, are what the brackets hold. */
 static int
 authority_line(const char *s, size_t b, size_t e, size_t *ae, size_t *rb,
                size_t *re)
 {
     size_t open, i;
-    int groups[3] = {0, 0, 0}, g = 0;
     if (e - b < 14 || s[e - 1] != ')')
         return 0;
     open = e - 1;
@@ -219,17 +243,24 @@ authority_line(const char *s, size_t b, size_t e, size_t *ae, size_t *rb,
         open--;
     if (s[open] != '(' || open == b)
         return 0;
-    for (i = open + 1; i < e - 1; i++) {
-        if (s[i] >= '0' && s[i] <= '9') {
-            groups[g]++;
-        } else if (s[i] == ' ' && groups[g] > 0 && g < 2) {
-            g++;
-        } else {
+    i = open + 1;
+    for (;;) {
+        size_t j = reference_at(s, i, e - 1);
+        if (j == i)
             return 0;
-        }
+        i = j;
+        if (i == e - 1)
+            break;
+        /* ", ", " & ", " and " between references */
+        if (s[i] == ',' && i + 1 < e && s[i + 1] == ' ')
+            i += 2;
+        else if (e - 1 - i > 3 && strncmp(s + i, " & ", 3) == 0)
+            i += 3;
+        else if (e - 1 - i > 5 && strncmp(s + i, " and ", 5) == 0)
+            i += 5;
+        else
+            return 0;
     }
-    if (g != 2 || groups[0] != 2 || groups[1] != 3 || groups[2] != 3)
-        return 0;
     *rb = open + 1;
     *re = e - 1;
     *ae = open;
