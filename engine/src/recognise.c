@@ -2,11 +2,12 @@
  * Finding temporal mentions (docs/annotation.md says what a mention is).
  *
  * One pass splits the text into tokens (words, numbers, punctuation) with
- * byte spans, looking each word up once in a sorted keyword table.  A
+ * byte spans, looking each word up once in a keyword table.  A
  * second pass tries, at each token, a fixed set of hand-written matchers
  * over the tokens that follow, keeps the longest match and resumes after
  * it.  Every matcher looks at a bounded number of tokens, so the scan is
- * linear in the text; nothing backtracks over the input.
+ * linear in the text; nothing backtracks over the input, and the tokens
+ * are a fixed window on it.
  *
  * Accepted forms (a leading weekday, and modifier words, are in the span):
  *  DATE  22 March 2019 | 22nd (of) March 2019 | March 22, 2019 |
@@ -17,16 +18,21 @@
  *        summer 2019 | summer of 2019 | the summer | the 1990s |
  *        early|late|mid(-) <month, year, season or decade> |
  *        (beginning|start|middle|end) of <the same> |
+ *        about|around|approximately|roughly|circa <any of these> |
  *        5 (in "5 to 9 June 2019": month and year from the range) |
  *        the following|next|same|previous day|morning|week|month|year |
  *        the following Monday | two weeks later | a month earlier
- *  TIME  08:00 | 8am | 8.30 pm | 10:15 a.m. | (at) noon, midday
+ *  TIME  08:00 | 8am | 8.30 pm | 10:15 a.m. | 12 noon | (at) noon, midday
+ *        | about 3.45pm
  *  DURATION  four weeks | 12 months | 10 working days | a fortnight |
  *        1 hour and 37 minutes | two and a half years | fourteen-month |
+ *        half an hour | an hour and a half |
  *        several months (PXM) | for months | <modifier> <duration> |
  *        <duration> or more | <duration> or less
  *  SET   weekly | fortnightly | monthly | every six months | every week |
- *        each week | once a week | three times a week | six-monthly
+ *        each week | once a week | three times a week | six-monthly |
+ *        twice weekly | annual | (maximum) intervals of six months |
+ *        "a day" in "24 hours a day"
  *
  * Not mentions: a year naming an Act or document ("Children Act 1989",
  * "Working Together ... (2015)", "the 2014 Act"), SI numbers, "[1981]"
