@@ -373,7 +373,12 @@ const char *cc_doc_field(const cc_doc *doc, cc_field field);
 int cc_doc_decision_date(const cc_doc *doc, cc_date *out);
 
 size_t cc_doc_mention_count(const cc_doc *doc);
-/* Borrowed: the i-th mention in text order; valid until doc is freed. */
+/*
+ * Borrowed: the i-th mention in text order (none overlap); valid until doc
+ * is freed; NULL when i is out of range.  The same holds for the i-th
+ * section, paragraph (one a line, in text order) and sentence (in text
+ * order, white space trimmed).
+ */
 const cc_mention *cc_doc_mention(const cc_doc *doc, size_t i);
 size_t cc_doc_section_count(const cc_doc *doc);
 const cc_section *cc_doc_section(const cc_doc *doc, size_t i);
@@ -382,7 +387,7 @@ const cc_paragraph *cc_doc_paragraph(const cc_doc *doc, size_t i);
 size_t cc_doc_sentence_count(const cc_doc *doc);
 const cc_sentence *cc_doc_sentence(const cc_doc *doc, size_t i);
 
-/* "DATE", "TIME", "DURATION", "SET". */
+/* "DATE", "TIME", "DURATION", "SET": a static string. */
 const char *cc_mention_type_name(cc_mention_type type);
 
 /* ------------------------------------------------------------------ */
