@@ -967,7 +967,13 @@ skip_space(const char *text, size_t at, size_t to)
     return at;
 }
 
-/* Does "of (the date of) my/this/the final decision" follow `at`? */
+/*
+ * Does "of (the date of) my / this / the final decision" follow `at`?
+ * Returns 1 for the Ombudsman's own decision ("my", "this", "our", "the
+ * final"), 2 for "of the (date of the) decision", which may be any
+ * decision ("appeal within one month of the date of the decision"), 0 for
+ * neither.
+ */
 static int
 of_decision(const char *text, size_t at, size_t to)
 {
@@ -975,19 +981,19 @@ of_decision(const char *text, size_t at, size_t to)
                                         "of the date of my decision",
                                         "of the date of this decision",
                                         "of the date of the final decision",
-                                        "of the date of the decision",
                                         "of my final decision",
                                         "of my decision",
                                         "of this decision",
                                         "of the final decision",
                                         "of our final decision",
                                         "of our decision",
-                                        "of the decision",
                                         "from the date of my decision",
                                         "from the date of this decision",
                                         "from my final decision",
                                         "from the final decision",
                                         NULL};
+    static const char *const generic[] = {"of the date of the decision",
+                                          "of the decision", NULL};
 
     at = skip_space(text, at, to);
     for (const char *const *f = forms; *f; f++)
@@ -995,6 +1001,11 @@ of_decision(const char *text, size_t at, size_t to)
                             at + strlen(*f) + 1 < to ? at + strlen(*f) + 1 : to,
                             *f) == at)
             return 1;
+    for (const char *const *f = generic; *f; f++)
+        if (cc_chrono__find(text, at,
+                            at + strlen(*f) + 1 < to ? at + strlen(*f) + 1 : to,
+                            *f) == at)
+            return 2;
     return 0;
 }
 
@@ -1088,6 +1099,8 @@ check_council_timescale(run *r)
 
 /* ------------------------------------------------------------------ */
 /* 4. Agreed actions                                                   */
+
+static int action_section(const run *r, long para);
 
 /* The text of paragraph i without its number or bullet, one line. */
 static const char *
@@ -1220,9 +1233,21 @@ check_agreed_actions(run *r)
         cc_status st;
 
         if (m->type != CC_MENTION_DURATION || m->paragraph < 0 ||
-            m->sentence < 0 || !period_of(m, &p) ||
-            !of_decision(r->text, m->offset + m->length, r->len))
+            m->sentence < 0 || !period_of(m, &p))
             continue;
+        /* "of the decision" counts only under an agreed action heading. */
+        switch (of_decision(r->text, m->offset + m->length, r->len)) {
+        case 1:
+            if (!cc_chrono__narrative(r->doc, m->paragraph))
+                continue;
+            break;
+        case 2:
+            if (!action_section(r, m->paragraph))
+                continue;
+            break;
+        default:
+            continue;
+        }
         para = (size_t)m->paragraph;
         s = cc_doc_sentence(r->doc, (size_t)m->sentence);
         a = s->offset;
