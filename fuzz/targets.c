@@ -113,6 +113,87 @@ check_mention(const cc_mention *m, const uint8_t *data, size_t size,
     return NULL;
 }
 
+static const char *
+check_place(const cc_place *w, const uint8_t *data, size_t size)
+{
+    if (!span_ok(data, size, w->offset, w->length) ||
+        !span_ok(data, size, w->sentence_offset, w->sentence_length))
+        return "a place is not on UTF-8 boundaries inside the input";
+    if (w->length &&
+        (w->offset < w->sentence_offset ||
+         w->offset + w->length > w->sentence_offset + w->sentence_length))
+        return "a place's words are not inside its sentence";
+    if (w->length && w->line < 1)
+        return "a place has no line";
+    if (!w->section)
+        return "a place has a NULL section";
+    return NULL;
+}
+
+/* The chronology: sorted by earliest day, ties in text order with the
+ * decision last; every place inside the input. */
+static const char *
+check_timeline(const cc_timeline *tl, const cc_doc *doc, const uint8_t *data,
+               size_t size)
+{
+    const cc_event *prev = NULL;
+    const char *bad = NULL;
+
+    for (size_t i = 0; !bad && i < cc_timeline_event_count(tl); i++) {
+        const cc_event *e = cc_timeline_event(tl, i);
+        if (!e)
+            return "cc_timeline_event(i) is NULL below the count";
+        if (e->earliest > e->latest)
+            return "an event ends before it starts";
+        if (e->mention >= cc_doc_mention_count(doc))
+            return "an event's mention index is out of range";
+        if (!e->value || !e->mod)
+            return "an event has a NULL string";
+        if (prev &&
+            (prev->earliest > e->earliest ||
+             (prev->earliest == e->earliest &&
+              prev->kind == CC_EVENT_DECISION && e->kind != CC_EVENT_DECISION)))
+            return "events are not in date order, the decision last";
+        bad = check_place(&e->where, data, size);
+        prev = e;
+    }
+    for (size_t i = 0; !bad && i < cc_timeline_deadline_count(tl); i++) {
+        const cc_deadline *d = cc_timeline_deadline(tl, i);
+        if (!d)
+            return "cc_timeline_deadline(i) is NULL below the count";
+        if (d->due_earliest > d->due_latest)
+            return "a deadline's due days are the wrong way round";
+        if (d->has_actual && d->actual_earliest > d->actual_latest)
+            return "a deadline's actual days are the wrong way round";
+        if (d->has_actual && d->late_min > d->late_max)
+            return "a deadline's lateness is the wrong way round";
+        if (!d->rule || !d->title || !d->source || !d->discretion ||
+            !d->action || !d->note || (d->ninputs && !d->inputs))
+            return "a deadline has a NULL string";
+        for (size_t k = 0; !bad && k < d->ninputs; k++) {
+            const cc_evidence *ev = &d->inputs[k];
+            if (ev->dated && ev->earliest > ev->latest)
+                return "evidence ends before it starts";
+            if (ev->event < -1 ||
+                (ev->event >= 0 &&
+                 (size_t)ev->event >= cc_timeline_event_count(tl)))
+                return "evidence points past the events";
+            bad = check_place(&ev->where, data, size);
+        }
+    }
+    for (size_t i = 0; !bad && i < cc_timeline_finding_count(tl); i++) {
+        const cc_finding *f = cc_timeline_finding(tl, i);
+        if (!f)
+            return "cc_timeline_finding(i) is NULL below the count";
+        if (f->has_interval && f->min_days > f->max_days)
+            return "a finding's interval is the wrong way round";
+        if (!f->stated || !f->mod || !f->measure || !f->note)
+            return "a finding has a NULL string";
+        bad = check_place(&f->where, data, size);
+    }
+    return bad;
+}
+
 const char *
 cc_fuzz_doc(const cc_ctx *ctx, const uint8_t *data, size_t size)
 {
@@ -167,6 +248,17 @@ cc_fuzz_doc(const cc_ctx *ctx, const uint8_t *data, size_t size)
                           NULL) != CC_OK ||
             !cc_doc_decision_date(doc, &dd) || d != dd)
             bad = "decision date field is not the decision date";
+    }
+    if (!bad) {
+        cc_timeline *tl = NULL;
+        memset(&err, 0, sizeof err);
+        st = cc_timeline_new(&tl, ctx, doc, &err);
+        if (st != CC_OK)
+            bad = tl ? "an error and a timeline" : check_error(st, &err, size);
+        else
+            bad = tl ? check_timeline(tl, doc, data, size)
+                     : "CC_OK and no timeline";
+        cc_timeline_free(tl);
     }
     cc_doc_free(doc);
     return bad;

@@ -16,7 +16,8 @@
 
 #include "caseclock.h"
 
-/* cc_doc_read over the bytes as a decision statement. */
+/* cc_doc_read over the bytes as a decision statement, then its timeline
+ * (cc_timeline_new). */
 const char *cc_fuzz_doc(const cc_ctx *ctx, const uint8_t *data, size_t size);
 
 /* cc_date_parse and cc_period_parse over "DATE\nPERIOD", then cc_calc_add
