@@ -1253,19 +1253,25 @@ year_in_other_use(const scan *sc, size_t i)
     return 0;
 }
 
-/* The second year of "2023/24", "2014/5", "2013-14": a mention of its
- * own (the range rule of docs/annotation.md). */
+/* The second year of "2023/24", "2014/5", "2013-14", "2019/2020": a
+ * mention of its own (the range rule of docs/annotation.md). */
 static int
 m_short_year(const scan *sc, size_t i, match *m)
 {
     const tok *t = at(sc, i);
     int y, end;
-    if (t->kind != T_NUM || t->ndig > 2 || i < 2 || !glued(sc, i) ||
-        !glued(sc, i - 1) || at(sc, i - 1)->kind != T_PUNCT ||
+    if (t->kind != T_NUM || (t->ndig > 2 && t->ndig != 4) || i < 2 ||
+        !glued(sc, i) || !glued(sc, i - 1) || at(sc, i - 1)->kind != T_PUNCT ||
         (at(sc, i - 1)->val != '/' && !is_dash_cp(at(sc, i - 1)->val)) ||
         p_year(sc, i - 2, &y) == i - 2)
         return 0;
-    end = y - y % (t->ndig == 2 ? 100 : 10) + t->val;
+    if (t->ndig == 4) {
+        if (at(sc, i - 1)->val != '/')
+            return 0; /* "2013-2016": m_year takes the second */
+        end = t->val; /* "2019/2020" */
+    } else {
+        end = y - y % (t->ndig == 2 ? 100 : 10) + t->val;
+    }
     if (end != y + 1 || (glued(sc, i + 1) && at(sc, i + 1)->kind != T_PUNCT))
         return 0;
     m->r.type = CC_MENTION_DATE;
@@ -1284,9 +1290,16 @@ m_year(const scan *sc, size_t i, match *m)
         return 0;
     if (i > 0 && sc->t[i - 1].cls == C_MONTH)
         return 0; /* the month and year were judged together */
-    if (is_punct(sc, e, '/') && glued(sc, e) && at(sc, e + 1)->kind == T_NUM &&
-        glued(sc, e + 1) && at(sc, e + 1)->ndig > 2)
-        return 0; /* "SI 2006/1738" */
+    if (at(sc, e)->kind == T_PUNCT && glued(sc, e) &&
+        (at(sc, e)->val == '/' || is_dash_cp(at(sc, e)->val)) &&
+        at(sc, e + 1)->kind == T_NUM && glued(sc, e + 1) &&
+        at(sc, e + 1)->ndig > 2) {
+        const tok *n = at(sc, e + 1);
+        if (n->ndig != 4 ||
+            (at(sc, e)->val == '/' ? n->val != y + 1
+                                   : n->val <= y || n->val > y + 50))
+            return 0; /* "SI 2006/1738", "FOI 2019-1234" */
+    }
     m->r.type = CC_MENTION_DATE;
     m->r.year = y;
     m->end = e;
@@ -1495,8 +1508,11 @@ m_time(const scan *sc, size_t i, match *m)
             at(sc, e + 1)->kind == T_NUM && glued(sc, e + 1))
             return 0; /* "1.30.2", "10:15:20" is not worth guessing */
         em = p_meridiem(sc, e, &pm);
-        if (em == e && !colon)
-            return 0; /* "8.30" alone may be a number */
+        if (em == e && !colon &&
+            !(is_word(sc, i - 1, W_AT) || is_word(sc, i - 1, W_BY) ||
+              is_word(sc, i - 1, W_UNTIL) || is_word(sc, i - 1, W_BEFORE) ||
+              is_word(sc, i - 1, W_AFTER) || is_word(sc, i - 1, W_FROM)))
+            return 0; /* "8.30" alone may be a number; "at 17.00" is not */
     } else {
         em = p_meridiem(sc, e, &pm);
         if (em == e)
