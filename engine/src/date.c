@@ -202,6 +202,19 @@ skip_spaces(const char **p)
         (*p)++;
 }
 
+/* Steps over "st", "nd", "rd" or "th" after a day number, if there; 0 when
+ * another word follows the number directly. */
+static int
+skip_ordinal_suffix(const char **p)
+{
+    const char *w = *p;
+    size_t n = take_word(p);
+
+    return n == 0 ||
+           (n == 2 && (prefix_ci(w, 2, "st") || prefix_ci(w, 2, "nd") ||
+                       prefix_ci(w, 2, "rd") || prefix_ci(w, 2, "th")));
+}
+
 /* "2019-03-22" */
 static int
 parse_iso(const char *s, int *y, int *m, int *d)
@@ -239,20 +252,10 @@ parse_words(const char *s, int *y, int *m, int *d, int *wd)
         if (*p == '.')
             p++;
         skip_spaces(&p);
-        if ((*d = take_number(&p, 2)) < 0)
-            return 0;
-        w = p;
-        n = take_word(&p);
-        if (n && !(n == 2 && (prefix_ci(w, 2, "st") || prefix_ci(w, 2, "nd") ||
-                              prefix_ci(w, 2, "rd") || prefix_ci(w, 2, "th"))))
+        if ((*d = take_number(&p, 2)) < 0 || !skip_ordinal_suffix(&p))
             return 0;
     } else { /* day first */
-        if ((*d = take_number(&p, 2)) < 0)
-            return 0;
-        w = p;
-        n = take_word(&p);
-        if (n && !(n == 2 && (prefix_ci(w, 2, "st") || prefix_ci(w, 2, "nd") ||
-                              prefix_ci(w, 2, "rd") || prefix_ci(w, 2, "th"))))
+        if ((*d = take_number(&p, 2)) < 0 || !skip_ordinal_suffix(&p))
             return 0;
         skip_spaces(&p);
         w = p;
