@@ -216,22 +216,38 @@ Test(calendar, malformed_ics, .init = setup, .fini = teardown)
     }
 }
 
-/* The shipped division calendars themselves load as closure files. */
-Test(calendar, shared_ics_loads, .init = setup, .fini = teardown)
+/* A closure-day file as a council would publish it (tests/data/closures.ics,
+ * written for the tests): folded lines, escapes, a date-time start with no
+ * end.  Each expected count was made by hand on a 2019 calendar. */
+Test(calendar, closure_file, .init = setup, .fini = teardown)
 {
-    FILE *fp = fopen("../shared/data/scotland.ics", "rb");
-    static char buf[1 << 18];
+    FILE *fp = fopen("tests/data/closures.ics", "rb");
+    static char buf[1 << 16];
     size_t n;
     cc_error err = {0};
+    const char *reason;
     int work;
+    long count;
 
-    cr_assert_not_null(fp, "../shared/data/scotland.ics");
+    cr_assert_not_null(fp, "tests/data/closures.ics");
     n = fread(buf, 1, sizeof buf, fp);
     fclose(fp);
-    cr_assert(
-        eq(int, cc_calendar_add_ics(ew, buf, n, "scotland.ics", &err), CC_OK),
-        "%s:%d: %s", err.source, err.line, err.message);
-    /* Now E&W plus Scotland's days: 2 January 2019 is off. */
-    cc_calendar_is_workday(ew, D("2019-01-02"), &work, NULL, NULL);
+    cr_assert(eq(int, cc_calendar_add_ics(ew, buf, n, "closures.ics", &err),
+                 CC_OK),
+              "%s:%d: %s", err.source, err.line, err.message);
+    cc_calendar_is_workday(ew, D("2019-12-31"), &work, &reason, NULL);
     cr_expect(eq(int, work, 0));
+    cr_expect(eq(str, (char *)reason,
+                 "Council offices closed: a long summary that is folded "
+                 "across two physical lines as RFC 5545 allows"));
+    cc_calendar_is_workday(ew, D("2019-08-09"), &work, &reason, NULL);
+    cr_expect(eq(int, work, 0), "a date-time start closes its day");
+    cc_calendar_is_workday(ew, D("2019-08-12"), &work, NULL, NULL);
+    cr_expect(eq(int, work, 1));
+    /* August 2019 has 22 weekdays and the summer bank holiday (26th);
+     * the training day (9th) leaves 20. */
+    cr_assert(eq(int, cc_workdays_between(&count, ew, D("2019-07-31"),
+                                          D("2019-08-31"), NULL),
+                 CC_OK));
+    cr_expect(eq(long, count, 20));
 }
