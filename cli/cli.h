@@ -2,6 +2,7 @@
 #ifndef CC_CLI_H
 #define CC_CLI_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "caseclock.h"
@@ -29,6 +30,7 @@ int cli_calendars(int argc, char **argv);
 int cli_dates(int argc, char **argv);
 int cli_timeline(int argc, char **argv);
 int cli_check(int argc, char **argv);
+int cli_batch(int argc, char **argv);
 
 /* Prints "caseclock: message" (printf-style) on stderr, one line. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -89,5 +91,20 @@ int cli_option(int argc, char **argv, int *i, const char *name,
 /* Sets *out to the index of `val` in the NULL-terminated `allowed`, or
  * prints a usage error naming --format and returns EXIT_USAGE. */
 int cli_format(const char *val, const char *const *allowed, int *out);
+
+/*
+ * The JSON of 'dates' and of 'timeline' and 'check', shared with 'batch'.
+ * Each returns a new value (json_decref() it); `doc`, `m`, `tl` and `today`
+ * are read during the call only.  cli_dates_decision_json() is the
+ * "decision" object of 'dates', cli_dates_mention_json() one element of its
+ * "mentions".  cli_timeline_json() is the whole document of 'timeline'
+ * (`checks_only` 0) or 'check' (1); `today` may be NULL.  Dump it with
+ * CLI_TIMELINE_JSON_FLAGS.
+ */
+json_t *cli_dates_decision_json(const cc_doc *doc);
+json_t *cli_dates_mention_json(const cc_doc *doc, const cc_mention *m);
+json_t *cli_timeline_json(const cc_timeline *tl, const cc_doc *doc,
+                          const cc_date *today, int checks_only);
+#define CLI_TIMELINE_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
 
 #endif

@@ -34,8 +34,8 @@ field_json(const cc_doc *doc, cc_field f)
     return v ? json_string(v) : json_null();
 }
 
-static json_t *
-decision_json(const cc_doc *doc)
+json_t *
+cli_dates_decision_json(const cc_doc *doc)
 {
     json_t *d = json_object();
     json_object_set_new(d, "authority", field_json(doc, CC_FIELD_AUTHORITY));
@@ -47,8 +47,8 @@ decision_json(const cc_doc *doc)
     return d;
 }
 
-static json_t *
-mention_json(const cc_doc *doc, const cc_mention *m)
+json_t *
+cli_dates_mention_json(const cc_doc *doc, const cc_mention *m)
 {
     json_t *o = json_object();
     const char *text = cc_doc_text(doc, NULL);
@@ -155,12 +155,13 @@ write_json(FILE *fp, const cc_doc *doc)
     membuf b = {NULL, 0, 0, 0};
     size_t n = cc_doc_mention_count(doc);
     int ok = put_str(&b, "{\n  \"decision\": ") &&
-             put_json(&b, decision_json(doc), 2) &&
+             put_json(&b, cli_dates_decision_json(doc), 2) &&
              put_str(&b, ",\n  \"mentions\": [");
 
     for (size_t i = 0; ok && i < n; i++)
         ok = put_str(&b, i ? ",\n    " : "\n    ") &&
-             put_json(&b, mention_json(doc, cc_doc_mention(doc, i)), 4);
+             put_json(&b, cli_dates_mention_json(doc, cc_doc_mention(doc, i)),
+                      4);
     ok = ok && put_str(&b, n ? "\n  ]\n}\n" : "]\n}\n") &&
          fwrite(b.p, 1, b.n, fp) == b.n;
     free(b.p);

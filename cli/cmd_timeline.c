@@ -342,20 +342,41 @@ findings_json(const view *v)
     return arr;
 }
 
-static int
-emit_json(FILE *fp, const view *v)
+static json_t *
+root_json(const view *v)
 {
     json_t *root = json_object();
-    int rc;
 
     json_object_set_new(root, "decision", decision_json(v));
     json_object_set_new(root, "events",
                         v->checks_only ? json_array() : events_json(v));
     json_object_set_new(root, "deadlines", deadlines_json(v));
     json_object_set_new(root, "findings", findings_json(v));
-    rc = json_dumpf(root, fp,
-                    JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                        JSON_REAL_PRECISION(6));
+    return root;
+}
+
+json_t *
+cli_timeline_json(const cc_timeline *tl, const cc_doc *doc,
+                  const cc_date *today, int checks_only)
+{
+    view v;
+
+    memset(&v, 0, sizeof v);
+    v.tl = tl;
+    v.text = cc_doc_text(doc, &v.len);
+    v.has_today = today != NULL;
+    v.today = today ? *today : 0;
+    v.checks_only = checks_only;
+    return root_json(&v);
+}
+
+static int
+emit_json(FILE *fp, const view *v)
+{
+    json_t *root = root_json(v);
+    int rc;
+
+    rc = json_dumpf(root, fp, CLI_TIMELINE_JSON_FLAGS | JSON_INDENT(2));
     json_decref(root);
     if (rc == 0)
         fputc('\n', fp);
