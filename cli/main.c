@@ -30,6 +30,13 @@ static const char USAGE[] =
     "  check FILE [--format text|json] [-o FILE] [--today DATE] [--strict]\n"
     "      the deadlines and delay checks alone; --strict exits 1 when a\n"
     "      deadline was missed or is overdue\n"
+    "  batch [PATH...|-] [--jobs N] [--command dates|timeline|check]\n"
+    "        [--from-list FILE] [--today DATE] [-o FILE]\n"
+    "      one JSON line per decision statement, in input order: each PATH,\n"
+    "      each *.txt under a directory, the paths on standard input (-) or\n"
+    "      in FILE; N threads (default: one per core).  A failed input is a\n"
+    "      record with its error; the exit status is then the highest of\n"
+    "      theirs\n"
     "  rules [--format text|json]     the timescale rules\n"
     "  calendars                      the bank holiday calendars and coverage\n"
     "  --help, --version\n"
@@ -58,6 +65,7 @@ static const struct {
     {"workdays", cli_workdays}, {"dates", cli_dates},
     {"rules", cli_rules},       {"calendars", cli_calendars},
     {"timeline", cli_timeline}, {"check", cli_check},
+    {"batch", cli_batch},
 };
 
 static int

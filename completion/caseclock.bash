@@ -130,8 +130,8 @@ _caseclock()
     fi
 
     if ((COMP_CWORD == 1)); then
-        _caseclock_words "add deadline workdays dates timeline check rules
-            calendars --help --version"
+        _caseclock_words "add deadline workdays dates timeline check batch
+            rules calendars --help --version"
         return 0
     fi
     cmd=${COMP_WORDS[1]}
@@ -160,6 +160,10 @@ _caseclock()
     check)
         opts="--format -o --today --strict"
         formats="text json"
+        ;;
+    batch)
+        opts="--jobs --command --from-list --today -o"
+        formats=
         ;;
     rules)
         opts="--format"
@@ -202,6 +206,18 @@ _caseclock()
             # A date: nothing sensible to offer.
             return 0
             ;;
+        --command)
+            _caseclock_words "dates timeline check"
+            return 0
+            ;;
+        --from-list)
+            _caseclock_files
+            return 0
+            ;;
+        --jobs)
+            _caseclock_words "$(seq 1 "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)")"
+            return 0
+            ;;
         esac
     fi
     prefix=
@@ -211,7 +227,7 @@ _caseclock()
         return 0
     fi
     case $cmd in
-    dates | timeline | check)
+    dates | timeline | check | batch)
         _caseclock_files
         ;;
     esac

@@ -1,0 +1,1079 @@
+/*
+ * batch: many decision statements on every core, one JSON line each.
+ *
+ * The main thread lists the inputs (each PATH; each *.txt file under a
+ * directory, walked in byte order of the names; the paths read from
+ * standard input or a list file) into a ring of SLOTS_PER_JOB * jobs
+ * slots.  Worker threads take the slots in turn, read the file and build
+ * its record; one writer thread writes the records in input order.  A
+ * slot is reused only once its record is written, so memory is bounded by
+ * the ring, not by the corpus, and the output is the same bytes whatever
+ * --jobs says.
+ *
+ * A record is the JSON of 'dates', 'timeline' or 'check' on one line with
+ * "path" first; an input that fails is {"path", "error", "exit"}, where
+ * "error" is the line the single-file command would print (without
+ * "caseclock: ") and "exit" its exit status.  The others are unaffected.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+enum { CMD_DATES, CMD_TIMELINE, CMD_CHECK };
+static const char *const BATCH_COMMANDS[] = {"dates", "timeline", "check",
+                                             NULL};
+
+#define MAX_JOBS      1024
+#define SLOTS_PER_JOB 4   /* records in flight per worker */
+#define NCLASSES      128 /* exit classes counted: 0..127 */
+
+/* The input limit of the single-file commands (cli/util.c). */
+#define BATCH_MAX_INPUT     (64L * 1024 * 1024)
+#define BATCH_MAX_INPUT_ENV "CASECLOCK_MAX_INPUT"
+
+/* A worker keeps a read buffer up to this size for the next input. */
+#define KEEP_BUFFER (4u * 1024 * 1024)
+
+/* ------------------------------------------------------------------ */
+/* Bytes                                                               */
+
+typedef struct buf {
+    char *p;
+    size_t n, cap;
+} buf;
+
+static int
+buf_add(buf *b, const void *s, size_t n)
+{
+    if (b->n + n > b->cap) {
+        size_t ncap = b->cap ? b->cap : 4096;
+        char *np;
+        while (ncap < b->n + n)
+            ncap *= 2;
+        np = realloc(b->p, ncap);
+        if (!np)
+            return -1;
+        b->p = np;
+        b->cap = ncap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    return 0;
+}
+
+static int
+buf_str(buf *b, const char *s)
+{
+    return buf_add(b, s, strlen(s));
+}
+
+/* The length of the UTF-8 sequence at s[0..n), or 0 when it is not one
+ * (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF). */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+    size_t len;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4;
+    else
+        return 0;
+    if (c == 0xE0)
+        lo = 0xA0;
+    else if (c == 0xED)
+        hi = 0x9F;
+    else if (c == 0xF0)
+        lo = 0x90;
+    else if (c == 0xF4)
+        hi = 0x8F;
+    if (n < len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < len; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return len;
+}
+
+/*
+ * Appends `s` as a JSON string, escaped as jansson escapes.  A path need
+ * not be UTF-8: a byte that is not part of a UTF-8 sequence becomes
+ * U+FFFD, so the record stays valid JSON.
+ */
+static int
+buf_jstring(buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    char esc[8];
+
+    if (buf_add(b, "\"", 1) != 0)
+        return -1;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_len(p + i, n - i);
+        int rc;
+        if (k == 0) {
+            rc = buf_add(b, "\xEF\xBF\xBD", 3);
+            k = 1;
+        } else if (p[i] == '"' || p[i] == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)p[i];
+            rc = buf_add(b, esc, 2);
+        } else if (p[i] < 0x20) {
+            const char *named = p[i] == '\n'   ? "\\n"
+                                : p[i] == '\t' ? "\\t"
+                                : p[i] == '\r' ? "\\r"
+                                : p[i] == '\b' ? "\\b"
+                                : p[i] == '\f' ? "\\f"
+                                               : NULL;
+            if (named) {
+                rc = buf_str(b, named);
+            } else {
+                snprintf(esc, sizeof esc, "\\u%04X", p[i]);
+                rc = buf_str(b, esc);
+            }
+        } else {
+            rc = buf_add(b, p + i, k);
+        }
+        if (rc != 0)
+            return -1;
+        i += k;
+    }
+    return buf_add(b, "\"", 1);
+}
+
+static int
+dump_cb(const char *buffer, size_t size, void *data)
+{
+    return buf_add(data, buffer, size);
+}
+
+/* Appends `v` as compact JSON and releases it; -1 when v is NULL. */
+static int
+buf_json(buf *b, json_t *v, size_t flags)
+{
+    int rc = v ? json_dump_callback(v, dump_cb, b, JSON_COMPACT | flags) : -1;
+
+    json_decref(v);
+    return rc == 0 ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The shared state                                                    */
+
+typedef struct slot {
+    char *path;    /* new */
+    int listed;    /* 0, or the exit class of a listing error (below) */
+    char *message; /* new: the listing error, then the record's error */
+    buf record;    /* the JSON line, '\n' included */
+    int exit;      /* 0, or the input's exit class */
+    int done;      /* the record is ready */
+} slot;
+
+typedef struct batch {
+    /* Set up before the threads start, then read only. */
+    const cc_ctx *ctx;
+    int command;
+    int has_today;
+    cc_date today;
+    size_t limit; /* bytes in one input */
+    FILE *out;
+    int progress; /* stderr is a terminal */
+    long total;   /* inputs, when counted first; else -1 */
+    struct timespec start;
+
+    pthread_mutex_t mu;
+    pthread_cond_t work;  /* a slot was filled, or the listing ended */
+    pthread_cond_t ready; /* a record is ready */
+    pthread_cond_t space; /* a slot was freed */
+    slot *ring;
+    size_t nslots;
+    uint64_t next_in;   /* the next slot to fill */
+    uint64_t next_take; /* the next slot a worker takes */
+    uint64_t next_out;  /* the next record to write */
+    int listed_all;     /* no more slots will be filled */
+    int stop;           /* the output failed: everyone stops */
+
+    /* The writer's own (read by the main thread after joining it). */
+    long counts[NCLASSES];
+    int write_failed;
+    int write_errno; /* errno is the writer thread's own */
+    double last_draw;
+} batch;
+
+static double
+seconds_since(const struct timespec *t0)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) +
+           (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* ------------------------------------------------------------------ */
+/* One input                                                           */
+
+static int
+exit_class(cc_status st)
+{
+    switch (st) {
+    case CC_OK:
+        return EXIT_DONE;
+    case CC_EUSAGE:
+        return EXIT_USAGE;
+    case CC_EINVAL:
+        return EXIT_INVALID;
+    case CC_ECOVERAGE:
+        return EXIT_COVERAGE;
+    case CC_EIO:
+        return EXIT_READ;
+    case CC_EWRITE:
+        return EXIT_WRITE;
+    default:
+        return EXIT_INTERNAL;
+    }
+}
+
+/* The message cli_report() prints, without "caseclock: ". */
+static char *
+error_message(const cc_error *err)
+{
+    char line[512];
+
+    if (err->source[0] && err->line > 0 && err->column > 0)
+        snprintf(line, sizeof line, "%s:%d:%d: %s", err->source, err->line,
+                 err->column, err->message);
+    else if (err->source[0] && err->line > 0)
+        snprintf(line, sizeof line, "%s:%d: %s", err->source, err->line,
+                 err->message);
+    else if (err->source[0])
+        snprintf(line, sizeof line, "%s: %s", err->source, err->message);
+    else
+        snprintf(line, sizeof line, "%s", err->message);
+    return strdup(line);
+}
+
+static char *
+message(const char *path, const char *what)
+{
+    size_t n = strlen(path) + strlen(what) + 3;
+    char *s = malloc(n);
+
+    if (s)
+        snprintf(s, n, "%s: %s", path, what);
+    return s;
+}
+
+/* What a worker keeps from one input to the next. */
+typedef struct worker {
+    batch *b;
+    buf in;
+} worker;
+
+/*
+ * Reads `path` whole into w->in (NUL-terminated), as cli_read_file() does
+ * for the single-file commands.  Returns EXIT_DONE, or the exit class with
+ * *msg set to a new message.
+ */
+static int
+read_input(worker *w, const char *path, char **msg)
+{
+    size_t limit = w->b->limit;
+    struct stat sb;
+    int fd, rc = EXIT_DONE;
+    char what[160];
+
+    *msg = NULL;
+    w->in.n = 0;
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, &sb) != 0) {
+        *msg = message(path, strerror(errno));
+        rc = EXIT_READ;
+        goto done;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        *msg = message(path, "is a directory, not a file");
+        rc = EXIT_READ;
+        goto done;
+    }
+    if (S_ISREG(sb.st_mode) && (unsigned long long)sb.st_size > limit) {
+        snprintf(what, sizeof what,
+                 "%lld bytes is over the %zu-byte input limit (set %s to "
+                 "raise it)",
+                 (long long)sb.st_size, limit, BATCH_MAX_INPUT_ENV);
+        *msg = message(path, what);
+        rc = EXIT_INVALID;
+        goto done;
+    }
+    for (;;) {
+        ssize_t got;
+        if (w->in.n + 1 >= w->in.cap) {
+            size_t ncap = w->in.cap ? w->in.cap * 2 : 65536;
+            char *np;
+            if (ncap > limit + 2)
+                ncap = limit + 2;
+            np = realloc(w->in.p, ncap);
+            if (!np) {
+                *msg = message(path, "out of memory");
+                rc = EXIT_INTERNAL;
+                goto done;
+            }
+            w->in.p = np;
+            w->in.cap = ncap;
+        }
+        got = read(fd, w->in.p + w->in.n, w->in.cap - w->in.n - 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            *msg = message(path, strerror(errno));
+            rc = EXIT_READ;
+            goto done;
+        }
+        w->in.n += (size_t)got;
+        if (w->in.n > limit) {
+            snprintf(what, sizeof what,
+                     "over the %zu-byte input limit (set %s to raise it)",
+                     limit, BATCH_MAX_INPUT_ENV);
+            *msg = message(path, what);
+            rc = EXIT_INVALID;
+            goto done;
+        }
+        if (got == 0)
+            break;
+    }
+    w->in.p[w->in.n] = '\0';
+done:
+    if (fd >= 0)
+        close(fd);
+    return rc;
+}
+
+/* {"path":P,"decision":{...},"mentions":[...]}: the mentions one at a
+ * time, as 'dates' writes them. */
+static int
+dates_record(buf *r, const cc_doc *doc)
+{
+    size_t n = cc_doc_mention_count(doc);
+    int rc = buf_str(r, ",\"decision\":") ||
+             buf_json(r, cli_dates_decision_json(doc), JSON_PRESERVE_ORDER) ||
+             buf_str(r, ",\"mentions\":[");
+
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = (i && buf_add(r, ",", 1)) ||
+             buf_json(r, cli_dates_mention_json(doc, cc_doc_mention(doc, i)),
+                      JSON_PRESERVE_ORDER);
+    return rc || buf_str(r, "]}\n") ? -1 : 0;
+}
+
+/* {"path":P, then the members of the 'timeline' or 'check' document. */
+static int
+timeline_record(buf *r, const batch *b, const cc_timeline *tl,
+                const cc_doc *doc)
+{
+    size_t at = r->n;
+    json_t *root = cli_timeline_json(tl, doc, b->has_today ? &b->today : NULL,
+                                     b->command == CMD_CHECK);
+
+    if (buf_json(r, root, CLI_TIMELINE_JSON_FLAGS) != 0 || r->n - at < 2)
+        return -1;
+    r->p[at] = ','; /* the object's '{' joins the path's object */
+    return buf_add(r, "\n", 1);
+}
+
+/* Builds the record of slot `s`: sets s->record, s->exit, s->message. */
+static void
+process(worker *w, slot *s)
+{
+    const batch *b = w->b;
+    cc_doc *doc = NULL;
+    cc_timeline *tl = NULL;
+    cc_error err = {0};
+    char *msg = NULL;
+    int rc = s->listed;
+
+    s->record.n = 0;
+    if (rc != EXIT_DONE) {
+        msg = s->message;
+        s->message = NULL;
+        goto fail;
+    }
+    if ((rc = read_input(w, s->path, &msg)) != EXIT_DONE)
+        goto fail;
+    if (cc_doc_read(&doc, b->ctx, w->in.p, w->in.n, s->path, &err) != CC_OK ||
+        (b->command != CMD_DATES &&
+         cc_timeline_new(&tl, b->ctx, doc, &err) != CC_OK)) {
+        rc = exit_class(err.code);
+        msg = error_message(&err);
+        goto fail;
+    }
+    if (buf_str(&s->record, "{\"path\":") || buf_jstring(&s->record, s->path) ||
+        (b->command == CMD_DATES ? dates_record(&s->record, doc)
+                                 : timeline_record(&s->record, b, tl, doc))) {
+        rc = EXIT_INTERNAL;
+        msg = message(s->path, "out of memory");
+        goto fail;
+    }
+    goto done;
+fail:
+    if (!msg)
+        rc = EXIT_INTERNAL;
+    s->record.n = 0;
+    if (buf_str(&s->record, "{\"path\":") || buf_jstring(&s->record, s->path) ||
+        buf_str(&s->record, ",\"error\":") ||
+        buf_jstring(&s->record, msg ? msg : "out of memory")) {
+        s->record.n = 0;
+    } else {
+        char tail[32];
+        snprintf(tail, sizeof tail, ",\"exit\":%d}\n", rc);
+        if (buf_str(&s->record, tail))
+            s->record.n = 0;
+    }
+    s->message = msg;
+done:
+    s->exit = rc;
+    cc_timeline_free(tl);
+    cc_doc_free(doc);
+    if (w->in.cap > KEEP_BUFFER) {
+        free(w->in.p);
+        memset(&w->in, 0, sizeof w->in);
+    }
+}
+
+static void *
+work(void *arg)
+{
+    worker *w = arg;
+    batch *b = w->b;
+
+    for (;;) {
+        slot *s;
+        pthread_mutex_lock(&b->mu);
+        while (b->next_take == b->next_in && !b->listed_all && !b->stop)
+            pthread_cond_wait(&b->work, &b->mu);
+        if (b->stop || b->next_take == b->next_in) {
+            pthread_mutex_unlock(&b->mu);
+            break;
+        }
+        s = &b->ring[b->next_take++ % b->nslots];
+        pthread_mutex_unlock(&b->mu);
+
+        process(w, s);
+
+        pthread_mutex_lock(&b->mu);
+        s->done = 1;
+        pthread_cond_signal(&b->ready);
+        pthread_mutex_unlock(&b->mu);
+    }
+    free(w->in.p);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing, in order                                                   */
+
+static void
+clear_bar(void)
+{
+    fputs("\r\033[K", stderr);
+}
+
+/* "[####......] 1234/10000  812 files/s  ETA 0:11", or without a total
+ * "1234 files  812 files/s". */
+static void
+draw_bar(batch *b, long done, int force)
+{
+    double t = seconds_since(&b->start), rate;
+    char eta[32] = "";
+
+    if (!force && t - b->last_draw < 0.1)
+        return;
+    b->last_draw = t;
+    rate = t > 0 ? (double)done / t : 0;
+    if (b->total > 0) {
+        const int width = 24;
+        int fill = (int)((double)width * (double)done / (double)b->total);
+        char bar[32];
+        if (fill > width)
+            fill = width;
+        memset(bar, '#', (size_t)fill);
+        memset(bar + fill, '.', (size_t)(width - fill));
+        bar[width] = '\0';
+        if (rate > 0) {
+            long left = (long)((double)(b->total - done) / rate + 0.5);
+            snprintf(eta, sizeof eta, "  ETA %ld:%02ld", left / 60, left % 60);
+        }
+        fprintf(stderr, "\r[%s] %ld/%ld  %.0f files/s%s\033[K", bar, done,
+                b->total, rate, eta);
+    } else {
+        fprintf(stderr, "\r%ld files  %.0f files/s\033[K", done, rate);
+    }
+    fflush(stderr);
+}
+
+static void *
+write_records(void *arg)
+{
+    batch *b = arg;
+    long done = 0;
+
+    pthread_mutex_lock(&b->mu);
+    for (;;) {
+        slot *s = &b->ring[b->next_out % b->nslots];
+        if (b->next_out == b->next_in && b->listed_all)
+            break;
+        if (b->next_out == b->next_in || !s->done) {
+            pthread_cond_wait(&b->ready, &b->mu);
+            continue;
+        }
+        pthread_mutex_unlock(&b->mu);
+
+        /* An empty record: out of memory even for the error record. */
+        if (s->record.n == 0 && s->exit == EXIT_DONE)
+            s->exit = EXIT_INTERNAL;
+        if (!b->write_failed && s->record.n &&
+            fwrite(s->record.p, 1, s->record.n, b->out) != s->record.n) {
+            b->write_failed = 1;
+            b->write_errno = errno;
+        }
+        b->counts[s->exit < NCLASSES ? s->exit : EXIT_INTERNAL]++;
+        done++;
+        if (s->exit != EXIT_DONE) {
+            if (b->progress)
+                clear_bar();
+            cli_warn("%s", s->message ? s->message : "out of memory");
+        }
+        if (b->progress)
+            draw_bar(b, done, s->exit != EXIT_DONE);
+        free(s->path);
+        free(s->message);
+        free(s->record.p);
+        memset(s, 0, sizeof *s);
+
+        pthread_mutex_lock(&b->mu);
+        b->next_out++;
+        if (b->write_failed && !b->stop) {
+            b->stop = 1;
+            pthread_cond_broadcast(&b->work);
+        }
+        pthread_cond_signal(&b->space);
+        if (b->stop)
+            break;
+    }
+    pthread_mutex_unlock(&b->mu);
+    if (b->progress)
+        clear_bar();
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Listing the inputs                                                  */
+
+/* Called for each input in order: a path and, for a directory that cannot
+ * be listed, its exit class and message.  Returns -1 to stop. */
+typedef int (*emit_fn)(void *arg, const char *path, int listed,
+                       const char *msg);
+
+static int
+enqueue(void *arg, const char *path, int listed, const char *msg)
+{
+    batch *b = arg;
+    slot *s;
+    char *p = strdup(path), *m = msg ? strdup(msg) : NULL;
+
+    if (!p || (msg && !m)) {
+        free(p);
+        free(m);
+        cli_warn("%s: out of memory", path);
+        return -1;
+    }
+    pthread_mutex_lock(&b->mu);
+    while (b->next_in - b->next_out >= b->nslots && !b->stop)
+        pthread_cond_wait(&b->space, &b->mu);
+    if (b->stop) {
+        pthread_mutex_unlock(&b->mu);
+        free(p);
+        free(m);
+        return -1;
+    }
+    s = &b->ring[b->next_in % b->nslots];
+    s->path = p;
+    s->listed = listed;
+    s->message = m;
+    b->next_in++;
+    pthread_cond_signal(&b->work);
+    pthread_mutex_unlock(&b->mu);
+    return 0;
+}
+
+static int
+count(void *arg, const char *path, int listed, const char *msg)
+{
+    (void)path;
+    (void)listed;
+    (void)msg;
+    ++*(long *)arg;
+    return 0;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+is_txt(const char *name)
+{
+    size_t n = strlen(name);
+
+    return n > 4 && strcmp(name + n - 4, ".txt") == 0;
+}
+
+static char *
+join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    int slash = n > 0 && dir[n - 1] == '/';
+    size_t size = n + strlen(name) + 2;
+    char *s = malloc(size);
+
+    if (s)
+        snprintf(s, size, "%s%s%s", dir, slash ? "" : "/", name);
+    return s;
+}
+
+/*
+ * The *.txt files under `dir`, names in byte order, subdirectories where
+ * they sort.  Names starting with '.' are skipped, and so are symbolic
+ * links to directories (a link cannot make the walk go round).
+ */
+static int
+walk_dir(const char *dir, emit_fn emit, void *arg)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL, *full = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+
+    if (!d) {
+        char *m = message(dir, strerror(errno));
+        rc = emit(arg, dir, EXIT_READ, m ? m : "out of memory");
+        free(m);
+        return rc;
+    }
+    for (;;) {
+        errno = 0;
+        e = readdir(d);
+        if (!e)
+            break;
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            char **nn = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+        }
+        if (!(names[n] = strdup(e->d_name)))
+            break;
+        n++;
+    }
+    if (errno != 0) {
+        char *m = message(dir, strerror(errno));
+        rc = emit(arg, dir, EXIT_READ, m ? m : "out of memory");
+        free(m);
+        goto done;
+    }
+    if (n > 1)
+        qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        struct stat ls, sb;
+        free(full);
+        if (!(full = join(dir, names[i]))) {
+            rc = -1;
+            break;
+        }
+        if (lstat(full, &ls) != 0 || stat(full, &sb) != 0) {
+            /* Gone since the listing, or a dangling link: say so. */
+            if (is_txt(names[i]))
+                rc = emit(arg, full, 0, NULL);
+        } else if (S_ISDIR(sb.st_mode)) {
+            if (!S_ISLNK(ls.st_mode))
+                rc = walk_dir(full, emit, arg);
+        } else if (S_ISREG(sb.st_mode) && is_txt(names[i])) {
+            rc = emit(arg, full, 0, NULL);
+        }
+    }
+done:
+    free(full);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    closedir(d);
+    return rc;
+}
+
+/* A PATH given by name: a directory is walked, anything else is an input
+ * (one that does not exist gets its error record). */
+static int
+walk(const char *path, emit_fn emit, void *arg)
+{
+    struct stat sb;
+
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return walk_dir(path, emit, arg);
+    return emit(arg, path, 0, NULL);
+}
+
+/* Each line of fp is a PATH (a final '\r' dropped, empty lines skipped). */
+static int
+walk_list(FILE *fp, emit_fn emit, void *arg)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int rc = 0;
+
+    while (rc == 0 && (n = getline(&line, &cap, fp)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n > 0)
+            rc = walk(line, emit, arg);
+    }
+    free(line);
+    return rc;
+}
+
+typedef struct source {
+    const char *path; /* a PATH, or the list file's name */
+    FILE *list;       /* the open list (stdin for '-'), or NULL */
+} source;
+
+static int
+walk_sources(source *src, size_t n, emit_fn emit, void *arg)
+{
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        rc = src[i].list ? walk_list(src[i].list, emit, arg)
+                         : walk(src[i].path, emit, arg);
+    return rc;
+}
+
+/* Counts the inputs ahead for the progress bar's ETA: -1 when a list
+ * comes from standard input or cannot be read twice. */
+static long
+count_inputs(source *src, size_t n)
+{
+    long total = 0;
+
+    for (size_t i = 0; i < n; i++)
+        if (src[i].list && (src[i].list == stdin || ftell(src[i].list) < 0))
+            return -1;
+    walk_sources(src, n, count, &total);
+    for (size_t i = 0; i < n; i++)
+        if (src[i].list && fseek(src[i].list, 0, SEEK_SET) != 0)
+            return -1; /* not reached: ftell said it can seek */
+    return total;
+}
+
+/* ------------------------------------------------------------------ */
+/* The command                                                         */
+
+/* The input limit, as cli/util.c reads it. */
+static int
+max_input(size_t *out)
+{
+    const char *v = getenv(BATCH_MAX_INPUT_ENV);
+    unsigned long long n, unit = 1;
+    char *end;
+
+    *out = (size_t)BATCH_MAX_INPUT;
+    if (!v)
+        return EXIT_DONE;
+    errno = 0;
+    n = strtoull(v, &end, 10);
+    if (*end == 'K' || *end == 'M' || *end == 'G')
+        unit = 1ULL << (*end == 'K' ? 10 : *end == 'M' ? 20 : 30);
+    if (*end && unit != 1)
+        end++;
+    if (end == v || *end || errno || v[0] == '-' || n == 0 ||
+        n > (unsigned long long)SIZE_MAX / 2 / unit)
+        return cli_usage_error("environment variable %s: '%s' is not a size "
+                               "(bytes, or a number with K, M or G after it)",
+                               BATCH_MAX_INPUT_ENV, v);
+    *out = (size_t)(n * unit);
+    return EXIT_DONE;
+}
+
+static int
+default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+    return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
+}
+
+static int
+parse_jobs(const char *val, int *out)
+{
+    char *end;
+    long n;
+
+    errno = 0;
+    n = strtol(val, &end, 10);
+    if (end == val || *end || errno || n < 1 || n > MAX_JOBS)
+        return cli_usage_error("option --jobs: '%s' is not a number of jobs "
+                               "from 1 to %d",
+                               val, MAX_JOBS);
+    *out = (int)n;
+    return EXIT_DONE;
+}
+
+/* "batch: 74 inputs in 0.42 s (176/s): 72 done, 2 failed (1 exit 3, 1
+ * exit 5)" */
+static void
+summary(const batch *b)
+{
+    double t = seconds_since(&b->start);
+    long all = 0, failed = 0;
+    char detail[256] = "";
+    size_t k = 0;
+
+    for (int c = 0; c < NCLASSES; c++) {
+        all += b->counts[c];
+        if (c == EXIT_DONE || !b->counts[c])
+            continue;
+        failed += b->counts[c];
+        k += (size_t)snprintf(detail + k, sizeof detail - k, "%s%ld exit %d",
+                              k ? ", " : " (", b->counts[c], c);
+        if (k >= sizeof detail)
+            k = sizeof detail - 1;
+    }
+    if (k && k + 1 < sizeof detail)
+        strcat(detail, ")");
+    cli_warn("batch: %ld input%s in %.2f s (%.0f/s): %ld done, %ld failed%s",
+             all, all == 1 ? "" : "s", t, t > 0 ? (double)all / t : 0.0,
+             all - failed, failed, detail);
+}
+
+int
+cli_batch(int argc, char **argv)
+{
+    const char *output = NULL, *today = NULL;
+    int jobs = default_jobs(), rc = EXIT_DONE, nworkers = 0, listed = 0;
+    size_t nsrc = 0;
+    source *src = calloc((size_t)argc, sizeof *src);
+    worker *workers = NULL;
+    pthread_t *tids = NULL, writer;
+    int writer_started = 0, out_open = 0;
+    cc_ctx *ctx = NULL;
+    cc_error err = {0};
+    cli_out out;
+    batch b;
+
+    memset(&b, 0, sizeof b);
+    b.command = CMD_DATES;
+    b.total = -1;
+    if (!src) {
+        cli_warn("out of memory");
+        return EXIT_INTERNAL;
+    }
+    for (int i = 1; i < argc; i++) {
+        const char *val;
+        int m;
+        if ((m = cli_option(argc, argv, &i, "--jobs", &val)) != 0) {
+            if (m < 0 || parse_jobs(val, &jobs) != EXIT_DONE) {
+                rc = EXIT_USAGE;
+                goto done;
+            }
+        } else if ((m = cli_option(argc, argv, &i, "--command", &val)) != 0) {
+            int k;
+            for (k = 0; m > 0 && BATCH_COMMANDS[k]; k++)
+                if (strcmp(val, BATCH_COMMANDS[k]) == 0)
+                    break;
+            if (m < 0 || !BATCH_COMMANDS[k]) {
+                rc = m < 0 ? EXIT_USAGE
+                           : cli_usage_error("option --command: '%s' is not "
+                                             "dates, timeline or check",
+                                             val);
+                goto done;
+            }
+            b.command = k;
+        } else if ((m = cli_option(argc, argv, &i, "--from-list", &val)) != 0) {
+            if (m < 0) {
+                rc = EXIT_USAGE;
+                goto done;
+            }
+            src[nsrc].path = val;
+            src[nsrc].list = strcmp(val, "-") == 0 ? stdin : fopen(val, "r");
+            if (!src[nsrc].list) {
+                cli_warn("%s: %s", val, strerror(errno));
+                rc = EXIT_READ;
+                goto done;
+            }
+            nsrc++;
+        } else if ((m = cli_option(argc, argv, &i, "-o", &val)) != 0 ||
+                   (m = cli_option(argc, argv, &i, "--output", &val)) != 0) {
+            if (m < 0) {
+                rc = EXIT_USAGE;
+                goto done;
+            }
+            output = val;
+        } else if ((m = cli_option(argc, argv, &i, "--today", &val)) != 0) {
+            if (m < 0) {
+                rc = EXIT_USAGE;
+                goto done;
+            }
+            today = val;
+        } else if (strcmp(argv[i], "-") == 0) {
+            src[nsrc].path = "-";
+            src[nsrc++].list = stdin;
+        } else if (argv[i][0] == '-') {
+            rc = cli_usage_error("unknown option '%s' for '%s'", argv[i],
+                                 argv[0]);
+            goto done;
+        } else {
+            src[nsrc++].path = argv[i];
+        }
+    }
+    if (nsrc == 0) {
+        rc = cli_usage_error("'%s' needs a PATH, '-' (paths on standard "
+                             "input) or --from-list FILE",
+                             argv[0]);
+        goto done;
+    }
+    if (today) {
+        if (b.command == CMD_DATES) {
+            rc = cli_usage_error("option --today is for --command timeline "
+                                 "or check");
+            goto done;
+        }
+        if (cc_date_parse(&b.today, today, &err) != CC_OK) {
+            cli_warn("option --today: %s", err.message);
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        b.has_today = 1;
+    }
+    if ((rc = max_input(&b.limit)) != EXIT_DONE)
+        goto done;
+    if ((rc = cli_ctx_new(&ctx)) != EXIT_DONE)
+        goto done;
+    if (b.has_today)
+        cc_ctx_set_today(ctx, b.today);
+    b.ctx = ctx;
+
+    b.progress = isatty(STDERR_FILENO);
+    if (b.progress)
+        b.total = count_inputs(src, nsrc);
+    if ((rc = cli_out_open(&out, output)) != EXIT_DONE)
+        goto done;
+    out_open = 1;
+    b.out = out.fp;
+
+    b.nslots = (size_t)jobs * SLOTS_PER_JOB;
+    workers = calloc((size_t)jobs, sizeof *workers);
+    tids = calloc((size_t)jobs, sizeof *tids);
+    if (workers && tids)
+        b.ring = calloc(b.nslots, sizeof *b.ring);
+    if (!b.ring) {
+        cli_warn("out of memory");
+        rc = EXIT_INTERNAL;
+        goto done;
+    }
+    pthread_mutex_init(&b.mu, NULL);
+    pthread_cond_init(&b.work, NULL);
+    pthread_cond_init(&b.ready, NULL);
+    pthread_cond_init(&b.space, NULL);
+    /* The hash seed is made once, before the threads make objects. */
+    json_object_seed(0);
+    clock_gettime(CLOCK_MONOTONIC, &b.start);
+    for (int k = 0; k < jobs; k++) {
+        workers[k].b = &b;
+        if (pthread_create(&tids[k], NULL, work, &workers[k]) != 0)
+            break;
+        nworkers++;
+    }
+    if (nworkers == 0 || pthread_create(&writer, NULL, write_records, &b)) {
+        cli_warn("cannot start threads: %s", strerror(errno));
+        rc = EXIT_INTERNAL;
+        pthread_mutex_lock(&b.mu);
+        b.stop = 1;
+        pthread_cond_broadcast(&b.work);
+        pthread_mutex_unlock(&b.mu);
+    } else {
+        writer_started = 1;
+        listed = walk_sources(src, nsrc, enqueue, &b);
+    }
+
+    pthread_mutex_lock(&b.mu);
+    b.listed_all = 1;
+    pthread_cond_broadcast(&b.work);
+    pthread_cond_signal(&b.ready);
+    pthread_mutex_unlock(&b.mu);
+    for (int k = 0; k < nworkers; k++)
+        pthread_join(tids[k], NULL);
+    if (writer_started)
+        pthread_join(writer, NULL);
+
+    if (rc == EXIT_DONE) {
+        /* What the writer saw, for cli_out_close() to say (or to see that
+         * the reader of a pipe has gone: EPIPE). */
+        if (b.write_failed)
+            errno = b.write_errno;
+        rc = cli_out_close(&out, !b.write_failed && listed == 0);
+        out_open = 0;
+        if (rc == EXIT_DONE && listed != 0 && !b.stop)
+            rc = EXIT_INTERNAL; /* out of memory while listing */
+    }
+    if (rc == EXIT_DONE)
+        for (int c = NCLASSES - 1; c > 0; c--)
+            if (b.counts[c]) {
+                rc = c;
+                break;
+            }
+    summary(&b);
+done:
+    if (out_open)
+        cli_out_close(&out, 0);
+    if (b.ring) {
+        /* Slots left when the output failed. */
+        for (size_t k = 0; k < b.nslots; k++) {
+            free(b.ring[k].path);
+            free(b.ring[k].message);
+            free(b.ring[k].record.p);
+        }
+        pthread_mutex_destroy(&b.mu);
+        pthread_cond_destroy(&b.work);
+        pthread_cond_destroy(&b.ready);
+        pthread_cond_destroy(&b.space);
+    }
+    free(b.ring);
+    free(workers);
+    free(tids);
+    for (size_t k = 0; k < nsrc; k++)
+        if (src[k].list && src[k].list != stdin)
+            fclose(src[k].list);
+    free(src);
+    cc_ctx_free(ctx);
+    return rc;
+}
