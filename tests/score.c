@@ -3,7 +3,7 @@
  * (docs/annotation.md, "Gold files" and "Scoring").
  *
  * usage: cc_score [-v] [--root DIR] [--min-relaxed-f1 X] [--min-value-acc Y]
- *                 [--min-header Z] FILE.gold...
+ *                 [--min-header Z] [--mentions FILE.jsonl] FILE.gold...
  *
  * Each gold file names its input ("# file: PATH", relative to --root, the
  * project root, by default the current directory).  For each file and in
@@ -11,9 +11,17 @@
  * recall and F1, value accuracy (type, value and mod equal, over relaxed
  * matches) and header fields right.  -v lists every miss.
  *
+ * --mentions scores mentions found by something else: FILE is JSON Lines
+ * in the shape `caseclock batch --command dates` writes, one object per
+ * input with "path" (the gold file's PATH, or --root/PATH), "decision"
+ * (the header fields, or null) and "mentions" (each with "offset" and
+ * "length" in bytes, "type", "value" and, if any, "mod").  This is how
+ * bench/compare.sh scores another date extractor beside caseclock.
+ *
  * Exit status: 0, or 1 when a floor is not met, 2 for a usage error, 3
  * when a gold file or its input cannot be read or a gold text is not found.
  */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +33,12 @@ typedef struct gold_mention {
     char type[16], value[48], mod[24];
     int line;
 } gold_mention;
+
+/* A mention found, by the recogniser or in a --mentions file. */
+typedef struct sys_mention {
+    size_t offset, length;
+    char type[16], value[48], mod[24];
+} sys_mention;
 
 typedef struct counts {
     long gold, sys, strict, relaxed, value_ok, header_ok, header_n;
@@ -135,14 +149,76 @@ show(const char *s, size_t off, size_t len)
     putchar('\'');
 }
 
+static int
+by_offset(const void *a, const void *b)
+{
+    const sys_mention *x = a, *y = b;
+
+    return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+/* The --mentions record of the input `rel` (as the gold file names it) or
+ * `input` (with --root in front); NULL when there is none. */
+static json_t *
+find_record(json_t *records, const char *rel, const char *input)
+{
+    size_t i;
+    json_t *r;
+
+    json_array_foreach(records, i, r)
+    {
+        const char *p = json_string_value(json_object_get(r, "path"));
+        if (p && (strcmp(p, rel) == 0 || strcmp(p, input) == 0))
+            return r;
+    }
+    return NULL;
+}
+
+/* The mentions and header fields of a --mentions record, in text order;
+ * the fields are borrowed from it. */
+static int
+record_mentions(json_t *rec, sys_mention **out, size_t *n, const char **fields)
+{
+    json_t *ms = json_object_get(rec, "mentions"), *m;
+    json_t *d = json_object_get(rec, "decision");
+    size_t i;
+
+    *n = 0;
+    *out = calloc(json_array_size(ms) + 1, sizeof **out);
+    if (!*out)
+        return -1;
+    json_array_foreach(ms, i, m)
+    {
+        sys_mention *s = &(*out)[(*n)++];
+        const char *mod = json_string_value(json_object_get(m, "mod"));
+        s->offset = (size_t)json_integer_value(json_object_get(m, "offset"));
+        s->length = (size_t)json_integer_value(json_object_get(m, "length"));
+        snprintf(s->type, sizeof s->type, "%s",
+                 json_string_value(json_object_get(m, "type"))
+                     ? json_string_value(json_object_get(m, "type"))
+                     : "");
+        snprintf(s->value, sizeof s->value, "%s",
+                 json_string_value(json_object_get(m, "value"))
+                     ? json_string_value(json_object_get(m, "value"))
+                     : "");
+        snprintf(s->mod, sizeof s->mod, "%s", mod ? mod : "");
+    }
+    qsort(*out, *n, sizeof **out, by_offset);
+    for (int k = 0; k <= CC_FIELD_DECISION_DATE; k++)
+        fields[k] = json_string_value(json_object_get(d, field_names[k]));
+    return 0;
+}
+
 /* Scores one gold file; returns 0, or 3 when it cannot be read. */
 static int
 score_file(const char *gold_path, const char *root, const cc_ctx *ctx,
-           int verbose, counts *c)
+           json_t *records, int verbose, counts *c)
 {
     size_t glen, tlen = 0;
     char *gold = read_all(gold_path, &glen), *text = NULL;
-    char input[4096] = "";
+    char input[4096] = "", rel[4096] = "";
+    const char *sys_fields[CC_FIELD_DECISION_DATE + 1] = {0};
+    sys_mention *sm = NULL;
     char *fields[CC_FIELD_DECISION_DATE + 1] = {0};
     gold_mention *gm = NULL;
     size_t ngm = 0, cap = 0, pos = 0;
@@ -171,6 +247,7 @@ score_file(const char *gold_path, const char *root, const cc_ctx *ctx,
             while (*p == ' ')
                 p++;
             snprintf(input, sizeof input, "%s/%s", root, p);
+            snprintf(rel, sizeof rel, "%s", p);
             free(text);
             text = read_all(input, &tlen);
             if (!text) {
@@ -240,14 +317,44 @@ score_file(const char *gold_path, const char *root, const cc_ctx *ctx,
         rc = 3;
         goto done;
     }
-    if (cc_doc_read(&doc, ctx, text, tlen, input, &err) != CC_OK) {
-        fprintf(stderr, "cc_score: %s:%d:%d: %s\n", err.source, err.line,
-                err.column, err.message);
-        rc = 3;
-        goto done;
+    size_t ns = 0;
+    if (records) {
+        json_t *rec = find_record(records, rel, input);
+        if (!rec) {
+            fprintf(stderr, "cc_score: %s: no record for %s\n", gold_path, rel);
+            rc = 3;
+            goto done;
+        }
+        if (record_mentions(rec, &sm, &ns, sys_fields) != 0) {
+            rc = 3;
+            goto done;
+        }
+    } else {
+        if (cc_doc_read(&doc, ctx, text, tlen, input, &err) != CC_OK) {
+            fprintf(stderr, "cc_score: %s:%d:%d: %s\n", err.source, err.line,
+                    err.column, err.message);
+            rc = 3;
+            goto done;
+        }
+        ns = cc_doc_mention_count(doc);
+        sm = calloc(ns + 1, sizeof *sm);
+        if (!sm) {
+            rc = 3;
+            goto done;
+        }
+        for (size_t j = 0; j < ns; j++) {
+            const cc_mention *m = cc_doc_mention(doc, j);
+            sm[j].offset = m->offset;
+            sm[j].length = m->length;
+            snprintf(sm[j].type, sizeof sm[j].type, "%s",
+                     cc_mention_type_name(m->type));
+            snprintf(sm[j].value, sizeof sm[j].value, "%s", m->value);
+            snprintf(sm[j].mod, sizeof sm[j].mod, "%s", m->mod);
+        }
+        for (int k = 0; k <= CC_FIELD_DECISION_DATE; k++)
+            sys_fields[k] = cc_doc_field(doc, (cc_field)k);
     }
 
-    size_t ns = cc_doc_mention_count(doc);
     char *used = calloc(ns + 1, 1);
     if (!used) {
         rc = 3;
@@ -259,14 +366,12 @@ score_file(const char *gold_path, const char *root, const cc_ctx *ctx,
     size_t j0 = 0;
     for (size_t i = 0; i < ngm; i++) {
         const gold_mention *g = &gm[i];
-        const cc_mention *hit = NULL;
+        const sys_mention *hit = NULL;
         size_t j;
-        while (j0 < ns && cc_doc_mention(doc, j0)->offset +
-                                  cc_doc_mention(doc, j0)->length <=
-                              g->offset)
+        while (j0 < ns && sm[j0].offset + sm[j0].length <= g->offset)
             j0++;
         for (j = j0; j < ns; j++) {
-            const cc_mention *m = cc_doc_mention(doc, j);
+            const sys_mention *m = &sm[j];
             if (m->offset >= g->offset + g->length)
                 break;
             if (!used[j]) {
@@ -290,32 +395,32 @@ score_file(const char *gold_path, const char *root, const cc_ctx *ctx,
             printf("  span     %s:%d gold ", gold_path, g->line);
             show(text, g->offset, g->length);
             printf(" found ");
-            show(text, hit->offset, hit->length);
+            if (hit->offset <= tlen && hit->length <= tlen - hit->offset)
+                show(text, hit->offset, hit->length);
             putchar('\n');
         }
-        if (strcmp(cc_mention_type_name(hit->type), g->type) == 0 &&
+        if (strcmp(hit->type, g->type) == 0 &&
             strcmp(hit->value, g->value) == 0 && strcmp(hit->mod, g->mod) == 0)
             c->value_ok++;
         else if (verbose) {
             printf("  value    %s:%d ", gold_path, g->line);
             show(text, g->offset, g->length);
             printf(" gold %s %s %s, found %s %s %s\n", g->type, g->value,
-                   g->mod, cc_mention_type_name(hit->type), hit->value,
-                   hit->mod);
+                   g->mod, hit->type, hit->value, hit->mod);
         }
     }
     if (verbose)
         for (size_t j = 0; j < ns; j++)
             if (!used[j]) {
-                const cc_mention *m = cc_doc_mention(doc, j);
+                const sys_mention *m = &sm[j];
                 printf("  spurious %s @%zu ", gold_path, m->offset);
-                show(text, m->offset, m->length);
-                printf(" %s %s %s\n", cc_mention_type_name(m->type), m->value,
-                       m->mod);
+                if (m->offset <= tlen && m->length <= tlen - m->offset)
+                    show(text, m->offset, m->length);
+                printf(" %s %s %s\n", m->type, m->value, m->mod);
             }
     free(used);
     for (int k = 0; k <= CC_FIELD_DECISION_DATE; k++) {
-        const char *got = cc_doc_field(doc, (cc_field)k);
+        const char *got = sys_fields[k];
         if (!fields[k]) {
             if (got && verbose)
                 printf("  header   %s: %s found '%s', gold has none\n",
@@ -333,10 +438,51 @@ done:
     for (int k = 0; k <= CC_FIELD_DECISION_DATE; k++)
         free(fields[k]);
     cc_doc_free(doc);
+    free(sm);
     free(gm);
     free(text);
     free(gold);
     return rc;
+}
+
+/* Reads a --mentions file: one JSON object a line, into a new array. */
+static int
+load_records(const char *path, json_t **out)
+{
+    size_t len;
+    char *data = read_all(path, &len), *line, *next;
+    json_t *arr = json_array();
+    int lineno = 0;
+
+    if (!data) {
+        fprintf(stderr, "cc_score: %s: cannot read\n", path);
+        json_decref(arr);
+        return 3;
+    }
+    for (line = data; line && *line; line = next) {
+        json_error_t jerr;
+        json_t *rec;
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        lineno++;
+        if (!*line)
+            continue;
+        rec = json_loads(line, 0, &jerr);
+        if (!json_is_object(rec)) {
+            fprintf(stderr, "cc_score: %s:%d: not a JSON object: %s\n", path,
+                    lineno, jerr.text);
+            json_decref(rec);
+            json_decref(arr);
+            free(data);
+            return 3;
+        }
+        json_array_append_new(arr, rec);
+    }
+    free(data);
+    json_decref(*out);
+    *out = arr;
+    return 0;
 }
 
 static int
@@ -360,6 +506,7 @@ main(int argc, char **argv)
     int verbose = 0, rc = 0, nfiles = 0;
     counts total = {0}, c;
     cc_ctx *ctx = NULL;
+    json_t *records = NULL;
     cc_error err = {0};
 
     if (cc_ctx_new(&ctx, &err) != CC_OK) {
@@ -371,6 +518,13 @@ main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0) {
             verbose = 1;
+            continue;
+        }
+        if (strcmp(argv[i], "--mentions") == 0 && i + 1 < argc) {
+            if (load_records(argv[++i], &records) != 0) {
+                cc_ctx_free(ctx);
+                return 3;
+            }
             continue;
         }
         if (strcmp(argv[i], "--root") == 0 && i + 1 < argc) {
@@ -387,7 +541,7 @@ main(int argc, char **argv)
             return 2;
         }
         const char *base = strrchr(argv[i], '/');
-        int st = score_file(argv[i], root, ctx, verbose, &c);
+        int st = score_file(argv[i], root, ctx, records, verbose, &c);
         if (st != 0) {
             rc = st;
             continue;
@@ -403,10 +557,12 @@ main(int argc, char **argv)
         nfiles++;
     }
     cc_ctx_free(ctx);
+    json_decref(records);
     if (nfiles == 0 && rc == 0) {
         fprintf(stderr, "usage: cc_score [-v] [--root DIR] "
                         "[--min-relaxed-f1 X] [--min-value-acc Y] "
-                        "[--min-header Z] FILE.gold...\n");
+                        "[--min-header Z] [--mentions FILE.jsonl] "
+                        "FILE.gold...\n");
         return 2;
     }
     print_row("TOTAL", &total);
