@@ -261,8 +261,30 @@ static const struct {
     {"adjudicat*", CC_EVENT_RESPONSE},
     {"its findings", CC_EVENT_RESPONSE},
     {"statement of complaint", CC_EVENT_AGREEMENT},
+    /* The act of complaining, not the present tense of the summary ("Mrs
+     * D complains the Council took too long ...") nor the noun ("her
+     * complaint concerns work done in 2015"). */
     {"made a complaint", CC_EVENT_COMPLAINT},
-    {"complain*", CC_EVENT_COMPLAINT},
+    {"made a formal complaint", CC_EVENT_COMPLAINT},
+    {"made her complaint", CC_EVENT_COMPLAINT},
+    {"made his complaint", CC_EVENT_COMPLAINT},
+    {"made their complaint", CC_EVENT_COMPLAINT},
+    {"made the complaint", CC_EVENT_COMPLAINT},
+    {"submitted a complaint", CC_EVENT_COMPLAINT},
+    {"submitted her complaint", CC_EVENT_COMPLAINT},
+    {"submitted his complaint", CC_EVENT_COMPLAINT},
+    {"lodged a complaint", CC_EVENT_COMPLAINT},
+    {"raised a complaint", CC_EVENT_COMPLAINT},
+    {"formal complaint", CC_EVENT_COMPLAINT},
+    {"first complaint", CC_EVENT_COMPLAINT},
+    {"complaint was received", CC_EVENT_COMPLAINT},
+    {"received the complaint", CC_EVENT_COMPLAINT},
+    {"received her complaint", CC_EVENT_COMPLAINT},
+    {"received his complaint", CC_EVENT_COMPLAINT},
+    {"received a complaint", CC_EVENT_COMPLAINT},
+    {"complaint dated", CC_EVENT_COMPLAINT},
+    {"complained", CC_EVENT_COMPLAINT},
+    {"complain", CC_EVENT_COMPLAINT},
     {"referral*", CC_EVENT_REFERRAL},
     {"referred", CC_EVENT_REFERRAL},
     {"assessment*", CC_EVENT_ASSESSMENT},
@@ -298,14 +320,21 @@ static const char *const DENIALS[] = {
     "asked if ",   "would ",      "will ",        "to ",
 };
 
+/*
+ * Is the keyword at `at` denied or deferred?  `until` is set for a date
+ * after "until" in a denied clause ("was not completed until 30 May"):
+ * the act did happen, on that date, so "not" does not deny it.
+ */
 static int
-denied(const char *text, size_t from, size_t at, cc_event_kind kind)
+denied(const char *text, size_t from, size_t at, cc_event_kind kind, int until)
 {
     /* Asking for a stage 2 investigation is the escalation itself. */
     if (kind == CC_EVENT_ESCALATION || kind == CC_EVENT_OMBUDSMAN_COMPLAINT)
         return 0;
     for (size_t d = 0; d < sizeof DENIALS / sizeof *DENIALS; d++) {
         size_t k = strlen(DENIALS[d]);
+        if (until && (d == 0 || d == 1))
+            continue; /* "not ", "n't " */
         /* The denial may sit up to one word ("not yet completed") back. */
         for (size_t back = k; back <= k + 12 && back <= at - from; back++) {
             if (match_at(text, at - back, at, DENIALS[d]) &&
@@ -351,9 +380,10 @@ word_before(const char *text, size_t from, size_t at, char *buf, size_t size)
 
 /* Clause boundaries: where one clause ends and the next begins. */
 static const char *const BOUNDS[] = {
-    "; ",      " – ",      " - ",     ", and ", " and ",       ", but ",
-    " but ",   ", which ", ", when ", " when ", ", although ", ", so ",
-    ", then ", ", while ", " while ", ", ",
+    "; ",          " – ",   " - ",      ", and ",   " and ",
+    ", but ",      " but ", ", which ", ", when ",  " when ",
+    ", although ", ", so ", ", then ",  ", while ", " while ",
+    ", who ",      " who ", " that ",   ", ",
 };
 
 /*
@@ -423,6 +453,51 @@ clause_of(const char *text, size_t s0, size_t s1, size_t m0, size_t m1,
     }
 }
 
+/* Does text[from, to) say "not", "n't" or "n’t"? */
+static int
+has_negation(const char *text, size_t from, size_t to)
+{
+    if (cc_chrono__find(text, from, to, "not") != (size_t)-1)
+        return 1;
+    for (size_t i = from; i + 3 <= to; i++)
+        if (strncmp(text + i, "n't", 3) == 0 ||
+            (i + 5 <= to && strncmp(text + i, "n\xe2\x80\x99t", 5) == 0))
+            return 1;
+    return 0;
+}
+
+/* Is there a time preposition in text[from, to) that puts a keyword and
+ * a date in different happenings? */
+static int
+barrier(const char *text, size_t from, size_t to)
+{
+    static const char *const preps[] = {"after", "before", "following", "since",
+                                        "prior to"};
+
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        if (cc_chrono__find(text, from, to, preps[k]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
+/* Does a content clause ("that ...", "the Council failed ...") start at
+ * `at`, before the date at m0? */
+static int
+content_follows(const char *text, size_t at, size_t m0)
+{
+    static const char *const starts[] = {"that", "the",  "it",  "its", "he",
+                                         "she",  "they", "her", "his", "their"};
+
+    while (at < m0 && text[at] == ' ')
+        at++;
+    if (at >= m0)
+        return 0;
+    for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
+        if (match_at(text, at, m0, starts[k]))
+            return 1;
+    return 0;
+}
+
 /* Conference and strategy nouns name the meeting itself, not "the minutes
  * of the initial conference". */
 static int
@@ -438,17 +513,21 @@ kind_of(const char *text, size_t c0, size_t c1, size_t m0, size_t m1,
     char prev[24];
     cc_event_kind best = CC_EVENT_OTHER;
     size_t bestdist = (size_t)-1;
-    int promise_words;
+    int promise_words, until = 0;
 
     *negated = 0;
     word_before(text, c0, m0, prev, sizeof prev);
+    /* "The assessment was not completed until 30 May 2023": completed on
+     * 30 May.  Only a denial before "until" makes the date the act's. */
+    if (strcmp(prev, "until") == 0 && has_negation(text, c0, m0))
+        until = 1;
     promise_words = cc_chrono__find(text, c0, c1, "would") != (size_t)-1 ||
                     cc_chrono__find(text, c0, c1, "will") != (size_t)-1 ||
                     cc_chrono__find(text, c0, c1, "promised") != (size_t)-1 ||
                     cc_chrono__find(text, c0, c1, "undertook") != (size_t)-1;
     if (strcmp(prev, "by") == 0 && promise_words)
         return CC_EVENT_PROMISE;
-    if (strcmp(prev, "until") == 0 || strcmp(prev, "since") == 0 ||
+    if ((strcmp(prev, "until") == 0 && !until) || strcmp(prev, "since") == 0 ||
         strcmp(prev, "before") == 0 || strcmp(prev, "after") == 0 ||
         strcmp(prev, "from") == 0 || strcmp(prev, "by") == 0)
         return CC_EVENT_OTHER;
@@ -466,13 +545,23 @@ kind_of(const char *text, size_t c0, size_t c1, size_t m0, size_t m1,
                 match_at(text, i, c1, "complainant*"))
                 continue;
             dist = i + n <= m0 ? m0 - (i + n) : i >= m1 ? i - m1 : 0;
+            /* "The final response apologised for the delay after a
+             * review held in October 2023": the date is the review's. */
+            if (i + n <= m0 ? barrier(text, i + n, m0)
+                            : i >= m1 && barrier(text, m1, i))
+                continue;
+            /* "Miss X complained the Council issued a draft plan in July
+             * 2024": the date is in what she complained of. */
+            if (KINDS[k].kind == CC_EVENT_COMPLAINT && i + n < m0 &&
+                content_follows(text, i + n, m0))
+                continue;
             if (names_meeting(KINDS[k].kind)) {
                 char w[24];
                 word_before(text, c0, i, w, sizeof w);
                 if (strcmp(w, "of") == 0)
                     break;
             }
-            if (denied(text, c0, i, KINDS[k].kind)) {
+            if (denied(text, c0, i, KINDS[k].kind, until)) {
                 if (dist < bestdist)
                     *negated = 1;
                 continue;
@@ -645,6 +734,80 @@ dated(const cc_mention *m)
            !(m->flags & CC_MENTION_UNRESOLVED);
 }
 
+/*
+ * Is the clause from c0 a time adjunct of some other happening ("after a
+ * fall on 2 January 2023", "following her discharge on 16 January")?  Its
+ * date is that happening's, not the act of the sentence's verb.
+ */
+static int
+adjunct_clause(const char *text, size_t c0, size_t at)
+{
+    static const char *const preps[] = {"after", "before", "following", "since",
+                                        "until", "during", "prior to",  "from"};
+
+    while (c0 < at && !is_alnum((unsigned char)text[c0]))
+        c0++;
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        if (match_at(text, c0, at, preps[k]))
+            return 1;
+    return 0;
+}
+
+/* Does the clause at c0 follow "that", "which" or "who" ("complained
+ * about events that began in 2019")?  It has a verb of its own. */
+static int
+relative_clause(const char *text, size_t s0, size_t c0)
+{
+    char prev[24];
+
+    word_before(text, s0, c0, prev, sizeof prev);
+    return strcmp(prev, "that") == 0 || strcmp(prev, "which") == 0 ||
+           strcmp(prev, "who") == 0;
+}
+
+/*
+ * Does the relative date i only restate the interval to a date beside it
+ * ("replied on 18 August, more than two months later"; "Two weeks later, on
+ * 3 May, ...")?  The date beside it is the event; the phrase is a statement
+ * of the interval, which checks.c reads.
+ */
+size_t
+cc_chrono__restated(const cc_doc *doc, const char *text, size_t i)
+{
+    const cc_mention *m = cc_doc_mention(doc, i);
+    size_t nm = cc_doc_mention_count(doc);
+
+    if (m->type != CC_MENTION_DATE || !(m->flags & CC_MENTION_RELATIVE))
+        return (size_t)-1;
+    for (int side = -1; side <= 1; side += 2) {
+        const cc_mention *o;
+        size_t a, b;
+        if ((side < 0 && i == 0) || (side > 0 && i + 1 >= nm))
+            continue;
+        o = cc_doc_mention(doc, side < 0 ? i - 1 : i + 1);
+        if (o->type != CC_MENTION_DATE || (o->flags & CC_MENTION_RELATIVE) ||
+            o->sentence != m->sentence)
+            continue;
+        a = side < 0 ? o->offset + o->length : m->offset + m->length;
+        b = side < 0 ? m->offset : o->offset;
+        if (b < a || b - a > 6)
+            continue;
+        /* A comma between them, and nothing else but spaces, a dash or
+         * "on". */
+        if (!memchr(text + a, ',', b - a))
+            continue;
+        for (size_t k = a; k < b; k++) {
+            if (match_at(text, k, b, "on"))
+                k++;
+            else if (text[k] != ',' && text[k] != ' ' && text[k] != '-')
+                break;
+            if (k + 1 >= b)
+                return side < 0 ? i - 1 : i + 1;
+        }
+    }
+    return (size_t)-1;
+}
+
 cc_status
 cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                   cc_error *err)
@@ -675,7 +838,7 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
         cc_actor actor = CC_ACTOR_UNKNOWN;
         char pronoun = 0;
 
-        if (!dated(m))
+        if (!dated(m) || cc_chrono__restated(doc, text, i) != (size_t)-1)
             continue;
         if (m->flags & CC_MENTION_HEADER) {
             if (have_decision_event)
@@ -712,7 +875,9 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                 word_before(text, c0, m->offset, prev, sizeof prev);
                 if (strcmp(prev, "until") != 0 && strcmp(prev, "since") != 0 &&
                     strcmp(prev, "before") != 0 && strcmp(prev, "after") != 0 &&
-                    strcmp(prev, "from") != 0 && strcmp(prev, "by") != 0)
+                    strcmp(prev, "from") != 0 && strcmp(prev, "by") != 0 &&
+                    !adjunct_clause(text, c0, m->offset) &&
+                    !relative_clause(text, s0, c0))
                     ev->kind =
                         kind_of(text, s0, m->offset + m->length, m->offset,
                                 m->offset + m->length, cp_context, &neg);
@@ -815,6 +980,10 @@ cc_chrono__phrase_kind(const char *text, size_t from, size_t to)
             if (match_at(text, i, to, KINDS[k].word) &&
                 !match_at(text, i, to, "complainant*"))
                 return KINDS[k].kind;
+        /* Naming what an interval counts from, the noun is the act: "six
+         * weeks after her complaint". */
+        if (match_at(text, i, to, "complaint*"))
+            return CC_EVENT_COMPLAINT;
     }
     return CC_EVENT_OTHER;
 }

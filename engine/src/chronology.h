@@ -58,6 +58,14 @@ size_t cc_chrono__find(const char *text, size_t from, size_t to,
 /* The kind named by the first keyword in text[from, to), or OTHER. */
 cc_event_kind cc_chrono__phrase_kind(const char *text, size_t from, size_t to);
 
+/*
+ * Does the relative date mention i only restate the interval to a date
+ * beside it ("replied on 18 August, more than two months later")?  Returns
+ * that date's mention index, else (size_t)-1.  Such a mention makes no
+ * event; checks.c reads it as a statement of the interval.
+ */
+size_t cc_chrono__restated(const cc_doc *doc, const char *text, size_t i);
+
 /* Builds the events of tl from doc (chronology.c). */
 cc_status cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx,
                             const cc_doc *doc, cc_error *err);
