@@ -53,6 +53,9 @@ typedef struct run {
 
 #define NONE ((size_t)-1)
 
+static size_t skip_space(const char *text, size_t at, size_t to);
+static int period_of(const cc_mention *m, cc_period *out);
+
 static int
 has(const char *text, size_t from, size_t to, const char *word)
 {
@@ -800,6 +803,76 @@ next_event(const run *r, cc_event_kind kind, cc_date after,
     return NONE;
 }
 
+/*
+ * Is the paragraph the summary or "The complaint", which say what the
+ * complaint is about ("Mrs D complains the Council took too long ...
+ * after a fall on 2 January 2023"), not what happened when?
+ */
+static int
+summary_para(const run *r, long para)
+{
+    static const char *const titles[] = {
+        "The complaint",
+        "Summary",
+        "The Ombudsman's final decision",
+        "The Ombudsman\xe2\x80\x99s final decision",
+        "Ombudsman's final decision",
+        "Ombudsman\xe2\x80\x99s final decision",
+        NULL};
+    const cc_paragraph *p =
+        para >= 0 ? cc_doc_paragraph(r->doc, (size_t)para) : NULL;
+    const cc_section *sec;
+    size_t a;
+
+    if (!p)
+        return 0;
+    a = skip_space(r->text, p->offset, p->offset + p->length);
+    if (cc_chrono__find(r->text, a, a + 8, "summary") == a)
+        return 1;
+    if (p->section < 0)
+        return 0;
+    sec = cc_doc_section(r->doc, (size_t)p->section);
+    if (!sec || !sec->title)
+        return 0;
+    for (const char *const *t = titles; *t; t++)
+        if (strncmp(sec->title, *t, strlen(*t)) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * The complaint to the council: the first act of complaining (not to the
+ * Ombudsman) in date order, from the narrative when it dates one, else
+ * from the summary or "The complaint".
+ */
+static size_t
+council_complaint(const run *r)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < r->tl->nevents; i++) {
+            if (!stage_match(r, i, CC_EVENT_COMPLAINT, INT32_MIN, NULL, NULL) ||
+                r->tl->events[i].actor == CC_ACTOR_OMBUDSMAN ||
+                r->tl->events[i].actor == CC_ACTOR_COUNCIL ||
+                (!pass && summary_para(r, r->tl->info[i].paragraph)))
+                continue;
+            /* Of two in one sentence, the one that gives the day. */
+            if (r->tl->events[i].grain != CC_GRAIN_DAY)
+                for (size_t j = 0; j < r->tl->nevents; j++)
+                    if (j != i &&
+                        r->tl->info[j].sentence == r->tl->info[i].sentence &&
+                        r->tl->events[j].grain == CC_GRAIN_DAY &&
+                        r->tl->events[j].earliest >=
+                            r->tl->events[i].earliest &&
+                        r->tl->events[j].latest <= r->tl->events[i].latest &&
+                        stage_match(r, j, CC_EVENT_COMPLAINT, INT32_MIN, NULL,
+                                    NULL))
+                        return j;
+            return i;
+        }
+    }
+    return NONE;
+}
+
 static cc_status
 check_children_stages(run *r)
 {
@@ -814,7 +887,7 @@ check_children_stages(run *r)
     cc_status st;
 
     (void)complainant_words;
-    c1 = next_event(r, CC_EVENT_COMPLAINT, INT32_MIN, NULL, NULL);
+    c1 = council_complaint(r);
     if (c1 == NONE)
         return CC_OK;
     r1 = next_event(r, CC_EVENT_RESPONSE, tl->events[c1].earliest, NULL,
@@ -880,14 +953,125 @@ check_children_stages(run *r)
                           "council's response to the panel", 0);
 }
 
+static const char *const ACK_WORDS[] = {"acknowledg*", NULL};
+
+/*
+ * When the council acknowledged the complaint c1: an event whose clause
+ * says so, else the timing the decision gives it ("acknowledged the
+ * complaint three working days later") counted from the complaint.  *e
+ * and *l are the day or days; *ev the event or NONE; *m0, *m1 the words.
+ */
+static int
+acknowledged(const run *r, size_t c1, cc_date *e, cc_date *l, size_t *ev,
+             size_t *m0, size_t *m1)
+{
+    const cc_timeline *tl = r->tl;
+    long para = tl->info[c1].paragraph;
+
+    *ev = NONE;
+    for (size_t i = 0; i < tl->nevents; i++) {
+        const cc_event_info *inf = &tl->info[i];
+        if (i == c1 || inf->negated || tl->events[i].planned ||
+            tl->events[i].earliest < tl->events[c1].earliest ||
+            !has_any(r->text, inf->clause_offset,
+                     inf->clause_offset + inf->clause_length, ACK_WORDS))
+            continue;
+        *ev = i;
+        *e = tl->events[i].earliest;
+        *l = tl->events[i].latest;
+        *m0 = tl->events[i].where.offset;
+        *m1 = *m0 + tl->events[i].where.length;
+        return 1;
+    }
+    for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
+        const cc_mention *m = cc_doc_mention(r->doc, i);
+        const cc_sentence *s;
+        size_t end = m->offset + m->length, k;
+        cc_period p;
+        cc_calc a = {0}, b = {0};
+        cc_error err = {0};
+        int ok;
+        if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
+            (m->paragraph != para && m->paragraph != para + 1) ||
+            m->offset < tl->events[c1].where.offset || !period_of(m, &p))
+            continue;
+        s = cc_doc_sentence(r->doc, (size_t)m->sentence);
+        k = skip_space(r->text, end, s->offset + s->length);
+        if (!has_any(r->text, s->offset, m->offset, ACK_WORDS) ||
+            !(cc_chrono__find(r->text, k, k + 6, "later") == k ||
+              cc_chrono__find(r->text, k, k + 6, "after") == k))
+            continue;
+        ok = cc_calc_add(&a, p.unit == CC_UNIT_WORKDAY ? r->cal : NULL,
+                         tl->events[c1].earliest, p, &err) == CC_OK &&
+             cc_calc_add(&b, p.unit == CC_UNIT_WORKDAY ? r->cal : NULL,
+                         tl->events[c1].latest, p, &err) == CC_OK;
+        if (ok) {
+            *e = a.date;
+            *l = b.date;
+            *m0 = m->offset;
+            *m1 = end;
+        }
+        cc_calc_clear(&a);
+        cc_calc_clear(&b);
+        return ok;
+    }
+    return 0;
+}
+
+/* lassnhs2009.acknowledge, when the decision says when the council
+ * acknowledged the complaint. */
+static cc_status
+check_acknowledgement(run *r, size_t c1)
+{
+    const cc_rule *rule = cc_ctx_rule_find(r->ctx, "lassnhs2009.acknowledge");
+    cc_timeline *tl = r->tl;
+    cc_date e, l;
+    size_t ev, m0, m1;
+    cc_deadline *d;
+
+    if (!rule || !acknowledged(r, c1, &e, &l, &ev, &m0, &m1))
+        return CC_OK;
+    d = new_deadline(r, CC_CHECK_COMPLAINT_STAGE, rule,
+                     "lassnhs2009.acknowledge", 2);
+    if (!d)
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    add_input(d, event_evidence(r, c1, "trigger"));
+    if (deadline_due_interval(r, d, d->period, tl->events[c1].earliest,
+                              tl->events[c1].latest) != CC_OK) {
+        d->status = CC_STATUS_UNKNOWN;
+        d->note = "the due date falls outside the bank holiday data: "
+                  "cannot compute it";
+        return CC_OK;
+    }
+    if (ev != NONE) {
+        add_input(d, event_evidence(r, ev, "actual"));
+    } else {
+        /* The day the stated timing gives: no event of its own. */
+        cc_evidence x = text_evidence(r, m0, m1 - m0, "actual");
+        x.dated = 1;
+        x.earliest = e;
+        x.latest = l;
+        add_input(d, x);
+    }
+    judge(r, d, 1, e, l);
+    note_deadline(r, d,
+                  ev != NONE ? "acknowledgement"
+                             : "acknowledgement (dated by the time the "
+                               "decision says it took)");
+    return d->note ? CC_OK : cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+}
+
 static cc_status
 check_adult_stages(run *r)
 {
     cc_timeline *tl = r->tl;
-    size_t c1 = next_event(r, CC_EVENT_COMPLAINT, INT32_MIN, NULL, NULL), r1;
+    size_t c1 = council_complaint(r), r1;
+    cc_status st;
 
     if (c1 == NONE)
         return CC_OK;
+    if ((st = check_acknowledgement(r, c1)) != CC_OK)
+        return st;
     r1 = next_event(r, CC_EVENT_RESPONSE, tl->events[c1].earliest, NULL, NULL);
     return stage_deadline(r, "lassnhs2009.response", c1, "trigger", r1,
                           "response to the complaint", 0);
@@ -1056,7 +1240,7 @@ check_council_timescale(run *r)
         }
         if (strncmp(prev, "within", 6) != 0)
             continue;
-        c1 = next_event(r, CC_EVENT_COMPLAINT, INT32_MIN, NULL, NULL);
+        c1 = council_complaint(r);
         if (c1 == NONE)
             return CC_OK;
         r1 = next_event(r, CC_EVENT_RESPONSE, tl->events[c1].earliest, NULL,
@@ -1217,6 +1401,33 @@ action_deadline(run *r, const cc_mention *m, cc_period p, size_t para)
     return d->note ? CC_OK : cc_error__fail(r->err, CC_ENOMEM, "out of memory");
 }
 
+/*
+ * "Within three months" with no event of its own after it: not "within 20
+ * working days of receiving ...", "within a month after the payment".
+ */
+static int
+bare_within(const char *text, const cc_mention *m, size_t len)
+{
+    static const char *const tied[] = {
+        "of",   "from", "after",    "before",    "following", "once",
+        "when", "to",   "starting", "beginning", NULL};
+    size_t w = m->offset, k = m->offset + m->length;
+
+    while (w > 0 && text[w - 1] == ' ')
+        w--;
+    if (w < 6 || cc_chrono__find(text, w - 6, w, "within") != w - 6)
+        return 0;
+    k = skip_space(text, k, len);
+    if (k < len && text[k] == ',')
+        k = skip_space(text, k + 1, len);
+    for (const char *const *t = tied; *t; t++)
+        if (cc_chrono__find(text, k,
+                            k + strlen(*t) + 1 < len ? k + strlen(*t) + 1 : len,
+                            *t) == k)
+            return 0;
+    return 1;
+}
+
 static cc_status
 check_agreed_actions(run *r)
 {
@@ -1246,7 +1457,12 @@ check_agreed_actions(run *r)
                 continue;
             break;
         default:
-            continue;
+            /* "Within three months the Council will review its
+             * procedures" under the heading: from the decision too. */
+            if (!action_section(r, m->paragraph) ||
+                !bare_within(r->text, m, r->len))
+                continue;
+            break;
         }
         para = (size_t)m->paragraph;
         s = cc_doc_sentence(r->doc, (size_t)m->sentence);
@@ -1859,12 +2075,314 @@ action_section(const run *r, long para)
             strcmp(sec->title, "Action") == 0);
 }
 
+/* Do the words before `at` say "delay of" ("a delay of nearly five
+ * months", "delays of 15 months")? */
+static int
+delay_of(const run *r, size_t s0, size_t at)
+{
+    size_t e = at, b;
+
+    while (e > s0 && r->text[e - 1] == ' ')
+        e--;
+    if (e < s0 + 2 || cc_chrono__find(r->text, e - 2, e, "of") != e - 2)
+        return 0;
+    e -= 2;
+    while (e > s0 && r->text[e - 1] == ' ')
+        e--;
+    b = e;
+    while (b > s0 && r->text[b - 1] != ' ')
+        b--;
+    return cc_chrono__find(r->text, b, e, "delay*") == b;
+}
+
+/*
+ * The duration a relative date restates ("replied on 18 August, more than
+ * two months later"), read by the recogniser from the words before
+ * "later", placed at the mention.  0 when there is none.
+ */
+static int
+restated_duration(run *r, const cc_mention *m, cc_mention *out)
+{
+    size_t n = m->length;
+    cc_doc *d = NULL;
+    cc_error e = {0};
+    int ok = 0;
+
+    while (n > 0 && r->text[m->offset + n - 1] == ' ')
+        n--;
+    if (n < 6 || cc_chrono__find(r->text, m->offset + n - 5, m->offset + n,
+                                 "later") != m->offset + n - 5)
+        return 0;
+    n -= 5;
+    if (cc_doc_read(&d, r->ctx, r->text + m->offset, n, "<interval>", &e) !=
+        CC_OK)
+        return 0;
+    for (size_t i = 0; i < cc_doc_mention_count(d); i++) {
+        const cc_mention *x = cc_doc_mention(d, i);
+        if (x->type != CC_MENTION_DURATION)
+            continue;
+        *out = *x;
+        out->offset += m->offset;
+        out->paragraph = m->paragraph;
+        out->sentence = m->sentence;
+        ok = 1;
+        break;
+    }
+    cc_doc_free(d);
+    return ok;
+}
+
+/* The dated event said last before `at` in the text, on or before `by`,
+ * not `not`. */
+static size_t
+previous_event(const run *r, size_t at, size_t not, cc_date by)
+{
+    size_t best = NONE;
+
+    for (size_t i = 0; i < r->tl->nevents; i++) {
+        const cc_event *ev = &r->tl->events[i];
+        if (i == not || ev->kind == CC_EVENT_DECISION ||
+            r->tl->info[i].negated || ev->planned || ev->where.offset >= at ||
+            ev->earliest > by)
+            continue;
+        if (best == NONE || ev->where.offset > r->tl->events[best].where.offset)
+            best = i;
+    }
+    return best;
+}
+
+/*
+ * "after care began": the first word after "after" (past the, her, his,
+ * its, a designation), and the event said last before `at` whose
+ * sentence names it, dated on or before `by`.
+ */
+static size_t
+named_before(const run *r, size_t at, size_t to, size_t not, cc_date by)
+{
+    static const char *const skip[] = {"the",   "her", "his", "its",
+                                       "their", "a",   "an",  NULL};
+    static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
+    size_t k = cc_chrono__find(r->text, at, to, "after"), best = NONE;
+    char word[24];
+
+    if (k == NONE)
+        return NONE;
+    k += 5;
+    for (;;) {
+        size_t w0 = skip_space(r->text, k, to), w1 = w0;
+        int skipped = 0;
+        while (w1 < to &&
+               ((r->text[w1] | 0x20) >= 'a' && (r->text[w1] | 0x20) <= 'z'))
+            w1++;
+        if (w1 == w0 || w1 - w0 + 2 > sizeof word)
+            return NONE;
+        for (const char *const *s = skip; *s; s++)
+            if (w1 - w0 == strlen(*s) &&
+                cc_chrono__find(r->text, w0, w1, *s) == w0)
+                skipped = 1;
+        /* "after Miss W asked for it": past the designation. */
+        for (const char *const *s = titles; *s; s++)
+            if (w1 - w0 == strlen(*s) &&
+                cc_chrono__find(r->text, w0, w1, *s) == w0) {
+                size_t n0 = skip_space(r->text, w1, to);
+                skipped = 1;
+                if (n0 < to && r->text[n0] >= 'A' && r->text[n0] <= 'Z')
+                    while (n0 < to && r->text[n0] != ' ')
+                        n0++;
+                w1 = n0;
+            }
+        if (skipped) {
+            k = w1;
+            continue;
+        }
+        for (size_t i = 0; i < w1 - w0; i++)
+            word[i] = (char)(r->text[w0 + i] | 0x20);
+        word[w1 - w0] = '\0';
+        break;
+    }
+    for (size_t i = 0; i < r->tl->nevents; i++) {
+        const cc_event *ev = &r->tl->events[i];
+        const cc_event_info *inf = &r->tl->info[i];
+        if (i == not || ev->kind == CC_EVENT_DECISION || inf->negated ||
+            ev->planned || ev->earliest > by || ev->where.offset >= at ||
+            summary_para(r, inf->paragraph) ||
+            !has(r->text, ev->where.sentence_offset,
+                 ev->where.sentence_offset + ev->where.sentence_length, word))
+            continue;
+        /* The sentence said last before; in it, the earliest date ("for
+         * care from 23 October to 24 November": care began 23 October). */
+        if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
+            (inf->sentence == r->tl->info[best].sentence &&
+             ev->earliest < r->tl->events[best].earliest))
+            best = i;
+    }
+    return best;
+}
+
+/*
+ * The first time the complainant wrote to the council ("Mr T wrote to the
+ * Council on 3 February 2020 to ask why ..."), on or before `by`: what "his
+ * first letter" or "her complaint" means when no event is called a
+ * complaint.
+ */
+static size_t
+first_letter(const run *r, size_t not, cc_date by)
+{
+    static const char *const wrote[] = {"wrote", "letter", "emailed",
+                                        "e-mailed", NULL};
+
+    for (size_t i = 0; i < r->tl->nevents; i++) {
+        const cc_event *ev = &r->tl->events[i];
+        const cc_event_info *inf = &r->tl->info[i];
+        if (i == not || ev->actor != CC_ACTOR_COMPLAINANT || inf->negated ||
+            ev->planned || ev->earliest > by ||
+            summary_para(r, inf->paragraph) ||
+            !has_any(r->text, inf->clause_offset,
+                     inf->clause_offset + inf->clause_length, wrote))
+            continue;
+        return i;
+    }
+    return NONE;
+}
+
+/*
+ * What "N later" counts from for the event `end`: a response answers the
+ * complaint (or request) before it; anything else follows the last dated
+ * event the narrative gave before the sentence.
+ */
+static size_t
+later_start(const run *r, size_t end, size_t s0)
+{
+    const cc_event *e = &r->tl->events[end];
+    size_t best = NONE;
+
+    if (e->kind == CC_EVENT_RESPONSE) {
+        for (size_t i = 0; i < r->tl->nevents; i++) {
+            const cc_event *c = &r->tl->events[i];
+            if ((c->kind != CC_EVENT_COMPLAINT &&
+                 c->kind != CC_EVENT_ESCALATION) ||
+                r->tl->info[i].negated || c->planned || c->latest > e->earliest)
+                continue;
+            if (best == NONE || c->earliest >= r->tl->events[best].earliest)
+                best = i;
+        }
+        if (best != NONE)
+            return best;
+    }
+    return previous_event(r, s0, end, e->earliest);
+}
+
+/*
+ * What a delay is a delay in: the word after "too long to", "delay in",
+ * "delayed (in)" ("took too long to assess her mother" gives "asses*");
+ * "complaint" means the response to it.  Looked for in [a, b).
+ */
+static int
+delay_subject(const run *r, size_t a, size_t b, char *stem, size_t size)
+{
+    static const char *const leads[] = {
+        "too long to",  "delay in", "delays in", "delayed in",
+        "delay to",     "delayed",  "delaying",  "slow to",
+        "took long to", "late in",  NULL};
+    static const char *const fillers[] = {
+        "the",    "its",      "her",        "his",     "their",     "a",
+        "an",     "complete", "completing", "carry",   "carrying",  "out",
+        "deal",   "dealing",  "with",       "provide", "providing", "make",
+        "making", "start",    "starting",   "arrange", "arranging", "to",
+        "in",     "properly", "fully",      "mr",      "mrs",       "ms",
+        "miss",   NULL};
+
+    for (const char *const *l = leads; *l; l++) {
+        size_t k = cc_chrono__find(r->text, a, b, *l);
+        if (k == NONE)
+            continue;
+        k += strlen(*l);
+        for (;;) {
+            size_t w0 = skip_space(r->text, k, b), w1 = w0;
+            int filler = 0;
+            while (w1 < b &&
+                   ((r->text[w1] | 0x20) >= 'a' && (r->text[w1] | 0x20) <= 'z'))
+                w1++;
+            if (w1 == w0)
+                break;
+            for (const char *const *f = fillers; *f; f++)
+                if (w1 - w0 == strlen(*f) &&
+                    cc_chrono__find(r->text, w0, w1, *f) == w0)
+                    filler = 1;
+            if (filler) {
+                k = w1;
+                continue;
+            }
+            if (cc_chrono__find(r->text, w0, w1, "complain*") == w0) {
+                snprintf(stem, size, "respon*");
+            } else {
+                size_t n = w1 - w0 > 5 ? 5 : w1 - w0;
+                if (n + 2 > size)
+                    break;
+                for (size_t i = 0; i < n; i++)
+                    stem[i] = (char)(r->text[w0 + i] | 0x20);
+                stem[n] = '*';
+                stem[n + 1] = '\0';
+            }
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * The two ends of "a delay of N" with no dates in its sentence: the date
+ * of the sentence that says what was delayed ("took too long to assess her
+ * mother ... after a fall on 2 January 2023"), to the first later event
+ * whose clause names it ("The assessment was not completed until 30 May
+ * 2023").  Looks in the sentence and the two before it in the paragraph.
+ */
+static void
+delay_ends(run *r, const cc_mention *m, ends *from, ends *to)
+{
+    char stem[16];
+    long si = m->sentence;
+
+    for (long back = 0; back <= 2 && si - back >= 0; back++) {
+        const cc_sentence *s = cc_doc_sentence(r->doc, (size_t)(si - back));
+        size_t a = s->offset, b = s->offset + s->length, st = NONE, en = NONE;
+        if (s->paragraph != m->paragraph)
+            break;
+        if (!delay_subject(r, a, b, stem, sizeof stem))
+            continue;
+        for (size_t i = 0; i < r->tl->nevents; i++)
+            if (r->tl->info[i].sentence == si - back &&
+                r->tl->events[i].kind != CC_EVENT_DECISION &&
+                (st == NONE ||
+                 r->tl->events[i].earliest < r->tl->events[st].earliest))
+                st = i;
+        if (st == NONE)
+            return;
+        for (size_t i = 0; i < r->tl->nevents && en == NONE; i++) {
+            const cc_event *ev = &r->tl->events[i];
+            const cc_event_info *inf = &r->tl->info[i];
+            if (i == st || ev->kind == CC_EVENT_DECISION ||
+                ev->kind == CC_EVENT_OMBUDSMAN_COMPLAINT || inf->negated ||
+                ev->planned || ev->earliest < r->tl->events[st].latest ||
+                !has(r->text, inf->clause_offset,
+                     inf->clause_offset + inf->clause_length, stem))
+                continue;
+            en = i;
+        }
+        *from = ends_of_event(r, st, "start");
+        *to = ends_of_event(r, en, "end");
+        return;
+    }
+}
+
 static cc_status
 check_findings(run *r)
 {
     static const char *const delay[] = {"delay*", "refus*",  "fail*",
                                         "late",   "wait*",   "took",
                                         "still",  "without", NULL};
+    static const char *const lateness[] = {"delay*", "late", "too long",
+                                           "overdue", NULL};
     static const char *const hypothetical[] = {"would", "should", "could",
                                                "must",  "if",     NULL};
     cc_timeline *tl = r->tl;
@@ -1873,14 +2391,24 @@ check_findings(run *r)
     for (size_t i = 0; i < nm; i++) {
         const cc_mention *m = cc_doc_mention(r->doc, i);
         const cc_sentence *s;
+        cc_mention dm;
         cc_period p;
         char prev[24], next[24];
         const char *how = NULL;
-        size_t a, b, mend = m->offset + m->length;
+        size_t a, b, mend, adj = NONE;
         ends from, to;
         cc_finding *f;
         cc_status st;
 
+        /* "replied on 18 August, more than two months later": the
+         * relative date restates an interval; read its duration. */
+        if (m->type == CC_MENTION_DATE &&
+            (adj = cc_chrono__restated(r->doc, r->text, i)) != NONE &&
+            restated_duration(r, m, &dm))
+            m = &dm;
+        else
+            adj = NONE;
+        mend = m->offset + m->length;
         if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
             !cc_chrono__narrative(r->doc, m->paragraph) || !period_of(m, &p) ||
             of_decision(r->text, mend, r->len) ||
@@ -1890,15 +2418,20 @@ check_findings(run *r)
         a = s->offset;
         b = s->offset + s->length;
         words_around(r, m->offset, mend, a, b, prev, next, sizeof prev);
-        if (strcmp(next, "late") == 0 || strcmp(next, "outside") == 0 ||
-            strcmp(next, "overdue") == 0 ||
-            (strcmp(next, "too") == 0 && has(r->text, mend, b, "too long")))
+        if (adj != NONE)
+            how = "after";
+        else if (strcmp(next, "late") == 0 || strcmp(next, "outside") == 0 ||
+                 strcmp(next, "overdue") == 0 ||
+                 (strcmp(next, "too") == 0 &&
+                  has(r->text, mend, b, "too long")))
             how = "late";
         else if (strcmp(next, "after") == 0 || strcmp(next, "later") == 0)
             how = "after";
         else if (strcmp(prev, "took") == 0 || strcmp(prev, "waited") == 0 ||
                  strcmp(prev, "lasted") == 0)
             how = "took";
+        else if (delay_of(r, a, m->offset))
+            how = "delay";
         else if ((strcmp(prev, "for") == 0 || strcmp(prev, "had") == 0) &&
                  (has_any(r->text, a, b, delay) ||
                   (has(r->text, mend, b, "from") &&
@@ -1908,17 +2441,6 @@ check_findings(run *r)
             continue;
         if (strcmp(how, "late") != 0 && has_any(r->text, a, b, hypothetical))
             continue;
-        f = new_finding(r);
-        if (!f)
-            return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
-        f->stated = cc_chrono__strndup(&tl->pool, m->value, strlen(m->value));
-        f->mod = cc_chrono__strndup(&tl->pool, m->mod, strlen(m->mod));
-        if (!f->stated || !f->mod)
-            return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
-        f->workdays = p.unit == CC_UNIT_WORKDAY;
-        f->measure = how;
-        cc_chrono__place(&f->where, &tl->pool, r->doc, m->offset, m->length);
-        f->from.event = f->to.event = -1;
         memset(&from, 0, sizeof from);
         memset(&to, 0, sizeof to);
 
@@ -1946,12 +2468,19 @@ check_findings(run *r)
                 to = deadline_actual(r, d);
             }
         } else if (strcmp(how, "after") == 0) {
-            size_t own = dated_mention_in(r, a, b, m->offset, 1);
-            size_t start = dated_mention_in(r, mend, b, mend, 0);
+            int later = adj != NONE || strcmp(next, "later") == 0;
+            size_t own =
+                adj != NONE ? adj : dated_mention_in(r, a, b, m->offset, 1);
+            size_t start = later ? NONE : dated_mention_in(r, mend, b, mend, 0);
             size_t endev = own != NONE ? event_of_mention(r, own) : NONE;
             const cc_deadline *d = NULL;
             cc_event_kind k;
-            if (start == NONE &&
+            /* "acknowledged the complaint three working days later":
+             * the timing of an act the text dates no other way, not a
+             * statement to check, unless the sentence calls it late. */
+            if (later && endev == NONE && !has_any(r->text, a, b, lateness))
+                continue;
+            if (start == NONE && !later &&
                 has_any(r->text, mend, b,
                         (const char *const[]){"due", "sets", "timescale",
                                               "deadline", NULL}))
@@ -1959,7 +2488,7 @@ check_findings(run *r)
             if (endev == NONE && d) {
                 to = deadline_actual(r, d);
             } else {
-                if (endev == NONE) {
+                if (endev == NONE && !later) {
                     k = cc_chrono__phrase_kind(r->text, a, m->offset);
                     if (k != CC_EVENT_OTHER)
                         endev =
@@ -1967,23 +2496,34 @@ check_findings(run *r)
                 }
                 to = ends_of_event(r, endev, "end");
             }
-            if (start != NONE && event_of_mention(r, start) != NONE) {
+            if (later) {
+                if (endev != NONE)
+                    from = ends_of_event(r, later_start(r, endev, a), "start");
+            } else if (start != NONE && event_of_mention(r, start) != NONE) {
                 from = ends_of_event(r, event_of_mention(r, start), "start");
             } else if (d) {
                 from = deadline_due(r, d);
             } else {
+                cc_date by = to.ok ? to.l : INT32_MAX;
+                size_t st0 = NONE;
                 k = cc_chrono__phrase_kind(r->text, mend, b);
+                /* "almost three months after care began": the event said
+                 * last before whose clause names it. */
                 if (k == CC_EVENT_OTHER)
+                    st0 = named_before(r, mend, b, endev, by);
+                if (k == CC_EVENT_OTHER && st0 == NONE)
                     k = cc_chrono__phrase_kind(
                         r->text, a,
                         own != NONE ? cc_doc_mention(r->doc, own)->offset
                                     : m->offset);
-                if (k != CC_EVENT_OTHER)
-                    from =
-                        ends_of_event(r,
-                                      nearest_of_kind(r, k, m->offset, endev,
-                                                      to.ok ? to.l : INT32_MAX),
-                                      "start");
+                if (st0 == NONE && k != CC_EVENT_OTHER) {
+                    st0 = nearest_of_kind(r, k, m->offset, endev, by);
+                    /* "after Mr T's first letter" when the decision
+                     * tells the complaint as writing to the council. */
+                    if (st0 == NONE && k == CC_EVENT_COMPLAINT)
+                        st0 = first_letter(r, endev, by);
+                }
+                from = ends_of_event(r, st0, "start");
             }
         } else {
             size_t first = dated_mention_in(r, a, b, a, 0);
@@ -1991,6 +2531,8 @@ check_findings(run *r)
             if (first != NONE && last != NONE && first != last) {
                 from = ends_of_event(r, event_of_mention(r, first), "start");
                 to = ends_of_event(r, event_of_mention(r, last), "end");
+            } else if (strcmp(how, "delay") == 0) {
+                delay_ends(r, m, &from, &to);
             } else if ((strcmp(next, "to") == 0 &&
                         has(r->text, mend, mend + 16 < b ? mend + 16 : b,
                             "respond")) ||
@@ -2006,6 +2548,21 @@ check_findings(run *r)
                 }
             }
         }
+        /* Ends the wrong way round were paired wrongly: say only what is
+         * known rather than measure backwards. */
+        if (from.ok && to.ok && from.e > to.l)
+            from.ok = 0;
+        f = new_finding(r);
+        if (!f)
+            return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+        f->stated = cc_chrono__strndup(&tl->pool, m->value, strlen(m->value));
+        f->mod = cc_chrono__strndup(&tl->pool, m->mod, strlen(m->mod));
+        if (!f->stated || !f->mod)
+            return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+        f->workdays = p.unit == CC_UNIT_WORKDAY;
+        f->measure = how;
+        cc_chrono__place(&f->where, &tl->pool, r->doc, m->offset, m->length);
+        f->from.event = f->to.event = -1;
         if ((st = measure(r, f, m, p, from, to)) != CC_OK)
             return st;
     }
