@@ -735,19 +735,25 @@ dated(const cc_mention *m)
 }
 
 /*
- * Is the clause from c0 a time adjunct of some other happening ("after a
- * fall on 2 January 2023", "following her discharge on 16 January")?  Its
- * date is that happening's, not the act of the sentence's verb.
+ * Is the clause from c0 a time adjunct ("after a fall on 2 January 2023",
+ * "following her discharge on 16 January", "from 1 June")?  Its date is
+ * not the act of the sentence's verb.  With `other`, only the adjuncts
+ * that name another happening, whose actor the sentence does not give.
  */
 static int
-adjunct_clause(const char *text, size_t c0, size_t at)
+adjunct_clause(const char *text, size_t c0, size_t at, int other)
 {
-    static const char *const preps[] = {"after", "before", "following", "since",
-                                        "until", "during", "prior to",  "from"};
+    /* The first four name another happening; the rest may also bound the
+     * subject's own state ("left the damp unrepaired ..., from March
+     * 2022"), so they say nothing of who acted. */
+    static const char *const preps[] = {"after",    "before", "following",
+                                        "prior to", "since",  "until",
+                                        "during",   "from"};
+    size_t n = other ? 4 : sizeof preps / sizeof *preps;
 
     while (c0 < at && !is_alnum((unsigned char)text[c0]))
         c0++;
-    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+    for (size_t k = 0; k < n; k++)
         if (match_at(text, c0, at, preps[k]))
             return 1;
     return 0;
@@ -876,7 +882,7 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                 if (strcmp(prev, "until") != 0 && strcmp(prev, "since") != 0 &&
                     strcmp(prev, "before") != 0 && strcmp(prev, "after") != 0 &&
                     strcmp(prev, "from") != 0 && strcmp(prev, "by") != 0 &&
-                    !adjunct_clause(text, c0, m->offset) &&
+                    !adjunct_clause(text, c0, m->offset, 0) &&
                     !relative_clause(text, s0, c0))
                     ev->kind =
                         kind_of(text, s0, m->offset + m->length, m->offset,
@@ -886,9 +892,9 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
             if (first_actor(text, c0, c1, &c, &actor, &pronoun)) {
                 if (pronoun)
                     actor = resolve_pronoun(pronoun, &c, last_other);
-            } else {
+            } else if (!adjunct_clause(text, c0, m->offset, 1)) {
                 actor = sentence_actor;
-            }
+            } /* "after a fall on 2 January": not the subject's act */
             /* "telling Ms B that it would ...": the promise is the
              * council's. */
             if (ev->kind == CC_EVENT_PROMISE &&
