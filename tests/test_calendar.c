@@ -98,8 +98,7 @@ Test(calendar, coverage, .init = setup, .fini = teardown)
                  CC_ECOVERAGE));
     cr_expect(strstr(err.message, "past the end") != NULL, "%s", err.message);
     cc_calendar *wales = NULL;
-    cr_expect(eq(int, cc_calendar_new(&wales, ctx, "wales", &err),
-                 CC_EINVAL));
+    cr_expect(eq(int, cc_calendar_new(&wales, ctx, "wales", &err), CC_EINVAL));
     cr_expect_null(wales);
 }
 
@@ -232,9 +231,9 @@ Test(calendar, closure_file, .init = setup, .fini = teardown)
     cr_assert_not_null(fp, "tests/data/closures.ics");
     n = fread(buf, 1, sizeof buf, fp);
     fclose(fp);
-    cr_assert(eq(int, cc_calendar_add_ics(ew, buf, n, "closures.ics", &err),
-                 CC_OK),
-              "%s:%d: %s", err.source, err.line, err.message);
+    cr_assert(
+        eq(int, cc_calendar_add_ics(ew, buf, n, "closures.ics", &err), CC_OK),
+        "%s:%d: %s", err.source, err.line, err.message);
     cc_calendar_is_workday(ew, D("2019-12-31"), &work, &reason, NULL);
     cr_expect(eq(int, work, 0));
     cr_expect(eq(str, (char *)reason,
@@ -246,8 +245,9 @@ Test(calendar, closure_file, .init = setup, .fini = teardown)
     cr_expect(eq(int, work, 1));
     /* August 2019 has 22 weekdays and the summer bank holiday (26th);
      * the training day (9th) leaves 20. */
-    cr_assert(eq(int, cc_workdays_between(&count, ew, D("2019-07-31"),
-                                          D("2019-08-31"), NULL),
-                 CC_OK));
+    cr_assert(eq(
+        int,
+        cc_workdays_between(&count, ew, D("2019-07-31"), D("2019-08-31"), NULL),
+        CC_OK));
     cr_expect(eq(long, count, 20));
 }

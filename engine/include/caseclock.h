@@ -179,9 +179,8 @@ void cc_calendar_coverage(const cc_calendar *cal, cc_date *first,
  * coverage.  *reason (may be NULL) is set to NULL for a working day, or to
  * a borrowed name ("Saturday", "Good Friday", a closure's SUMMARY).
  */
-cc_status cc_calendar_is_workday(const cc_calendar *cal, cc_date d,
-                                 int *out, const char **reason,
-                                 cc_error *err);
+cc_status cc_calendar_is_workday(const cc_calendar *cal, cc_date d, int *out,
+                                 const char **reason, cc_error *err);
 
 /*
  * Working days in (from, to]; negative when to < from (then it is minus the
@@ -215,10 +214,10 @@ typedef struct cc_skip {
 typedef struct cc_calc {
     cc_date from;
     cc_period period;
-    cc_date date;      /* the last permitted day (or the n-th day) */
-    int borderline;    /* beginning_with + months, no corresponding date */
-    cc_date alt;       /* formula A's answer when borderline */
-    cc_skip *skipped;  /* non-working days passed over (working-day counts) */
+    cc_date date;     /* the last permitted day (or the n-th day) */
+    int borderline;   /* beginning_with + months, no corresponding date */
+    cc_date alt;      /* formula A's answer when borderline */
+    cc_skip *skipped; /* non-working days passed over (working-day counts) */
     size_t nskipped;
     char calendar[64]; /* the division, or "calendar" for plain days */
 } cc_calc;
@@ -281,7 +280,6 @@ const cc_rule *cc_ctx_rule_find(const cc_ctx *ctx, const char *id);
 cc_status cc_ctx_load_rules(cc_ctx *ctx, const char *data, size_t len,
                             const char *source, cc_error *err);
 
-
 /* ------------------------------------------------------------------ */
 /* Decision statements and their temporal mentions                     */
 
@@ -306,10 +304,10 @@ typedef enum cc_grain {
 } cc_grain;
 
 /* cc_mention.flags */
-#define CC_MENTION_INFERRED 0x01u  /* the year came from the narrative */
-#define CC_MENTION_RELATIVE 0x02u  /* resolved against an earlier date */
-#define CC_MENTION_WORKDAYS 0x04u  /* a duration in working days */
-#define CC_MENTION_HEADER 0x08u    /* the header's decision date */
+#define CC_MENTION_INFERRED   0x01u /* the year came from the narrative */
+#define CC_MENTION_RELATIVE   0x02u /* resolved against an earlier date */
+#define CC_MENTION_WORKDAYS   0x04u /* a duration in working days */
+#define CC_MENTION_HEADER     0x08u /* the header's decision date */
 #define CC_MENTION_UNRESOLVED 0x10u /* some parts unknown ("XXXX-04-10") */
 
 typedef struct cc_mention {
@@ -489,8 +487,8 @@ typedef struct cc_deadline {
     cc_period period; /* as applied (the extension when one was used) */
     int extended;     /* an extension was applied */
     cc_date due_earliest, due_latest; /* equal unless the trigger is vague */
-    int borderline; /* months beginning_with at a missing day: see
-                       cc_calc_add */
+    int borderline;  /* months beginning_with at a missing day: see
+                        cc_calc_add */
     cc_date due_alt; /* formula A's last day when borderline, else
                         due_latest */
     int has_actual;
