@@ -7,7 +7,9 @@
  *    into the caller's original input.
  *  - Fallible functions return cc_status and take a `cc_error *err` last;
  *    `err` may be NULL.  On failure the out-parameter is set to NULL (or
- *    left unspecified for plain values) and nothing is leaked.
+ *    left unspecified for plain values) and nothing is leaked.  A cc_error
+ *    belongs to the caller: zero it before the call (`cc_error err = {0};`);
+ *    the first error set in it wins, so a stale one hides later ones.
  *  - Ownership is stated on each function: "new" (the caller frees it with
  *    the named function), "borrowed" (valid until the named object is
  *    freed), "copied" (the callee keeps its own copy), "read during the call
