@@ -2159,8 +2159,8 @@ previous_event(const run *r, size_t at, size_t not, cc_date by)
 static size_t
 named_before(const run *r, size_t at, size_t to, size_t not, cc_date by)
 {
-    static const char *const skip[] = {"the",   "her", "his", "its",
-                                       "their", "a",   "an",  NULL};
+    static const char *const skip[] = {"the", "her", "his",   "its",  "their",
+                                       "a",   "an",  "first", "then", NULL};
     static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
     size_t k = cc_chrono__find(r->text, at, to, "after"), best = NONE;
     char word[24];
@@ -2200,22 +2200,26 @@ named_before(const run *r, size_t at, size_t to, size_t not, cc_date by)
         word[w1 - w0] = '\0';
         break;
     }
-    for (size_t i = 0; i < r->tl->nevents; i++) {
-        const cc_event *ev = &r->tl->events[i];
-        const cc_event_info *inf = &r->tl->info[i];
-        if (i == not || ev->kind == CC_EVENT_DECISION || inf->negated ||
-            ev->planned || ev->earliest > by || ev->where.offset >= at ||
-            summary_para(r, inf->paragraph) ||
-            !has(r->text, ev->where.sentence_offset,
-                 ev->where.sentence_offset + ev->where.sentence_length, word))
-            continue;
-        /* The sentence said last before; in it, the earliest date ("for
-         * care from 23 October to 24 November": care began 23 October). */
-        if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
-            (inf->sentence == r->tl->info[best].sentence &&
-             ev->earliest < r->tl->events[best].earliest))
-            best = i;
-    }
+    /* The narrative first; the summary when only it dates the thing
+     * ("more than five months after Mr J first reported the leak"). */
+    for (int pass = 0; pass < 2 && best == NONE; pass++)
+        for (size_t i = 0; i < r->tl->nevents; i++) {
+            const cc_event *ev = &r->tl->events[i];
+            const cc_event_info *inf = &r->tl->info[i];
+            if (i == not || ev->kind == CC_EVENT_DECISION || inf->negated ||
+                ev->planned || ev->earliest > by || ev->where.offset >= at ||
+                (!pass && summary_para(r, inf->paragraph)) ||
+                !has(r->text, ev->where.sentence_offset,
+                     ev->where.sentence_offset + ev->where.sentence_length,
+                     word))
+                continue;
+            /* The sentence said last before; in it, the earliest date ("for
+             * care from 23 October to 24 November": care began 23 October). */
+            if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
+                (inf->sentence == r->tl->info[best].sentence &&
+                 ev->earliest < r->tl->events[best].earliest))
+                best = i;
+        }
     return best;
 }
 
