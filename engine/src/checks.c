@@ -410,6 +410,19 @@ notice_event(const run *r, size_t i)
                    w->sentence_offset + w->sentence_length, NOTICE_WORDS);
 }
 
+/* Is the body complained about an adult care provider, not a council
+ * (the header names no Council, Borough or Authority)? */
+static int
+care_provider(const run *r)
+{
+    const char *authority = r->tl->field[CC_FIELD_AUTHORITY];
+    const char *category = r->tl->field[CC_FIELD_CATEGORY];
+
+    return authority && category && strncmp(category, "Adult care", 10) == 0 &&
+           !strstr(authority, "Council") && !strstr(authority, "Borough") &&
+           !strstr(authority, "Authority");
+}
+
 static cc_status
 check_late_complaint(run *r)
 {
@@ -418,8 +431,6 @@ check_late_complaint(run *r)
         find_event(r, CC_EVENT_OMBUDSMAN_COMPLAINT, NULL, INT32_MIN, 0);
     size_t notice = NONE, matter = NONE, trig, disc_at = 0, disc_len = 0;
     int discussed = 0;
-    const char *authority = tl->field[CC_FIELD_AUTHORITY];
-    const char *category = tl->field[CC_FIELD_CATEGORY];
     const char *rule_id = "lga1974.s26b.late-complaint";
     const cc_rule *rule;
     cc_deadline *d;
@@ -436,9 +447,7 @@ check_late_complaint(run *r)
     if (comp == NONE && !discussed)
         return CC_OK;
     /* Part 3A (s34D) is for care providers, not councils. */
-    if (authority && category && strncmp(category, "Adult care", 10) == 0 &&
-        !strstr(authority, "Council") && !strstr(authority, "Borough") &&
-        !strstr(authority, "Authority"))
+    if (care_provider(r))
         rule_id = "lga1974.s34d.late-complaint";
     rule = cc_ctx_rule_find(r->ctx, rule_id);
     if (!rule)
@@ -1099,7 +1108,9 @@ check_stages(run *r)
 
     if (is_children)
         return check_children_stages(r);
-    if (is_adult)
+    /* SI 2009/309 binds councils and NHS bodies, not a care home the
+     * resident pays for (Part 3A of the 1974 Act covers those). */
+    if (is_adult && !care_provider(r))
         return check_adult_stages(r);
     return CC_OK;
 }
