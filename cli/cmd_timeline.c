@@ -1,7 +1,8 @@
 /*
  * timeline, check: a decision's chronology and the checks of its
  * timescales, as JSON (docs/timeline.schema.json), text for a terminal,
- * CSV (RFC 4180) or iCalendar (RFC 5545, through cli/ics.c).
+ * CSV (RFC 4180), iCalendar (RFC 5545, through cli/ics.c) or an HTML
+ * report (cli/html.c).
  *
  * Same input, same bytes: nothing here reads the clock.  "Today" is the
  * --today option, and the iCalendar DTSTAMP is the decision date.
@@ -11,11 +12,12 @@
 #include <string.h>
 
 #include "cli.h"
+#include "html.h"
 #include "ics.h"
 
-enum { FMT_TEXT, FMT_JSON, FMT_ICS, FMT_CSV };
-static const char *const TIMELINE_FORMATS[] = {"text", "json", "ics", "csv",
-                                               NULL};
+enum { FMT_TEXT, FMT_JSON, FMT_ICS, FMT_CSV, FMT_HTML };
+static const char *const TIMELINE_FORMATS[] = {"text", "json", "ics",
+                                               "csv",  "html", NULL};
 static const char *const CHECK_FORMATS[] = {"text", "json", NULL};
 
 typedef struct view {
@@ -841,6 +843,10 @@ run(int argc, char **argv, int checks_only)
         break;
     case FMT_CSV:
         ok = emit_csv(out.fp, &v) == 0;
+        break;
+    case FMT_HTML:
+        ok = cli_html_timeline(out.fp, tl, v.text, v.len,
+                               v.has_today ? &v.today : NULL) == 0;
         break;
     default:
         ok = emit_text(out.fp, &v) == 0;
