@@ -155,7 +155,7 @@ _caseclock()
         ;;
     timeline)
         opts="--format -o --today"
-        formats="text json ics csv"
+        formats="text json ics csv html"
         ;;
     check)
         opts="--format -o --today --strict"

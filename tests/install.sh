@@ -187,7 +187,7 @@ expect_completion "deadline" caseclock de
 expect_completion "--format" caseclock add 2019-04-10 10wd --fo
 expect_completion "text json ics" caseclock add 2019-04-10 10wd --format ''
 expect_completion "text json" caseclock workdays --format ''
-expect_completion "text json ics csv" caseclock timeline d.txt --format ''
+expect_completion "text json ics csv html" caseclock timeline d.txt --format ''
 expect_completion "--strict" caseclock check d.txt --st
 expect_completion "json" caseclock rules --format = j
 expect_completion "scotland" caseclock add 2019-04-10 10wd --calendar sc
