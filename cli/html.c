@@ -630,7 +630,9 @@ chart_event(const rpt *r, const chart *c, size_t i, double y)
     const cc_event *ev = cc_timeline_event(r->tl, i);
     double cy = y + EVENT_H / 2, left, right;
     char when[96], label[320], tip[400];
-    const char *actor = cc_actor_name(ev->actor);
+    /* "other" is another body: not to be read as the kind "other". */
+    const char *actor =
+        ev->actor == CC_ACTOR_OTHER ? "another body" : cc_actor_name(ev->actor);
 
     when_text(when, sizeof when, ev->earliest, ev->latest, ev->grain, ev->mod,
               ev->value, 1);
@@ -970,6 +972,7 @@ emit_chart(const rpt *r)
 static void
 emit_key(const rpt *r)
 {
+    size_t nd = cc_timeline_deadline_count(r->tl);
     static const struct {
         const char *svg;
         const char *words;
@@ -995,11 +998,18 @@ emit_key(const rpt *r)
 
     fputs("<div class=\"key\">\n<ul aria-label=\"Key to the chart's marks\">\n",
           r->fp);
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+    /* The last three are about deadlines: only when there are some. */
+    size_t nkeys = sizeof keys / sizeof *keys - (nd ? 0 : 3);
+
+    for (size_t i = 0; i < nkeys; i++)
         fprintf(r->fp,
                 "<li><svg class=\"chart\" width=\"24\" height=\"16\" "
                 "viewBox=\"0 0 24 16\" aria-hidden=\"true\">%s</svg> %s</li>\n",
                 keys[i].svg, keys[i].words);
+    if (!nd) {
+        fputs("</ul>\n</div>\n", r->fp);
+        return;
+    }
     fputs("</ul>\n<ul aria-label=\"Key to the status of a deadline\">\n"
           "<li>Due dates by status:</li>\n",
           r->fp);
@@ -1312,8 +1322,7 @@ emit_findings(const rpt *r)
 
 /* One string a rule: C17 promises string literals of 4095 bytes only. */
 static const char *const STYLE[] = {
-    ":root{color-scheme:light}\n",
-    "*{box-sizing:border-box}\n",
+    ":root{color-scheme:light}\n", "*{box-sizing:border-box}\n",
     "body{margin:0;background:#fff;color:#1f2328;font:16px/1.5 \"DejaVu "
     "Sans\",Verdana,\"Liberation Sans\",Arial,sans-serif;"
     "-webkit-print-color-adjust:exact;print-color-adjust:exact}\n",
@@ -1326,12 +1335,10 @@ static const char *const STYLE[] = {
     ".facts{display:flex;flex-wrap:wrap;gap:.25rem 2rem;margin:0 0 .75rem}\n",
     ".facts div{min-width:8rem}\n",
     ".facts dt{color:#57606a;font-size:.8rem}\n",
-    ".facts dd{margin:0;font-weight:bold}\n",
-    ".summary{margin:0 0 1rem}\n",
+    ".facts dd{margin:0;font-weight:bold}\n", ".summary{margin:0 0 1rem}\n",
     "nav ul{list-style:none;margin:.5rem auto 0;padding:0;display:flex;"
     "flex-wrap:wrap;gap:1.25rem;font-size:.875rem}\n",
-    "a{color:#0550ae}\n",
-    "figure{margin:0}\n",
+    "a{color:#0550ae}\n", "figure{margin:0}\n",
     "svg.chart{display:block;max-width:100%;height:auto}\n",
     "svg.chart.main{width:100%}\n",
     "svg.chart text{font:12px \"DejaVu Sans\",Verdana,\"Liberation "
@@ -1341,6 +1348,10 @@ static const char *const STYLE[] = {
     "svg.chart .tick{stroke:#d0d7de}\n",
     "svg.chart .stripes rect{fill:#f6f8fa}\n",
     "svg.chart .group{font-weight:bold}\n",
+    /* A halo keeps labels legible where they cross a grid or date line. */
+    "svg.chart .label,svg.chart .decision-line text,svg.chart .today-line "
+    "text{paint-order:stroke;stroke:#fff;stroke-width:3px;"
+    "stroke-linejoin:round}\n",
     "svg.chart .ref{fill:#57606a;font-size:11px}\n",
     "svg.chart .mark{fill:#24292f}\n",
     "svg.chart .planned .mark{fill:#fff;stroke:#24292f;stroke-width:2}\n",
@@ -1354,8 +1365,7 @@ static const char *const STYLE[] = {
     "svg.chart .done{fill:#24292f;stroke:#fff;stroke-width:1}\n",
     "svg.chart .breach{fill:url(#hatch);stroke:#a40e26;stroke-width:1}\n",
     "svg.chart .hatch-bg{fill:#ffebe9}\n",
-    "svg.chart .hatch-fg{fill:#a40e26}\n",
-    "svg.chart .due{stroke-width:1.5}\n",
+    "svg.chart .hatch-fg{fill:#a40e26}\n", "svg.chart .due{stroke-width:1.5}\n",
     "svg.chart rect.due{fill-opacity:.3}\n",
     "svg.chart .st-met .due{fill:#116329;stroke:#116329}\n",
     "svg.chart .st-missed .due{fill:#a40e26;stroke:#a40e26}\n",
@@ -1383,11 +1393,9 @@ static const char *const STYLE[] = {
     "caption{text-align:left;padding:0 0 .5rem;color:#424a53}\n",
     "th,td{border:1px solid #d0d7de;padding:.4rem .5rem;text-align:left;"
     "vertical-align:top}\n",
-    "thead th{background:#f6f8fa}\n",
-    "tbody th{font-weight:normal}\n",
+    "thead th{background:#f6f8fa}\n", "tbody th{font-weight:normal}\n",
     "td.ref{color:#57606a;white-space:nowrap}\n",
-    "table.events tbody th{width:11rem}\n",
-    ".c-ref{width:2.8em}\n",
+    "table.events tbody th{width:11rem}\n", ".c-ref{width:2.8em}\n",
     "table.deadlines .c-name{width:24%}\n",
     "table.deadlines .c-dates{width:24%}\n",
     "table.findings .c-statement{width:40%}\n",
@@ -1404,36 +1412,29 @@ static const char *const STYLE[] = {
     ".late{color:#1f2328;font-weight:bold}\n",
     ".flag{display:inline-block;margin:.2rem .3rem 0 0;padding:0 .3rem;"
     "border:1px solid #57606a;border-radius:.2rem;font-size:.75rem}\n",
-    ".none{color:#57606a}\n",
-    "td p{margin:0 0 .4rem}\n",
+    ".none{color:#57606a}\n", "td p{margin:0 0 .4rem}\n",
     ".evidence{margin:0;padding-left:1.1rem;font-size:.8rem}\n",
     ".evidence .where{display:inline}\n",
     ".st,.vd{display:inline-block;padding:0 .4rem;border-radius:.2rem;"
     "font-weight:bold;color:#fff;white-space:nowrap}\n",
-    ".st-met{background:#116329}\n",
-    ".st-missed{background:#a40e26}\n",
-    ".st-overdue{background:#953800}\n",
-    ".st-pending{background:#0550ae}\n",
-    ".st-unknown{background:#57606a}\n",
-    ".vd-consistent{background:#116329}\n",
+    ".st-met{background:#116329}\n", ".st-missed{background:#a40e26}\n",
+    ".st-overdue{background:#953800}\n", ".st-pending{background:#0550ae}\n",
+    ".st-unknown{background:#57606a}\n", ".vd-consistent{background:#116329}\n",
     ".vd-inconsistent{background:#a40e26}\n",
     ".vd-cannot-tell{background:#57606a}\n",
     "footer{margin-top:2rem;padding-top:.5rem;padding-bottom:1rem;"
     "border-top:1px solid #d0d7de;font-size:.8rem;color:#57606a}\n",
-    "@page{size:A4;margin:14mm 12mm}\n",
-    "@media print{\n",
+    "@page{size:A4;margin:14mm 12mm}\n", "@media print{\n",
     "body{font-size:9.5pt}\n",
     "header,nav,main,footer{max-width:none;padding-left:0;padding-right:0}\n",
-    "nav{display:none}\n",
-    "a{color:inherit;text-decoration:none}\n",
+    "nav{display:none}\n", "a{color:inherit;text-decoration:none}\n",
     ".scroll{overflow:visible}\n",
     "h2,caption{break-after:avoid;page-break-after:avoid}\n",
     "figure,tr,.key{break-inside:avoid;page-break-inside:avoid}\n",
     "thead{display:table-header-group}\n",
     "tbody tr:first-child{break-before:avoid;page-break-before:avoid}\n",
 
-    "}\n",
-    NULL};
+    "}\n", NULL};
 
 static void
 emit_header(const rpt *r)
