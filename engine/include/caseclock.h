@@ -81,7 +81,8 @@ int cc_date_weekday(cc_date d);
  */
 cc_status cc_date_parse(cc_date *out, const char *text, cc_error *err);
 
-/* Writes "YYYY-MM-DD" and a NUL into buf[11].  Returns buf. */
+/* Writes "YYYY-MM-DD" and a NUL into buf[11] ("XXXX-XX-XX" for a value
+ * outside years 1..9999).  Returns buf. */
 char *cc_date_format(cc_date d, char buf[11]);
 
 /* Writes "Friday 22 March 2019" (UK style) into buf, at most `size` bytes. */

@@ -112,8 +112,23 @@ cc_date_format(cc_date d, char buf[11])
 {
     int y, m, dd;
 
+    /* Digit by digit: the width is known, and no format can overflow. */
+    if (d < CC_DATE_FIRST || d > CC_DATE_LAST) {
+        memcpy(buf, "XXXX-XX-XX", 11);
+        return buf;
+    }
     cc_date_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, 11, "%04d-%02d-%02d", y, m, dd);
+    buf[0] = (char)('0' + y / 1000);
+    buf[1] = (char)('0' + y / 100 % 10);
+    buf[2] = (char)('0' + y / 10 % 10);
+    buf[3] = (char)('0' + y % 10);
+    buf[4] = '-';
+    buf[5] = (char)('0' + m / 10);
+    buf[6] = (char)('0' + m % 10);
+    buf[7] = '-';
+    buf[8] = (char)('0' + dd / 10);
+    buf[9] = (char)('0' + dd % 10);
+    buf[10] = '\0';
     return buf;
 }
 

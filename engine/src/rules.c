@@ -95,7 +95,7 @@ load_extensions(const loader *ld, json_t *obj, cc_rule *r)
     r->nextensions = json_array_size(arr);
     json_array_foreach(arr, i, e)
     {
-        const char *period;
+        const char *period = NULL;
         if ((st = get_string(ld, e, r->id, "period", 1, &period)) ||
             (st = get_period(ld, r->id, period, &ext[i].period)) ||
             (st = get_string(ld, e, r->id, "condition", 1, &ext[i].condition)))
@@ -108,7 +108,7 @@ load_extensions(const loader *ld, json_t *obj, cc_rule *r)
 static cc_status
 load_rule(const loader *ld, json_t *obj, json_t *calendars, cc_rule *r)
 {
-    const char *period, *counting, *conf;
+    const char *period = NULL, *counting = NULL, *conf = NULL;
     json_t *cal;
     cc_status st;
 
