@@ -34,7 +34,7 @@ static const char *const BATCH_COMMANDS[] = {"dates", "timeline", "check",
                                              NULL};
 
 #define MAX_JOBS      1024
-#define SLOTS_PER_JOB 4   /* records in flight per worker */
+#define SLOTS_PER_JOB 16  /* records in flight per worker */
 #define NCLASSES      128 /* exit classes counted: 0..127 */
 
 /* The input limit of the single-file commands (cli/util.c). */
@@ -209,6 +209,9 @@ typedef struct batch {
     uint64_t next_out;  /* the next record to write */
     int listed_all;     /* no more slots will be filled */
     int stop;           /* the output failed: everyone stops */
+    int idle;           /* workers waiting for a slot */
+    int writer_waiting;
+    int lister_waiting;
 
     /* The writer's own (read by the main thread after joining it). */
     long counts[NCLASSES];
@@ -456,6 +459,33 @@ done:
     }
 }
 
+/*
+ * Threads wake each other in batches, not once a record: a wake-up costs
+ * as much as reading a short decision.  The writer waits until half the
+ * ring is ready in a row (or all that is in flight, when that is less),
+ * and the lister until half the ring is free.  Both called with b->mu held.
+ */
+static uint64_t
+ready_run(const batch *b)
+{
+    uint64_t k = b->next_out;
+
+    while (k < b->next_in && b->ring[k % b->nslots].done)
+        k++;
+    return k - b->next_out;
+}
+
+static int
+writer_may_go(const batch *b)
+{
+    uint64_t left = b->next_in - b->next_out;
+    uint64_t want = b->nslots / 2 < left ? b->nslots / 2 : left;
+
+    if (b->stop || (b->listed_all && left == 0))
+        return 1;
+    return want > 0 && ready_run(b) >= want;
+}
+
 static void *
 work(void *arg)
 {
@@ -465,8 +495,11 @@ work(void *arg)
     for (;;) {
         slot *s;
         pthread_mutex_lock(&b->mu);
-        while (b->next_take == b->next_in && !b->listed_all && !b->stop)
+        while (b->next_take == b->next_in && !b->listed_all && !b->stop) {
+            b->idle++;
             pthread_cond_wait(&b->work, &b->mu);
+            b->idle--;
+        }
         if (b->stop || b->next_take == b->next_in) {
             pthread_mutex_unlock(&b->mu);
             break;
@@ -478,7 +511,8 @@ work(void *arg)
 
         pthread_mutex_lock(&b->mu);
         s->done = 1;
-        pthread_cond_signal(&b->ready);
+        if (b->writer_waiting && writer_may_go(b))
+            pthread_cond_signal(&b->ready);
         pthread_mutex_unlock(&b->mu);
     }
     free(w->in.p);
@@ -527,6 +561,33 @@ draw_bar(batch *b, long done, int force)
     fflush(stderr);
 }
 
+/* Writes one record (the writer thread, without the lock: the slot is
+ * not reused before next_out passes it) and empties its slot. */
+static void
+write_record(batch *b, slot *s, long done)
+{
+    /* An empty record: out of memory even for the error record. */
+    if (s->record.n == 0 && s->exit == EXIT_DONE)
+        s->exit = EXIT_INTERNAL;
+    if (!b->write_failed && s->record.n &&
+        fwrite(s->record.p, 1, s->record.n, b->out) != s->record.n) {
+        b->write_failed = 1;
+        b->write_errno = errno;
+    }
+    b->counts[s->exit < NCLASSES ? s->exit : EXIT_INTERNAL]++;
+    if (s->exit != EXIT_DONE) {
+        if (b->progress)
+            clear_bar();
+        cli_warn("%s", s->message ? s->message : "out of memory");
+    }
+    if (b->progress)
+        draw_bar(b, done, s->exit != EXIT_DONE);
+    free(s->path);
+    free(s->message);
+    free(s->record.p);
+    memset(s, 0, sizeof *s);
+}
+
 static void *
 write_records(void *arg)
 {
@@ -535,46 +596,28 @@ write_records(void *arg)
 
     pthread_mutex_lock(&b->mu);
     for (;;) {
-        slot *s = &b->ring[b->next_out % b->nslots];
-        if (b->next_out == b->next_in && b->listed_all)
+        uint64_t first = b->next_out, n;
+        if (b->stop || (b->next_out == b->next_in && b->listed_all))
             break;
-        if (b->next_out == b->next_in || !s->done) {
+        if (!writer_may_go(b)) {
+            b->writer_waiting = 1;
             pthread_cond_wait(&b->ready, &b->mu);
+            b->writer_waiting = 0;
             continue;
         }
+        n = ready_run(b);
         pthread_mutex_unlock(&b->mu);
-
-        /* An empty record: out of memory even for the error record. */
-        if (s->record.n == 0 && s->exit == EXIT_DONE)
-            s->exit = EXIT_INTERNAL;
-        if (!b->write_failed && s->record.n &&
-            fwrite(s->record.p, 1, s->record.n, b->out) != s->record.n) {
-            b->write_failed = 1;
-            b->write_errno = errno;
-        }
-        b->counts[s->exit < NCLASSES ? s->exit : EXIT_INTERNAL]++;
-        done++;
-        if (s->exit != EXIT_DONE) {
-            if (b->progress)
-                clear_bar();
-            cli_warn("%s", s->message ? s->message : "out of memory");
-        }
-        if (b->progress)
-            draw_bar(b, done, s->exit != EXIT_DONE);
-        free(s->path);
-        free(s->message);
-        free(s->record.p);
-        memset(s, 0, sizeof *s);
-
+        for (uint64_t k = first; k < first + n; k++)
+            write_record(b, &b->ring[k % b->nslots], ++done);
         pthread_mutex_lock(&b->mu);
-        b->next_out++;
+        b->next_out += n;
         if (b->write_failed && !b->stop) {
             b->stop = 1;
             pthread_cond_broadcast(&b->work);
         }
-        pthread_cond_signal(&b->space);
-        if (b->stop)
-            break;
+        if (b->lister_waiting &&
+            (b->stop || b->next_in - b->next_out <= b->nslots / 2))
+            pthread_cond_signal(&b->space);
     }
     pthread_mutex_unlock(&b->mu);
     if (b->progress)
@@ -604,8 +647,11 @@ enqueue(void *arg, const char *path, int listed, const char *msg)
         return -1;
     }
     pthread_mutex_lock(&b->mu);
-    while (b->next_in - b->next_out >= b->nslots && !b->stop)
+    while (b->next_in - b->next_out >= b->nslots && !b->stop) {
+        b->lister_waiting = 1;
         pthread_cond_wait(&b->space, &b->mu);
+        b->lister_waiting = 0;
+    }
     if (b->stop) {
         pthread_mutex_unlock(&b->mu);
         free(p);
@@ -617,7 +663,8 @@ enqueue(void *arg, const char *path, int listed, const char *msg)
     s->listed = listed;
     s->message = m;
     b->next_in++;
-    pthread_cond_signal(&b->work);
+    if (b->idle)
+        pthread_cond_signal(&b->work);
     pthread_mutex_unlock(&b->mu);
     return 0;
 }
@@ -649,13 +696,16 @@ is_txt(const char *name)
 static char *
 join(const char *dir, const char *name)
 {
-    size_t n = strlen(dir);
+    size_t n = strlen(dir), k = strlen(name);
     int slash = n > 0 && dir[n - 1] == '/';
-    size_t size = n + strlen(name) + 2;
-    char *s = malloc(size);
+    char *s = malloc(n + k + 2);
 
-    if (s)
-        snprintf(s, size, "%s%s%s", dir, slash ? "" : "/", name);
+    if (s) {
+        memcpy(s, dir, n);
+        if (!slash)
+            s[n++] = '/';
+        memcpy(s + n, name, k + 1);
+    }
     return s;
 }
 
@@ -711,12 +761,12 @@ walk_dir(const char *dir, emit_fn emit, void *arg)
             rc = -1;
             break;
         }
-        if (lstat(full, &ls) != 0 || stat(full, &sb) != 0) {
+        if (stat(full, &sb) != 0) {
             /* Gone since the listing, or a dangling link: say so. */
             if (is_txt(names[i]))
                 rc = emit(arg, full, 0, NULL);
         } else if (S_ISDIR(sb.st_mode)) {
-            if (!S_ISLNK(ls.st_mode))
+            if (lstat(full, &ls) == 0 && !S_ISLNK(ls.st_mode))
                 rc = walk_dir(full, emit, arg);
         } else if (S_ISREG(sb.st_mode) && is_txt(names[i])) {
             rc = emit(arg, full, 0, NULL);

@@ -443,3 +443,45 @@ Test(batch, output_is_atomic, .init = setup, .fini = teardown)
     closedir(d);
     cr_expect(eq(int, left, 0), "a temporary file was left in %s", dir);
 }
+
+/* More inputs than the ring has slots (16 a job): slots are reused, and
+ * the order and the bytes still do not depend on --jobs. */
+Test(batch, many_inputs_reuse_the_ring, .init = setup, .fini = teardown)
+{
+    char want[NCASES + 1][512], *input;
+    size_t n, size = 0, lines = 0;
+    cli_result r1, r3;
+    const int reps = 40;
+
+    walk_order(want, &n);
+    for (size_t i = 0; i < n; i++)
+        size += (strlen(want[i]) + 1) * (size_t)reps;
+    input = calloc(size + 1, 1);
+    cr_assert_not_null(input);
+    for (int k = 0; k < reps; k++)
+        for (size_t i = 0; i < n; i++) {
+            strcat(input, want[(i + (size_t)k) % n]);
+            strcat(input, "\n");
+        }
+    cli_run(&r1, A("batch", "--jobs", "1", "-"), input);
+    cli_run(&r3, A("batch", "--jobs", "3", "-"), input);
+    cr_expect(eq(int, r1.status, 3), "%s", r1.err);
+    cr_expect(eq(str, r3.out, r1.out), "--jobs 3 differs from --jobs 1");
+    for (const char *p = r1.out; (p = strchr(p, '\n')) != NULL; p++)
+        lines++;
+    cr_expect(eq(sz, lines, n * (size_t)reps));
+    /* The k-th record is the k-th path given. */
+    {
+        const char *p = r1.out;
+        for (size_t k = 0; k < n * (size_t)reps; k++) {
+            char head[600];
+            snprintf(head, sizeof head, "{\"path\":\"%s\"",
+                     want[(k % n + k / n) % n]);
+            cr_assert(strncmp(p, head, strlen(head)) == 0, "record %zu", k + 1);
+            p = strchr(p, '\n') + 1;
+        }
+    }
+    free(input);
+    cli_result_free(&r1);
+    cli_result_free(&r3);
+}
