@@ -434,6 +434,38 @@ Test(badinput, read_error, .init = setup, .fini = teardown)
     run_free(&r);
 }
 
+/* batch: a bad file among good ones is one JSON line with its error and
+ * exit status, the others are read, and the run's status is the failure's. */
+Test(badinput, batch_with_bad_files, .init = setup, .fini = teardown)
+{
+    const char *sub = path_of("decisions");
+    const char *bad, *missing = path_of("decisions/missing.txt");
+    run r;
+
+    cr_assert(eq(int, mkdir(sub, 0755), 0));
+    write_text("decisions/a.txt", "On 3 March 2019 Mrs X complained.\n");
+    bad = write_text("decisions/b.txt", "On 3 March 2019 \xC0\xAF x\n");
+    run_cmd(&r, A("batch", sub));
+    cr_expect(eq(int, r.status, 3), "%s", r.err);
+    cr_expect(strstr(r.out, "\"value\":\"2019-03-03\"") != NULL, "%s", r.out);
+    cr_expect(strstr(r.out, fmt("{\"path\":\"%s\",\"error\":\"%s:1:17: "
+                                "invalid UTF-8: byte 0xC0 at offset 16\","
+                                "\"exit\":3}\n",
+                                bad, bad)) != NULL,
+              "%s", r.out);
+    cr_expect(strstr(r.err, fmt("caseclock: %s:1:17: invalid UTF-8: byte "
+                                "0xC0 at offset 16\n",
+                                bad)) != NULL,
+              "%s", r.err);
+    run_free(&r);
+    run_cmd(&r, A("batch", missing));
+    cr_expect(eq(int, r.status, 5), "%s", r.err);
+    cr_expect(strstr(r.err, fmt("caseclock: %s: No such file or directory\n",
+                                missing)) != NULL,
+              "%s", r.err);
+    run_free(&r);
+}
+
 /* Nothing to find is not an error: exit 0, no fields, no mentions. */
 Test(badinput, empty_and_blank, .init = setup, .fini = teardown)
 {
@@ -1379,6 +1411,15 @@ Test(badinput, option_values, .init = setup, .fini = teardown)
          "--help')\n"},
         {A("check"), "caseclock: 'check' needs a FILE ('-' for stdin) (see "
                      "'caseclock --help')\n"},
+        {A("batch", in, "--jobs", "0"),
+         "caseclock: option --jobs: '0' is not a number of jobs from 1 to "
+         "1024 (see 'caseclock --help')\n"},
+        {A("batch", in, "--jobs", "99999999999"),
+         "caseclock: option --jobs: '99999999999' is not a number of jobs "
+         "from 1 to 1024 (see 'caseclock --help')\n"},
+        {A("batch", in, "--command", "foo"),
+         "caseclock: option --command: 'foo' is not dates, timeline or check "
+         "(see 'caseclock --help')\n"},
     };
 
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
