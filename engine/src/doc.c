@@ -24,6 +24,25 @@ struct cc_doc {
     size_t nsentences;
 };
 
+/* A section of agreed (or recommended) actions: what the council will do
+ * after the decision. */
+static int
+action_section(const char *title)
+{
+    static const char *const prefixes[] = {
+        "agreed action", "recommended action", "recommendation", "action"};
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+        const char *p = prefixes[k], *t = title;
+        while (*p && (*t == *p || (*t >= 'A' && *t <= 'Z' && *t + 32 == *p))) {
+            p++;
+            t++;
+        }
+        if (!*p)
+            return 1;
+    }
+    return 0;
+}
+
 /* Index of the span holding `offset` in spans sorted by offset, or -1. */
 #define FIND_SPAN(arr, n, off, result)                                         \
     do {                                                                       \
@@ -48,6 +67,8 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
     cc_text t;
     cc_raw *raw = NULL;
     long *sent = NULL, *para = NULL;
+    unsigned char *action = NULL;
+    long sec;
     size_t nraw = 0;
     cc_narrative nar;
     cc_status st;
@@ -81,21 +102,31 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
     st = cc_recognise__scan(&raw, &nraw, doc->text, t.start, len, err);
     if (st != CC_OK)
         goto done;
-    if (nraw > 0 && (!(sent = malloc(nraw * sizeof *sent)) ||
-                     !(para = malloc(nraw * sizeof *para)) ||
-                     !(doc->mentions = calloc(nraw, sizeof *doc->mentions)))) {
+    if (nraw > 0 &&
+        (!(sent = malloc(nraw * sizeof *sent)) ||
+         !(para = malloc(nraw * sizeof *para)) || !(action = malloc(nraw)) ||
+         !(doc->mentions = calloc(nraw, sizeof *doc->mentions)))) {
         st = cc_error__fail(err, CC_ENOMEM, "out of memory");
         goto done;
     }
     nar.sentence = sent;
     nar.paragraph = para;
+    nar.action = action;
     nar.header = (size_t)-1;
     nar.has_decision = 0;
     nar.decision = 0;
+    sec = -1;
     for (size_t i = 0; i < nraw; i++) {
         FIND_SPAN(doc->sentences, doc->nsentences, raw[i].offset, sent[i]);
         FIND_SPAN(doc->layout.paragraphs, doc->layout.nparagraphs,
                   raw[i].offset, para[i]);
+        /* the section is the last heading before the mention: mentions
+         * come in text order, and so do headings */
+        while (sec + 1 < (long)doc->layout.nsections &&
+               doc->layout.sections[sec + 1].offset <= raw[i].offset)
+            sec++;
+        action[i] = sec >= 0 && doc->layout.sections[sec].title &&
+                    action_section(doc->layout.sections[sec].title);
         if (doc->layout.date_length && nar.header == (size_t)-1 &&
             raw[i].offset >= doc->layout.date_offset &&
             raw[i].offset < doc->layout.date_offset + doc->layout.date_length &&
@@ -121,6 +152,7 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
 done:
     free(sent);
     free(para);
+    free(action);
     free(raw);
     cc_text__clear(&t);
     cc_doc_free(doc);

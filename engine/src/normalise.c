@@ -12,7 +12,38 @@
  *    autumn September-November, winter December of the year to February
  *    of the next; with a modifier, the first, middle or last month;
  *  - a decade spans ten years; "early" the first four, "mid" the next
- *    three, "late" the last three.
+ *    three, "late" the last three;
+ *  - a half or a quarter of a year ("2021-H1", "2022-Q3") spans its months,
+ *    with the grain of a season (a part of a year);
+ *  - "Easter 2019" is Easter Sunday (2019-04-21, mod APPROX: the text
+ *    usually means the holiday around it); its range is that one day, as
+ *    "about 3 June" is;
+ *  - "the week commencing 3 June 2019" is the seven days from that day;
+ *    its value is the ISO week of that day ("2019-W23").
+ *
+ * The year of a partial date ("10 April", "in March") is the running year:
+ * that of the last date which stated or inferred a month, in text order.
+ * When the month steps back ROLLOVER_MONTHS or more from the running month
+ * the narrative has crossed a year end and the year is the next one,
+ * unless the date looks back instead:
+ *  - it starts a range of partial dates whose months both come before the
+ *    running month ("between February and May" in August: a flashback,
+ *    not a leap into next year); the range's other end then takes the
+ *    same year (or the next, when its month comes first: "November to
+ *    February"); or
+ *  - the same month (for a bare month) or the same day of the same month
+ *    was already mentioned with the running year ("On 3 March 2023 ... in
+ *    August ... the notes arrived in March").
+ * A date that looks back leaves the running date where it was, so that
+ * the narrative after it is judged against the furthest point reached.
+ * Last, no inferred date is later than the decision date: take the year
+ * before.
+ *
+ * Relative dates are counted from the anchor (the last resolved date, near
+ * enough), except that "two years ago" and "last year" are counted from the
+ * decision date, and "the end of the month" or "of the year" is the running
+ * date's month or year; in an agreed action section, which speaks from the
+ * decision onwards, it is the decision date's.
  */
 #include "normalise.h"
 
@@ -23,7 +54,8 @@
 
 /* How far the month may step back before the narrative has crossed a year
  * end: "In October 2019 ... On 5 January" is January 2020, but "On 20 June
- * 2019 ... she had complained on 3 March" stays in 2019. */
+ * 2019 ... she had complained on 3 March" stays in 2019.  (Four months or
+ * more; docs/annotation.md, "Decisions made on unseen texts".) */
 enum { ROLLOVER_MONTHS = 4 };
 
 static cc_date
@@ -36,6 +68,25 @@ static cc_date
 month_last(int y, int m)
 {
     return ymd(y, m, cc_days_in_month(y, m));
+}
+
+/*
+ * Easter Sunday of a Gregorian year: the anonymous algorithm of 1876
+ * (Meeus, "Astronomical Algorithms", 2nd ed., chapter 8), valid for every
+ * Gregorian year.  2019: 21 April; 2020: 12 April.
+ */
+static cc_date
+easter_sunday(int y)
+{
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30;
+    int i = c / 4, k = c % 4;
+    int l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31;
+    int day = (h + l - 7 * m + 114) % 31 + 1;
+    return ymd(y, month, day);
 }
 
 /* The part of [first, last] a modifier picks: thirds, by days. */
@@ -74,6 +125,22 @@ date_range(const cc_raw *r, int year, cc_date *first, cc_date *last)
     }
     if (year == 0)
         return 0;
+    if (r->easter) {
+        *first = *last = easter_sunday(year);
+        return 1;
+    }
+    if (r->half || r->quarter) {
+        int m0 = r->half ? 6 * r->half - 5 : 3 * r->quarter - 2;
+        int m1 = r->half ? m0 + 5 : m0 + 2;
+        *first = ymd(year, m0, 1);
+        *last = month_last(year, m1);
+        return 1;
+    }
+    if (r->week_of) {
+        *first = ymd(year, r->month, r->day);
+        *last = (cc_date)(*first + 6);
+        return 1;
+    }
     if (r->season) {
         static const int first_month[5] = {0, 3, 6, 9, 12};
         int m0 = first_month[r->season];
@@ -119,6 +186,18 @@ date_range(const cc_raw *r, int year, cc_date *first, cc_date *last)
     return 1;
 }
 
+/* ISO 8601 week of a day: "2019-W15". */
+static void
+iso_week(char *buf, size_t size, cc_date d)
+{
+    int wd = cc_date_weekday(d);
+    cc_date thursday = (cc_date)(d - wd + 4);
+    int y;
+    cc_date_to_ymd(thursday, &y, NULL, NULL);
+    int week = (thursday - ymd(y, 1, 1)) / 7 + 1;
+    snprintf(buf, size, "%04d-W%02d", y, week);
+}
+
 static const char *const season_codes[5] = {"", "SP", "SU", "AU", "WI"};
 
 static void
@@ -133,7 +212,21 @@ date_value(char *buf, size_t size, const cc_raw *r, int year)
         snprintf(ys, sizeof ys, "%04d", year);
     else
         snprintf(ys, sizeof ys, "XXXX");
-    if (r->season)
+    if (r->easter && year) {
+        cc_date_format(easter_sunday(year), buf);
+        return;
+    }
+    if (r->week_of && year) {
+        iso_week(buf, size, ymd(year, r->month, r->day));
+        return;
+    }
+    if (r->easter || r->week_of)
+        snprintf(buf, size, r->easter ? "XXXX-XX-XX" : "XXXX-WXX");
+    else if (r->half)
+        snprintf(buf, size, "%s-H%d", ys, r->half);
+    else if (r->quarter)
+        snprintf(buf, size, "%s-Q%d", ys, r->quarter);
+    else if (r->season)
         snprintf(buf, size, "%s-%s", ys, season_codes[r->season]);
     else if (r->day && r->month)
         snprintf(buf, size, "%s-%02d-%02d", ys, r->month, r->day);
@@ -148,8 +241,12 @@ date_grain(const cc_raw *r)
 {
     if (r->decade)
         return CC_GRAIN_DECADE;
-    if (r->season)
-        return CC_GRAIN_SEASON;
+    if (r->easter)
+        return CC_GRAIN_DAY;
+    if (r->week_of)
+        return CC_GRAIN_WEEK;
+    if (r->season || r->half || r->quarter)
+        return CC_GRAIN_SEASON; /* a part of a year */
     if (r->day)
         return CC_GRAIN_DAY;
     if (r->month)
@@ -190,18 +287,6 @@ duration_value(char *buf, size_t size, const cc_raw *r)
         else
             n += (size_t)snprintf(buf + n, size - n, "%sDE", p->n);
     }
-}
-
-/* ISO 8601 week of a day: "2019-W15". */
-static void
-iso_week(char *buf, size_t size, cc_date d)
-{
-    int wd = cc_date_weekday(d);
-    cc_date thursday = (cc_date)(d - wd + 4);
-    int y;
-    cc_date_to_ymd(thursday, &y, NULL, NULL);
-    int week = (thursday - ymd(y, 1, 1)) / 7 + 1;
-    snprintf(buf, size, "%04d-W%02d", y, week);
 }
 
 /* The last resolved DATE: what a relative date is counted from. */
@@ -313,7 +398,36 @@ raw_month(const cc_raw *r)
     static const int season_month[5] = {0, 3, 6, 9, 12};
     if (r->month)
         return r->month;
+    if (r->easter)
+        return 4; /* late March or April */
+    if (r->half || r->quarter)
+        return 0; /* as coarse as a year: "in Q3 2022" is background */
     return season_month[r->season];
+}
+
+/* The year each month, and each day of a month, was last resolved to. */
+typedef struct seen {
+    int month[13];
+    int day[13][32];
+} seen;
+
+/*
+ * Does a partial date that would roll over into the next year look back
+ * instead?  Either the range it starts lies wholly before the running month
+ * ("between February and May" in August), or the same month (for a bare
+ * month) or the same day was already mentioned in the running year.
+ */
+static int
+refers_back(const cc_raw *r, const seen *sn, int run_year, int run_month)
+{
+    int mo = r->month;
+    if (!mo || r->easter || r->week_of)
+        return 0;
+    if (r->to_month && mo <= r->to_month && r->to_month < run_month)
+        return 1;
+    if (r->day)
+        return sn->day[mo][r->day] == run_year;
+    return sn->month[mo] == run_year;
 }
 
 static long
@@ -336,6 +450,19 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
     int run_fine = 0; /* run_year came from a month or a day */
     int first_year = 0;
     anchor a = {0, CC_GRAIN_NONE, 0, 0, 0, -1, -1};
+    anchor decision = {0, CC_GRAIN_DAY, 0, 0, 0, -1, -1};
+    seen sn;
+    struct {
+        int month, year, back;
+        size_t index;
+    } range = {0, 0, 0, 0}; /* the other end of a range of partial dates */
+
+    memset(&sn, 0, sizeof sn);
+    if (nar->has_decision) {
+        decision.valid = 1;
+        decision.day = nar->decision;
+        cc_date_to_ymd(nar->decision, &decision.year, &decision.month, NULL);
+    }
 
     /* The first year the narrative states: for dates before it. */
     for (size_t i = 0; i < n && !first_year; i++)
@@ -348,6 +475,7 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
         cc_mention *m = &out[i];
         cc_date first = 0, last = 0;
         int resolved = 0;
+        int action = nar->action && nar->action[i];
 
         memset(m, 0, sizeof *m);
         m->offset = r->offset;
@@ -378,6 +506,41 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
             }
             continue;
         }
+        if (r->rel_decision) {
+            /* "two years ago", "last year": from the time of writing; the
+             * narrative's running date and anchor stay as they were */
+            m->flags |= CC_MENTION_RELATIVE;
+            if (resolve_relative(m, r, &decision, -1, -1, &first, &last)) {
+                m->earliest = first;
+                m->latest = last;
+            } else {
+                m->flags |= CC_MENTION_UNRESOLVED;
+            }
+            continue;
+        }
+        if (r->rel_running) {
+            /* "the end of the month": the running date's month or year;
+             * in an agreed action, the decision date's */
+            cc_raw t = *r;
+            int ry = run_year, rm = run_month;
+            if (action && nar->has_decision) {
+                ry = decision.year;
+                rm = decision.month;
+            }
+            t.rel = 0;
+            t.month = r->rel == 'M' ? rm : 0;
+            m->flags |= CC_MENTION_RELATIVE;
+            m->grain = date_grain(&t);
+            if (ry && (r->rel != 'M' || rm)) {
+                date_value(m->value, sizeof m->value, &t, ry);
+                date_range(&t, ry, &m->earliest, &m->latest);
+            } else {
+                snprintf(m->value, sizeof m->value,
+                         r->rel == 'M' ? "XXXX-XX" : "XXXX");
+                m->flags |= CC_MENTION_UNRESOLVED;
+            }
+            continue;
+        }
         if (r->rel) {
             m->flags |= CC_MENTION_RELATIVE;
             resolved = resolve_relative(m, r, &a, m->sentence,
@@ -386,14 +549,24 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
                 m->flags |= CC_MENTION_UNRESOLVED;
         } else {
             int year = r->year;
+            int back = 0; /* a look back: the running date stays */
             m->grain = date_grain(r);
-            if (!year && !r->decade) {
+            if (!year && !r->decade && range.month && range.month == r->month &&
+                range.index + 1 == i) {
+                /* the second end of "between February and May" */
+                year = range.year;
+                back = range.back;
+                m->flags |= CC_MENTION_INFERRED;
+            } else if (!year && !r->decade) {
                 int mo = raw_month(r);
                 if (run_year) {
                     year = run_year;
                     if (mo && run_month && mo < run_month &&
-                        run_month - mo >= ROLLOVER_MONTHS)
-                        year++;
+                        run_month - mo >= ROLLOVER_MONTHS) {
+                        back = refers_back(r, &sn, run_year, run_month);
+                        if (!back)
+                            year++;
+                    }
                 } else {
                     year = first_year;
                 }
@@ -410,10 +583,23 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
             /* A year on its own ("the previous 2017 assessment") is
              * background: it sets the running year only until a month or
              * a day has. */
-            if (resolved && !r->decade && (raw_month(r) || !run_fine)) {
+            range.month = 0;
+            if (resolved && r->to_month && !r->year) {
+                range.month = r->to_month;
+                range.year = year + (r->to_month < r->month);
+                range.index = i;
+                range.back = back;
+            }
+            if (resolved && !r->decade && !back &&
+                (raw_month(r) || !run_fine)) {
                 run_year = year;
                 run_month = raw_month(r);
                 run_fine = run_month != 0;
+            }
+            if (resolved && r->month && !r->week_of) {
+                sn.month[r->month] = year;
+                if (r->day)
+                    sn.day[r->month][r->day] = year;
             }
         }
         if (!resolved)

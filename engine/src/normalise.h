@@ -13,8 +13,11 @@ typedef struct cc_narrative {
     const long *paragraph; /* paragraph index of each, or NULL */
     size_t header;         /* index of the header's decision date, or
                               (size_t)-1 */
+    const unsigned char *action; /* 1 for each raw mention in an agreed
+                                    action section, or NULL */
     int has_decision;
-    cc_date decision; /* the decision date: no inferred date is later */
+    cc_date decision; /* the decision date: no inferred date in the
+                         narrative is later */
 } cc_narrative;
 
 /*

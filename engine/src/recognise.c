@@ -14,30 +14,48 @@
  *        Monday 3 June 2019 | 22 Mar 2019 | 3 Sept 2019 | 22/03/2019 |
  *        22.03.19 | 22-03-2019 | 2019-03-22 | 22 March (year inferred) |
  *        November 2021 | in March (year inferred) | 2017 | 2023/24 (two:
- *        "2023" and "24", 2024) |
+ *        "2023" and "24", 2024) | FY 2021/22 (the same two) |
  *        summer 2019 | summer of 2019 | the summer | the 1990s |
+ *        Easter 2019 | over Easter (Easter Sunday, APPROX) |
+ *        the first half of 2021 (2021-H1) | Q3 2022 | the third quarter
+ *        of 2022 (2022-Q3) |
+ *        the week commencing 3 June 2019 | w/c 3 June (2019-W23) |
  *        early|late|mid(-) <month, year, season or decade> |
  *        (beginning|start|middle|end) of <the same> |
  *        about|around|approximately|roughly|circa <any of these> |
  *        5 (in "5 to 9 June 2019": month and year from the range) |
+ *        February (in "between February and May": the year judged with
+ *        the range's other end) |
  *        the following|next|same|previous day|morning|week|month|year |
- *        the following Monday | two weeks later | a month earlier
+ *        the following Monday | two weeks later | a month earlier |
+ *        on|by|until|since|before|after Monday (the next Monday after
+ *        the anchor) |
+ *        (the) end|start|middle of the month|year|week (the running
+ *        date's) |
+ *        two years ago | last|this|next year|month|week (from the
+ *        decision date)
  *  TIME  08:00 | 8am | 8.30 pm | 10:15 a.m. | 12 noon | (at) noon, midday
  *        | about 3.45pm
  *  DURATION  four weeks | 12 months | 10 working days | a fortnight |
  *        1 hour and 37 minutes | two and a half years | fourteen-month |
  *        half an hour | an hour and a half |
  *        several months (PXM) | for months | <modifier> <duration> |
- *        <duration> or more | <duration> or less
+ *        <duration> or more | <duration> or less |
+ *        six (in "six to eight weeks", "6-8 weeks", "between 3 and 5
+ *        months": the unit from the range's other end)
  *  SET   weekly | fortnightly | monthly | every six months | every week |
  *        each week | once a week | three times a week | six-monthly |
  *        twice weekly | annual | (maximum) intervals of six months |
- *        "a day" in "24 hours a day"
+ *        "a day" in "24 hours a day" | per week | per annum |
+ *        "a week" in "£50 a week" and "one session a week"
  *
  * Not mentions: a year naming an Act or document ("Children Act 1989",
- * "Working Together ... (2015)", "the 2014 Act"), SI numbers, "[1981]"
- * citations, section and paragraph numbers, case references, money,
- * telephone numbers, ages ("15 years old", "a 15-year-old", "aged 15").
+ * "Working Together ... (2015)", "the 2014 Act", a year alone in brackets
+ * "0 to 25 years (2015)"), SI numbers, "[1981]" citations, section and
+ * paragraph numbers, case references, money, telephone numbers, ages
+ * ("15 years old", "a 15-year-old", "aged 15", "aged 5 to 11 years", "0 to
+ * 25 years"), a season naming a school term ("the autumn half term"),
+ * days of the week as a schedule ("from Monday to Friday").
  */
 #include "recognise.h"
 
@@ -220,6 +238,16 @@ enum {
     W_POLICY,
     W_PLAN,
     W_INTERVALS,
+    W_ANNUM,
+    W_COMMENCING,
+    W_EASTER,
+    W_FIRST,
+    W_THIRD,
+    W_FOURTH,
+    W_FINAL,
+    W_QUARTER,
+    W_Q,
+    W_W,
 };
 
 /* Sorted, for people; found through scan.slots. */
@@ -245,6 +273,7 @@ static const struct keyword {
     {"annex", C_WORD, 0, W_ANNEX},
     {"annual", C_SETWORD, 0, 1 * 256 + 'Y'},
     {"annually", C_SETWORD, 0, 1 * 256 + 'Y'},
+    {"annum", C_WORD, 0, W_ANNUM},
     {"appendix", C_WORD, 0, W_APPENDIX},
     {"approximately", C_WORD, 0, W_APPROXIMATELY},
     {"apr", C_MONTH, F_ABBR, 4},
@@ -271,6 +300,7 @@ static const struct keyword {
     {"clause", C_WORD, 0, W_CLAUSE},
     {"clear", C_WORD, 0, W_CLEAR},
     {"code", C_WORD, 0, W_CODE},
+    {"commencing", C_WORD, 0, W_COMMENCING},
     {"couple", C_WORD, 0, W_COUPLE},
     {"daily", C_SETWORD, 0, 1 * 256 + 'D'},
     {"day", C_UNIT, 0, 'D'},
@@ -285,6 +315,7 @@ static const struct keyword {
     {"each", C_WORD, 0, W_EACH},
     {"earlier", C_WORD, 0, W_EARLIER},
     {"early", C_WORD, 0, W_EARLY},
+    {"easter", C_WORD, 0, W_EASTER},
     {"eight", C_NUMBER, 0, 8},
     {"eighteen", C_NUMBER, 0, 18},
     {"eighty", C_NUMBER, 0, 80},
@@ -299,6 +330,8 @@ static const struct keyword {
     {"fewer", C_WORD, 0, W_FEWER},
     {"fifteen", C_NUMBER, 0, 15},
     {"fifty", C_NUMBER, 0, 50},
+    {"final", C_WORD, 0, W_FINAL},
+    {"first", C_WORD, 0, W_FIRST},
     {"five", C_NUMBER, 0, 5},
     {"following", C_WORD, 0, W_FOLLOWING},
     {"for", C_WORD, 0, W_FOR},
@@ -308,6 +341,7 @@ static const struct keyword {
     {"forty", C_NUMBER, 0, 40},
     {"four", C_NUMBER, 0, 4},
     {"fourteen", C_NUMBER, 0, 14},
+    {"fourth", C_WORD, 0, W_FOURTH},
     {"framework", C_WORD, 0, W_FRAMEWORK},
     {"friday", C_WEEKDAY, 0, 5},
     {"from", C_WORD, 0, W_FROM},
@@ -397,6 +431,8 @@ static const struct keyword {
     {"policy", C_WORD, 0, W_POLICY},
     {"preceding", C_WORD, 0, W_PRECEDING},
     {"previous", C_WORD, 0, W_PREVIOUS},
+    {"q", C_WORD, 0, W_Q},
+    {"quarter", C_WORD, 0, W_QUARTER},
     {"quarterly", C_SETWORD, 0, 3 * 256 + 'M'},
     {"rd", C_ORDINAL, 0, 0},
     {"reg", C_WORD, 0, W_REG},
@@ -444,6 +480,7 @@ static const struct keyword {
     {"than", C_WORD, 0, W_THAN},
     {"that", C_WORD, 0, W_THAT},
     {"the", C_WORD, 0, W_THE},
+    {"third", C_WORD, 0, W_THIRD},
     {"thirteen", C_NUMBER, 0, 13},
     {"thirty", C_NUMBER, 0, 30},
     {"this", C_WORD, 0, W_THIS},
@@ -464,6 +501,7 @@ static const struct keyword {
     {"until", C_WORD, 0, W_UNTIL},
     {"up", C_WORD, 0, W_UP},
     {"v", C_WORD, 0, W_V},
+    {"w", C_WORD, 0, W_W},
     {"wednesday", C_WEEKDAY, 0, 3},
     {"week", C_UNIT, 0, 'W'},
     {"weekend", C_WORD, 0, W_WEEKEND},
@@ -945,7 +983,9 @@ month_context(const scan *sc, size_t i, int month)
     case W_AND:
     case W_TO:
     case W_OR:
-        return month != 5; /* "and May" may be a name */
+        /* "and May" may be a name, but not after a month: "between
+         * February and May", "from March to May" */
+        return month != 5 || (i >= 2 && sc->t[i - 2].cls == C_MONTH);
     default:
         return 0;
     }
@@ -985,8 +1025,15 @@ complete_from_range(const scan *sc, size_t i, cc_raw *r)
     if (!connector(sc, i))
         return;
     memset(&o, 0, sizeof o);
-    if (calendar_date(sc, i + 1, &o, 0) == i + 1 || o.year == 0)
+    if (calendar_date(sc, i + 1, &o, 0) == i + 1)
         return;
+    if (o.year == 0) {
+        /* "between February and May": the normaliser judges the two
+         * months' year together */
+        if (o.month && !o.weekday)
+            r->to_month = o.month;
+        return;
+    }
     if (r->day && !o.day)
         return; /* "3 March to April 2019" */
     if (r->month == 0)
@@ -1153,6 +1200,8 @@ year_lead_word(const scan *sc, size_t i)
     const tok *t = at(sc, i);
     if (t->cls == C_MONTH || t->cls == C_SEASON || t->cls == C_WEEKDAY)
         return 1;
+    if (word_is(sc, i, "fy"))
+        return 1; /* "FY 2021/22" */
     if (t->cls != C_WORD)
         return 0;
     switch (t->val) {
@@ -1236,6 +1285,8 @@ year_in_other_use(const scan *sc, size_t i)
         return 1;
     if (p && p->kind == T_PUNCT && p->val == '[')
         return 1; /* "[1981] 1 WLR 1027" */
+    if (p && p->kind == T_PUNCT && p->val == '(' && is_punct(sc, i + 1, ')'))
+        return 1; /* "Code of Practice: 0 to 25 years (2015)" */
     if (title_word(sc, i + 1))
         return 1;
     if (p && p->kind == T_WORD && p->cap && !year_lead_word(sc, i - 1) &&
@@ -1360,11 +1411,114 @@ m_season(const scan *sc, size_t i, match *m)
     size_t e;
     if (t->cls != C_SEASON)
         return 0;
+    /* "the autumn term", "the spring half term": a school term's name */
+    if (word_is(sc, i + 1, "term") || word_is(sc, i + 1, "terms") ||
+        (is_word(sc, i + 1, W_HALF) &&
+         (word_is(sc, i + 2, "term") ||
+          (is_dash(sc, i + 2) && word_is(sc, i + 3, "term")))))
+        return 0;
     e = p_trailing_year(sc, i + 1, &y);
     if (e == i + 1 && !season_context(sc, i))
         return 0;
     m->r.type = CC_MENTION_DATE;
     m->r.season = t->val;
+    m->r.year = y;
+    m->end = e;
+    return 1;
+}
+
+/* "Easter 2019", "after the Easter holidays": Easter Sunday, give or take
+ * the holiday around it */
+static int
+m_easter(const scan *sc, size_t i, match *m)
+{
+    int y = 0;
+    size_t e;
+    if (!is_word(sc, i, W_EASTER) || !at(sc, i)->cap)
+        return 0;
+    e = p_trailing_year(sc, i + 1, &y);
+    if (e == i + 1 &&
+        ((!season_context(sc, i) && !is_word(sc, i - 1, W_AT) &&
+          !is_word(sc, i - 1, W_AFTER) && !is_word(sc, i - 1, W_BEFORE)) ||
+         (at(sc, i + 1)->kind == T_WORD && at(sc, i + 1)->cap)))
+        return 0; /* not "Easter Road"; "Easter Monday" is not attempted */
+    m->r.type = CC_MENTION_DATE;
+    m->r.easter = 1;
+    m->r.year = y;
+    snprintf(m->r.mod, sizeof m->r.mod, "APPROX");
+    m->end = e;
+    return 1;
+}
+
+/* "the week commencing 3 June 2019", "w/c 3 June": the week from that day */
+static int
+m_week(const scan *sc, size_t i, match *m)
+{
+    const tok *t = at(sc, i);
+    size_t j, e;
+
+    if (t->cls == C_UNIT && t->val == 'W' && !(t->flags & F_PLURAL) &&
+        (is_word(sc, i + 1, W_COMMENCING) || is_word(sc, i + 1, W_BEGINNING)))
+        j = i + 2;
+    else if (is_word(sc, i, W_W) && is_punct(sc, i + 1, '/') &&
+             glued(sc, i + 1) && is_word(sc, i + 2, W_C) && glued(sc, i + 2))
+        j = i + 3;
+    else
+        return 0;
+    e = calendar_date(sc, j, &m->r, 0);
+    if (e == j || !m->r.day) {
+        memset(&m->r, 0, sizeof m->r);
+        return 0;
+    }
+    m->r.type = CC_MENTION_DATE;
+    m->r.week_of = 1;
+    m->end = e;
+    return 1;
+}
+
+/* "the first half of 2021", "the last quarter of 2019", "Q3 2022" */
+static int
+m_part_year(const scan *sc, size_t i, match *m)
+{
+    int n, y, quarter;
+    size_t e;
+
+    if (is_word(sc, i, W_Q) && at(sc, i)->cap && glued(sc, i + 1) &&
+        at(sc, i + 1)->kind == T_NUM && at(sc, i + 1)->ndig == 1 &&
+        at(sc, i + 1)->val >= 1 && at(sc, i + 1)->val <= 4) {
+        e = p_trailing_year(sc, i + 2, &y);
+        if (e == i + 2)
+            return 0;
+        m->r.quarter = at(sc, i + 1)->val;
+    } else {
+        if (is_word(sc, i, W_FIRST))
+            n = 1;
+        else if (at(sc, i)->cls == C_UNIT && word_is(sc, i, "second"))
+            n = 2;
+        else if (is_word(sc, i, W_THIRD))
+            n = 3;
+        else if (is_word(sc, i, W_FOURTH))
+            n = 4;
+        else if (is_word(sc, i, W_LAST) || is_word(sc, i, W_FINAL))
+            n = -1;
+        else
+            return 0;
+        quarter = is_word(sc, i + 1, W_QUARTER);
+        if (!quarter && !is_word(sc, i + 1, W_HALF))
+            return 0;
+        if (n == -1)
+            n = quarter ? 4 : 2;
+        if (n > (quarter ? 4 : 2) || !is_word(sc, i + 2, W_OF))
+            return 0;
+        e = p_year(sc, i + 3, &y);
+        if (e == i + 3)
+            return 0;
+        if (quarter)
+            m->r.quarter = n;
+        else
+            m->r.half = n;
+    }
+    m->r.type = CC_MENTION_DATE;
     m->r.year = y;
     m->end = e;
     return 1;
@@ -1424,12 +1578,28 @@ m_modified_date(const scan *sc, size_t i, match *m)
     }
     if (of && is_word(sc, j, W_THE) && at(sc, j + 1)->cls == C_SEASON)
         j++; /* "the end of the summer" */
+    if (of && is_word(sc, j, W_THE) && at(sc, j + 1)->cls == C_UNIT &&
+        !(at(sc, j + 1)->flags & F_PLURAL) && !is_word(sc, j + 2, W_OF) &&
+        (at(sc, j + 1)->val == 'M' || at(sc, j + 1)->val == 'Y' ||
+         at(sc, j + 1)->val == 'W')) {
+        /* "the end of the month": the running date's month */
+        m->r.type = CC_MENTION_DATE;
+        m->r.rel = (char)at(sc, j + 1)->val;
+        m->r.rel_n = 0;
+        m->r.rel_calendar = 1;
+        m->r.rel_running = m->r.rel != 'W';
+        snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+        m->end = j + 2;
+        return 1;
+    }
     match_init(&core, j);
     if (!(m_date(sc, j, &core) || m_season(sc, j, &core) ||
-          m_decade(sc, j, &core) || m_year(sc, j, &core)))
+          m_easter(sc, j, &core) || m_decade(sc, j, &core) ||
+          m_year(sc, j, &core)))
         return 0;
     if ((core.r.day && strcmp(mod, "APPROX") != 0) ||
-        core.r.type != CC_MENTION_DATE || core.r.rel)
+        core.r.type != CC_MENTION_DATE || core.r.rel ||
+        (core.r.easter && strcmp(mod, "APPROX") != 0))
         return 0;
     m->r = core.r;
     m->end = core.end;
@@ -1826,6 +1996,54 @@ day_noun(const scan *sc, size_t i)
            is_word(sc, i, W_SCHOOL);
 }
 
+/*
+ * After a first quantity at j ending at i: "to", "or", a dash (or "and"
+ * after "between") and a larger quantity with a unit, as in "six to eight
+ * weeks", "6-8 weeks".  Returns the end of that unit, or 0.
+ */
+static size_t
+range_unit(const scan *sc, size_t j, size_t i, const qty *q, int *unit,
+           int *wdays)
+{
+    size_t k = i, e, eu;
+    qty q2;
+    int plural;
+
+    if (q->single || q->vague || q->half)
+        return 0;
+    if (is_dash(sc, k) && glued(sc, k) && glued(sc, k + 1))
+        k++;
+    else if (is_word(sc, k, W_TO) || is_word(sc, k, W_OR) ||
+             (is_word(sc, k, W_AND) && is_word(sc, j - 1, W_BETWEEN)))
+        k++;
+    else
+        return 0;
+    e = p_qty(sc, k, &q2);
+    if (e == k || q2.single || q2.vague || q2.value <= q->value)
+        return 0;
+    eu = p_unit(sc, e, unit, &plural, wdays);
+    if (eu == e || !plural || is_word(sc, eu, W_OLD) ||
+        (is_dash(sc, eu) && is_word(sc, eu + 1, W_OLD)) ||
+        (is_word(sc, eu, W_OF) && is_word(sc, eu + 1, W_AGE)))
+        return 0;
+    return eu;
+}
+
+/* The "a" at i is a rate's: "24 hours a day", "£50 a week", "one session
+ * a month" (a count, one word, then the rate). */
+static int
+rate_article(const scan *sc, size_t i)
+{
+    const tok *p;
+    if (i == 0)
+        return 0;
+    p = &sc->t[i - 1];
+    if (p->cls == C_UNIT || p->kind == T_NUM)
+        return 1;
+    return i >= 2 && p->kind == T_WORD && p->cls == C_NONE &&
+           (sc->t[i - 2].kind == T_NUM || sc->t[i - 2].cls == C_NUMBER);
+}
+
 /* A duration; "two weeks later" becomes a relative DATE. */
 static int
 m_duration(const scan *sc, size_t i, match *m)
@@ -1872,6 +2090,22 @@ m_duration(const scan *sc, size_t i, match *m)
         q.vague = 1;
     } else {
         size_t u = e;
+        /* "0 to 25 years", "aged 5 to 11 years": a band of ages */
+        if (j >= 2 && (is_word(sc, j - 1, W_TO) || is_dash(sc, j - 1)) &&
+            at(sc, j - 2)->kind == T_NUM &&
+            (at(sc, j - 2)->val == 0 || is_word(sc, j - 3, W_AGED) ||
+             is_word(sc, j - 3, W_AGE)))
+            return 0;
+        if (range_unit(sc, j, e, &q, &unit, &wdays) &&
+            !is_word(sc, j - 1, W_AGED) && !is_word(sc, j - 1, W_AGE)) {
+            /* "six" in "six to eight weeks": the unit of the other end */
+            add_part(&m->r, &q, unit);
+            m->r.workdays = wdays;
+            m->r.type = CC_MENTION_DURATION;
+            snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+            m->end = e;
+            return 1;
+        }
         if (is_dash(sc, u) && glued(sc, u) && glued(sc, u + 1) && !q.single &&
             !q.vague) {
             u++; /* "fourteen-month", "12-week" */
@@ -1909,15 +2143,15 @@ m_duration(const scan *sc, size_t i, match *m)
      * leave the second. */
     if (q.single && i > 0 &&
         (is_word(sc, i - 1, W_ONCE) || is_word(sc, i - 1, W_TWICE) ||
-         is_word(sc, i - 1, W_TIMES) || sc->t[i - 1].kind == T_NUM))
+         is_word(sc, i - 1, W_TIMES)))
         return 0;
     if (!q.half && !q.vague && !hyphen && p_and_a_half(sc, e) > e) {
         qty_set(&q, q.value, 1); /* "an hour and a half" */
         e = p_and_a_half(sc, e);
     }
-    /* "24 hours a day": the rate is a set of its own */
-    if (q.single && i > 0 && sc->t[i - 1].cls == C_UNIT &&
-        !is_word(sc, e, W_LATER) && !is_word(sc, e, W_EARLIER)) {
+    /* "24 hours a day", "£50 a week": the rate is a set of its own */
+    if (q.single && j == i && rate_article(sc, i) && !is_word(sc, e, W_LATER) &&
+        !is_word(sc, e, W_EARLIER) && !is_word(sc, e, W_AGO)) {
         add_part(&m->r, &q, unit);
         m->r.type = CC_MENTION_SET;
         m->end = e;
@@ -1940,6 +2174,20 @@ m_duration(const scan *sc, size_t i, match *m)
         add_part(&m->r, &q2, u2);
         unit = u2;
         e = k2;
+    }
+    /* "two years ago": counted back from the decision date */
+    if (m->r.nparts == 1 && !wdays && is_word(sc, e, W_AGO) &&
+        unit_rank(unit) >= unit_rank('D') && unit != 'E') {
+        int n = q.vague || q.half ? CC_REL_UNKNOWN : -q.value;
+        m->r.type = CC_MENTION_DATE;
+        m->r.rel = m->r.part[0].unit;
+        m->r.rel_n = unit == 'F' && n != CC_REL_UNKNOWN ? 2 * n : n;
+        m->r.rel_calendar = 1;
+        m->r.rel_decision = 1;
+        m->r.nparts = 0;
+        snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+        m->end = e + 1;
+        return 1;
     }
     /* "two weeks later", "a month earlier" */
     if (m->r.nparts == 1 && !wdays &&
@@ -1999,6 +2247,22 @@ m_set(const scan *sc, size_t i, match *m)
         add_part(&m->r, &q, t->val % 256);
         m->r.type = CC_MENTION_SET;
         m->end = e + 2;
+        return 1;
+    }
+    /* "per week", "per calendar month", "per annum" */
+    if (is_word(sc, i, W_PER)) {
+        if (is_word(sc, i + 1, W_ANNUM)) {
+            unit = 'Y';
+            e = i + 2;
+        } else {
+            e = p_unit(sc, i + 1, &unit, &plural, &wd);
+            if (e == i + 1 || plural || unit == 'E')
+                return 0;
+        }
+        qty_set(&q, 1, 0);
+        add_part(&m->r, &q, unit);
+        m->r.type = CC_MENTION_SET;
+        m->end = e;
         return 1;
     }
     t = at(sc, i);
@@ -2141,6 +2405,65 @@ m_relative(const scan *sc, size_t i, match *m)
     return 1;
 }
 
+/* "on Monday": the next such day after the anchor */
+static int
+m_weekday(const scan *sc, size_t i, match *m)
+{
+    const tok *t = at(sc, i);
+    if (t->cls != C_WEEKDAY || !t->cap || i == 0)
+        return 0;
+    if (!is_word(sc, i - 1, W_ON) && !is_word(sc, i - 1, W_BY) &&
+        !is_word(sc, i - 1, W_UNTIL) && !is_word(sc, i - 1, W_TILL) &&
+        !is_word(sc, i - 1, W_SINCE) && !is_word(sc, i - 1, W_BEFORE) &&
+        !is_word(sc, i - 1, W_AFTER))
+        return 0;
+    /* "from Monday to Friday", "Monday until Friday": days of the week */
+    if ((connector(sc, i + 1) && at(sc, i + 2)->cls == C_WEEKDAY) ||
+        (i >= 2 && connector(sc, i - 1) && sc->t[i - 2].cls == C_WEEKDAY))
+        return 0;
+    m->r.type = CC_MENTION_DATE;
+    m->r.rel = 'D';
+    m->r.rel_n = 1;
+    m->r.rel_weekday = t->val;
+    m->r.rel_calendar = 1;
+    m->end = i + 1;
+    return 1;
+}
+
+/* "last year", "this month", "next week": counted from the decision date;
+ * not "the last year", "her last year" or "the last year of her life" */
+static int
+m_this_last(const scan *sc, size_t i, match *m)
+{
+    const tok *u = at(sc, i + 1);
+    int n;
+
+    if (is_word(sc, i, W_LAST))
+        n = -1;
+    else if (is_word(sc, i, W_THIS))
+        n = 0;
+    else if (is_word(sc, i, W_NEXT))
+        n = 1;
+    else
+        return 0;
+    if (u->cls != C_UNIT || (u->flags & F_PLURAL) ||
+        (u->val != 'Y' && u->val != 'M' && u->val != 'W'))
+        return 0;
+    if (is_word(sc, i - 1, W_THE) || word_is(sc, i - 1, "her") ||
+        word_is(sc, i - 1, "his") || word_is(sc, i - 1, "their") ||
+        word_is(sc, i - 1, "its") || word_is(sc, i - 1, "my") ||
+        word_is(sc, i - 1, "our") || word_is(sc, i - 1, "your") ||
+        is_word(sc, i + 2, W_OF))
+        return 0;
+    m->r.type = CC_MENTION_DATE;
+    m->r.rel = (char)u->val;
+    m->r.rel_n = n;
+    m->r.rel_calendar = 1;
+    m->r.rel_decision = 1;
+    m->end = i + 2;
+    return 1;
+}
+
 /* ---- The scan ---- */
 
 typedef int (*matcher)(const scan *, size_t, match *);
@@ -2153,8 +2476,9 @@ enum {
     S_THE = 8,     /* the */
     S_SET = 16,    /* weekly, every, once, ... */
     S_DUR = 32,    /* a number word, a, several, over, ... */
-    S_SEASON = 64, /* spring, summer, ... */
-    S_TIME = 128   /* about, noon, ... */
+    S_SEASON = 64, /* spring, summer, Easter, ... */
+    S_TIME = 128,  /* about, noon, ... */
+    S_PART = 256   /* first, last, Q, week, w, ... */
 };
 
 static unsigned
@@ -2173,7 +2497,7 @@ starts(const tok *t)
     case C_SETWORD:
         return S_SET;
     case C_UNIT:
-        return S_DUR;
+        return t->val == 'W' || t->val == 'S' ? S_DUR | S_PART : S_DUR;
     case C_WORD:
         break;
     default:
@@ -2198,6 +2522,20 @@ starts(const tok *t)
     case W_NOON:
     case W_MIDDAY:
         return S_TIME;
+    case W_EASTER:
+        return S_SEASON;
+    case W_FIRST:
+    case W_THIRD:
+    case W_FOURTH:
+    case W_FINAL:
+    case W_LAST:
+    case W_THIS:
+    case W_NEXT:
+    case W_Q:
+    case W_W:
+        return S_PART;
+    case W_PER:
+        return S_SET;
     case W_CIRCA:
         return S_DUR | S_MOD;
     case W_A:
@@ -2243,12 +2581,22 @@ static const struct {
     matcher run;
     unsigned on; /* the S_* tokens it may start at */
 } matchers[] = {
-    {m_numeric_date, S_NUM},     {m_time, S_NUM | S_TIME},
-    {m_date, S_NUM | S_MONTH},   {m_modified_date, S_MOD},
-    {m_relative, S_THE},         {m_set, S_SET | S_NUM},
-    {m_duration, S_DUR | S_NUM}, {m_decade, S_NUM},
-    {m_season, S_SEASON},        {m_year, S_NUM},
+    {m_numeric_date, S_NUM},
+    {m_time, S_NUM | S_TIME},
+    {m_date, S_NUM | S_MONTH},
+    {m_modified_date, S_MOD},
+    {m_relative, S_THE},
+    {m_set, S_SET | S_NUM},
+    {m_duration, S_DUR | S_NUM},
+    {m_decade, S_NUM},
+    {m_season, S_SEASON},
+    {m_year, S_NUM},
     {m_short_year, S_NUM},
+    {m_easter, S_SEASON},
+    {m_week, S_PART},
+    {m_part_year, S_PART},
+    {m_weekday, S_MONTH},
+    {m_this_last, S_PART},
 };
 
 cc_status

@@ -41,6 +41,13 @@ typedef struct cc_raw {
     int season;     /* 1 spring, 2 summer, 3 autumn, 4 winter */
     int decade;     /* 201 for "the 2010s" */
     int from_range; /* year (or month) copied from a range's other end */
+    int to_month;   /* the first end of a range whose other end has no
+                       year: its month ("between February and May": 5) */
+    int easter;     /* "Easter 2019": Easter Sunday of the year */
+    int half;       /* "the first half of 2021": 1 or 2 */
+    int quarter;    /* "Q3 2022", "the third quarter of 2022": 1..4 */
+    int week_of;    /* "the week commencing 3 June 2019": the week from
+                       the day given */
 
     /* relative DATE: "the following day", "two weeks later" */
     char rel;         /* 0, or the CC_U_* unit */
@@ -48,6 +55,10 @@ typedef struct cc_raw {
     int rel_weekday;  /* "the following Monday": 1..7 */
     int rel_calendar; /* "the next month" (a calendar unit), not "a month
                          later" (a shift) */
+    int rel_decision; /* counted from the decision date: "two years ago",
+                         "last year" */
+    int rel_running;  /* the running date's month or year: "the end of the
+                         month" */
 
     /* DURATION, SET */
     cc_raw_part part[3];
