@@ -76,30 +76,46 @@ cat "$corpus"/r*/*.txt >/dev/null
 
 echo
 echo "== throughput, caseclock batch over $corpus: $((bytes / 1000000)) MB, $files files; best of 3, interleaved =="
+# The control: two processes of one job each, on half the files each,
+# at the same time.  What they reach is what the machine gives two
+# workers; --jobs 2 should reach as much.
+find "$corpus" -name '*.txt' | LC_ALL=C sort >"$tmp/all"
+half=$((files / 2))
+head -"$half" "$tmp/all" >"$tmp/h1"
+tail -n +"$((half + 1))" "$tmp/all" >"$tmp/h2"
 best() { sort -n | head -1; }
 declare -A t
 for command in dates timeline; do
-    for j in 1 2; do t[$command$j]=""; done
+    for j in 1 2 p; do t[$command$j]=""; done
 done
 for round in 1 2 3; do
     for command in dates timeline; do
-        for j in 1 2; do
+        for j in 1 2 p; do
             s=$(date +%s%N)
-            "$cc" batch --jobs "$j" --command "$command" "$corpus" >/dev/null 2>&1
+            if [ "$j" = p ]; then
+                "$cc" batch --jobs 1 --command "$command" --from-list "$tmp/h1" >/dev/null 2>&1 &
+                "$cc" batch --jobs 1 --command "$command" --from-list "$tmp/h2" >/dev/null 2>&1
+                wait
+            else
+                "$cc" batch --jobs "$j" --command "$command" "$corpus" >/dev/null 2>&1
+            fi
             e=$(date +%s%N)
             t[$command$j]+="$(((e - s) / 1000)) "
         done
     done
 done
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-printf "%-10s %5s %9s %9s %8s %9s\n" "command" "jobs" "seconds" "files/s" "MB/s" "speed-up"
+printf "%-10s %-24s %8s %9s %8s %9s\n" "command" "jobs" "seconds" "files/s" "MB/s" "speed-up"
 for command in dates timeline; do
     one=$(echo "${t[${command}1]}" | tr ' ' '\n' | grep . | best)
-    for j in 1 2; do
+    for j in 1 2 p; do
         us=$(echo "${t[$command$j]}" | tr ' ' '\n' | grep . | best)
-        awk -v c="$command" -v j="$j" -v us="$us" -v one="$one" -v f="$files" -v b="$bytes" \
-            'BEGIN { printf "%-10s %5d %9.2f %9.0f %8.1f %8.2fx\n", c, j, us / 1e6,
+        label="--jobs $j"
+        [ "$j" = p ] && label="2 processes x --jobs 1"
+        awk -v c="$command" -v j="$label" -v us="$us" -v one="$one" -v f="$files" -v b="$bytes" \
+            'BEGIN { printf "%-10s %-24s %8.2f %9.0f %8.1f %8.2fx\n", c, j, us / 1e6,
                 f / (us / 1e6), b / us, one / us }'
     done
 done
+echo "CPU pressure (/proc/pressure/cpu, share of time a task waited for a CPU): $(head -1 /proc/pressure/cpu)"
 echo "load average at the end (other work on this machine shares its $(getconf _NPROCESSORS_ONLN) cores): $load"

@@ -135,6 +135,8 @@ END {
         wall[2] / wall[1]
 }' "$tmp/table"
 
+echo "CPU pressure (/proc/pressure/cpu, share of time a task waited for a CPU): $(head -1 /proc/pressure/cpu 2>/dev/null || echo unknown)"
+
 # Accuracy on the gold files: both through the scorer's --mentions, from
 # the same paths ('# file:' lines, relative to the project root).
 gold=(tests/gold/*.gold tests/gold/dev/*.gold)
