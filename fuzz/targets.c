@@ -119,10 +119,12 @@ check_place(const cc_place *w, const uint8_t *data, size_t size)
     if (!span_ok(data, size, w->offset, w->length) ||
         !span_ok(data, size, w->sentence_offset, w->sentence_length))
         return "a place is not on UTF-8 boundaries inside the input";
-    if (w->length &&
+    /* The sentence is the one the words start in (an agreed action's
+     * words may run on into the next). */
+    if (w->length && w->sentence_length &&
         (w->offset < w->sentence_offset ||
-         w->offset + w->length > w->sentence_offset + w->sentence_length))
-        return "a place's words are not inside its sentence";
+         w->offset >= w->sentence_offset + w->sentence_length))
+        return "a place's words do not start in its sentence";
     if (w->length && w->line < 1)
         return "a place has no line";
     if (!w->section)
