@@ -324,6 +324,21 @@ resolve_relative(cc_mention *m, const cc_raw *r, const anchor *a, long sentence,
     cc_date d;
     int y, mo;
 
+    if (r->rel_season) {
+        /* "the following spring": the first to begin after the anchor */
+        static const int first_month[5] = {0, 3, 6, 9, 12};
+        cc_raw t;
+        memset(&t, 0, sizeof t);
+        t.season = r->rel_season;
+        m->grain = CC_GRAIN_SEASON;
+        if (!ok || a->month == 0) {
+            date_value(m->value, sizeof m->value, &t, 0);
+            return 0;
+        }
+        y = a->year + (a->month >= first_month[r->rel_season]);
+        date_value(m->value, sizeof m->value, &t, y);
+        return date_range(&t, y, first, last);
+    }
     if (unit == 'D' || (unit == 'W' && !r->rel_calendar) ||
         ((unit == 'M' || unit == 'Y') && !r->rel_calendar &&
          (!ok || a->grain == CC_GRAIN_DAY))) {
@@ -472,6 +487,7 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
 
     for (size_t i = 0; i < n; i++) {
         const cc_raw *r = &raw[i];
+        cc_raw day_only;
         cc_mention *m = &out[i];
         cc_date first = 0, last = 0;
         int resolved = 0;
@@ -550,6 +566,20 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
         } else {
             int year = r->year;
             int back = 0; /* a look back: the running date stays */
+            if (r->day && !r->month) {
+                /* "on the 29th": a day of the running month */
+                day_only = *r;
+                day_only.month = run_fine ? run_month : 0;
+                if (!day_only.month ||
+                    r->day > cc_days_in_month(run_year ? run_year : 2000,
+                                              day_only.month)) {
+                    m->grain = CC_GRAIN_DAY;
+                    snprintf(m->value, sizeof m->value, "XXXX-XX-XX");
+                    m->flags |= CC_MENTION_UNRESOLVED;
+                    continue;
+                }
+                r = &day_only;
+            }
             m->grain = date_grain(r);
             if (!year && !r->decade && range.month && range.month == r->month &&
                 range.index + 1 == i) {

@@ -13,6 +13,7 @@
  *  DATE  22 March 2019 | 22nd (of) March 2019 | March 22, 2019 |
  *        Monday 3 June 2019 | 22 Mar 2019 | 3 Sept 2019 | 22/03/2019 |
  *        22.03.19 | 22-03-2019 | 2019-03-22 | 22 March (year inferred) |
+ *        March '21 | 4 June ’22 (20YY) | on the 29th (the running month) |
  *        November 2021 | in March (year inferred) | 2017 | 2023/24 (two:
  *        "2023" and "24", 2024) | FY 2021/22 (the same two) |
  *        summer 2019 | summer of 2019 | the summer | the 1990s |
@@ -20,14 +21,19 @@
  *        the first half of 2021 (2021-H1) | Q3 2022 | the third quarter
  *        of 2022 (2022-Q3) |
  *        the week commencing 3 June 2019 | w/c 3 June (2019-W23) |
+ *        the first|last week of June 2021 (2021-06 START|END) |
  *        early|late|mid(-) <month, year, season or decade> |
  *        (beginning|start|middle|end) of <the same> |
  *        about|around|approximately|roughly|circa <any of these> |
+ *        around late 2020 (the inner mod) |
  *        5 (in "5 to 9 June 2019": month and year from the range) |
  *        February (in "between February and May": the year judged with
  *        the range's other end) |
  *        the following|next|same|previous day|morning|week|month|year |
  *        the following Monday | two weeks later | a month earlier |
+ *        the following spring (the first to begin after the anchor) |
+ *        the week before | the day after (at a clause's end) |
+ *        that afternoon | that day | earlier|later that month|year |
  *        on|by|until|since|before|after Monday (the next Monday after
  *        the anchor) |
  *        (the) end|start|middle of the month|year|week (the running
@@ -47,7 +53,9 @@
  *        each week | once a week | three times a week | six-monthly |
  *        twice weekly | annual | (maximum) intervals of six months |
  *        "a day" in "24 hours a day" | per week | per annum |
- *        "a week" in "£50 a week" and "one session a week"
+ *        "a week" in "£50 a week" and "one session a week" |
+ *        bi-monthly | biweekly | alternate weeks | intervals of not more
+ *        than six months
  *
  * Not mentions: a year naming an Act or document ("Children Act 1989",
  * "Working Together ... (2015)", "the 2014 Act", a year alone in brackets
@@ -55,6 +63,8 @@
  * paragraph numbers, case references, money, telephone numbers, ages
  * ("15 years old", "a 15-year-old", "aged 15", "aged 5 to 11 years", "0 to
  * 25 years"), a season naming a school term ("the autumn half term"),
+ * a range of years naming a plan ("Local Plan 2011-2031"), ordinals that
+ * rank ("the 3rd meeting"), "the day after the meeting" (an event),
  * days of the week as a schedule ("from Monday to Friday").
  */
 #include "recognise.h"
@@ -248,6 +258,8 @@ enum {
     W_QUARTER,
     W_Q,
     W_W,
+    W_ALTERNATE,
+    W_BI,
 };
 
 /* Sorted, for people; found through scan.slots. */
@@ -267,6 +279,7 @@ static const struct keyword {
     {"aged", C_WORD, 0, W_AGED},
     {"ago", C_WORD, 0, W_AGO},
     {"almost", C_WORD, 0, W_ALMOST},
+    {"alternate", C_WORD, 0, W_ALTERNATE},
     {"am", C_WORD, 0, W_AM},
     {"an", C_WORD, 0, W_AN},
     {"and", C_WORD, 0, W_AND},
@@ -287,7 +300,10 @@ static const struct keyword {
     {"before", C_WORD, 0, W_BEFORE},
     {"beginning", C_WORD, 0, W_BEGINNING},
     {"between", C_WORD, 0, W_BETWEEN},
+    {"bi", C_WORD, 0, W_BI},
     {"bill", C_WORD, 0, W_BILL},
+    {"bimonthly", C_SETWORD, 0, 2 * 256 + 'M'},
+    {"biweekly", C_SETWORD, 0, 2 * 256 + 'W'},
     {"business", C_WORD, 0, W_BUSINESS},
     {"by", C_WORD, 0, W_BY},
     {"c", C_WORD, 0, W_C},
@@ -849,8 +865,11 @@ label_word(const scan *sc, size_t i)
     case W_TEL:
     case W_TELEPHONE:
     case W_PHONE:
-    case W_S:
         return 1;
+    case W_S:
+        /* "s 26", but not the possessive in "the plan's 56 days" */
+        return !(glued(sc, i) && at(sc, i - 1)->kind == T_PUNCT &&
+                 (at(sc, i - 1)->val == '\'' || at(sc, i - 1)->val == 0x2019));
     default:
         return 0;
     }
@@ -939,6 +958,14 @@ p_trailing_year(const scan *sc, size_t i, int *year)
     if (is_word(sc, i, W_OF)) {
         e = p_year(sc, i + 1, year);
         return e > i + 1 ? e : i;
+    }
+    /* "March '21", "4 June ’22": 20YY */
+    if ((is_punct(sc, i, '\'') || is_punct(sc, i, 0x2019)) && at(sc, i)->sp &&
+        at(sc, i + 1)->kind == T_NUM && at(sc, i + 1)->ndig == 2 &&
+        glued(sc, i + 1) &&
+        !(at(sc, i + 2)->kind != T_PUNCT && glued(sc, i + 2))) {
+        *year = 2000 + at(sc, i + 1)->val;
+        return i + 2;
     }
     return p_year(sc, i, year);
 }
@@ -1289,6 +1316,10 @@ year_in_other_use(const scan *sc, size_t i)
         return 1; /* "Code of Practice: 0 to 25 years (2015)" */
     if (title_word(sc, i + 1))
         return 1;
+    if (p && is_dash_cp(p->val) && p->kind == T_PUNCT && glued(sc, i) &&
+        glued(sc, i - 1) && at(sc, i - 2)->kind == T_NUM &&
+        at(sc, i - 2)->ndig == 4 && year_in_other_use(sc, i - 2))
+        return 1; /* "Local Plan 2011-2031" */
     if (p && p->kind == T_WORD && p->cap && !year_lead_word(sc, i - 1) &&
         !sentence_initial(sc, i - 1))
         return 1; /* "Children Act 1989", "Children 2018" */
@@ -1593,6 +1624,15 @@ m_modified_date(const scan *sc, size_t i, match *m)
         return 1;
     }
     match_init(&core, j);
+    if (!strcmp(mod, "APPROX") && at(sc, j)->cls == C_WORD &&
+        at(sc, j)->val != W_ABOUT && at(sc, j)->val != W_AROUND &&
+        at(sc, j)->val != W_APPROXIMATELY && at(sc, j)->val != W_ROUGHLY &&
+        at(sc, j)->val != W_CIRCA && m_modified_date(sc, j, &core)) {
+        /* "(in or) around late 2020": the inner word gives the mod */
+        m->r = core.r;
+        m->end = core.end;
+        return 1;
+    }
     if (!(m_date(sc, j, &core) || m_season(sc, j, &core) ||
           m_easter(sc, j, &core) || m_decade(sc, j, &core) ||
           m_year(sc, j, &core)))
@@ -2275,7 +2315,30 @@ m_set(const scan *sc, size_t i, match *m)
         m->end = i + 1;
         return 1;
     }
-    /* "intervals of six months", "maximum intervals of a year" */
+    /* "bi-monthly", "bi-weekly": every two */
+    if (is_word(sc, i, W_BI) && is_dash(sc, i + 1) && glued(sc, i + 1) &&
+        at(sc, i + 2)->cls == C_SETWORD && glued(sc, i + 2) &&
+        at(sc, i + 2)->val / 256 == 1) {
+        qty_set(&q, 2, 0);
+        add_part(&m->r, &q, at(sc, i + 2)->val % 256);
+        m->r.type = CC_MENTION_SET;
+        m->end = i + 3;
+        return 1;
+    }
+    /* "on alternate weeks": every other week */
+    if (is_word(sc, i, W_ALTERNATE)) {
+        e = p_unit(sc, i + 1, &unit, &plural, &wd);
+        if (e == i + 1 || !plural ||
+            (unit != 'D' && unit != 'W' && unit != 'M' && unit != 'Y'))
+            return 0;
+        qty_set(&q, 2, 0);
+        add_part(&m->r, &q, unit);
+        m->r.type = CC_MENTION_SET;
+        m->end = e;
+        return 1;
+    }
+    /* "intervals of six months", "maximum intervals of a year",
+     * "intervals of not more than six months" */
     {
         const char *mod = "";
         k = i;
@@ -2287,8 +2350,11 @@ m_set(const scan *sc, size_t i, match *m)
             k++;
         }
         if (is_word(sc, k, W_INTERVALS) && is_word(sc, k + 1, W_OF)) {
-            e = p_qty(sc, k + 2, &q);
-            if (e == k + 2 || q.vague)
+            size_t kq = k + 2;
+            if (!*mod)
+                kq = p_duration_mod(sc, k + 2, &mod);
+            e = p_qty(sc, kq, &q);
+            if (e == kq || q.vague)
                 return 0;
             size_t eu = p_unit(sc, e, &unit, &plural, &wd);
             if (eu == e || (q.single && plural))
@@ -2362,8 +2428,49 @@ m_set(const scan *sc, size_t i, match *m)
     return 0;
 }
 
+/* "that afternoon", "that day", "earlier that month", "later that year":
+ * the anchor's day, month or year */
+static int
+m_that(const scan *sc, size_t i, match *m)
+{
+    const tok *x;
+    size_t j = i;
+    int unit;
+
+    if ((is_word(sc, i, W_EARLIER) || is_word(sc, i, W_LATER)) &&
+        is_word(sc, i + 1, W_THAT))
+        j = i + 1;
+    if (!is_word(sc, j, W_THAT))
+        return 0;
+    x = at(sc, j + 1);
+    if (x->cls == C_UNIT && !(x->flags & F_PLURAL) &&
+        (x->val == 'D' || x->val == 'W' || x->val == 'M' || x->val == 'Y'))
+        unit = x->val;
+    else if (is_word(sc, j + 1, W_MORNING) || is_word(sc, j + 1, W_AFTERNOON) ||
+             is_word(sc, j + 1, W_EVENING) || is_word(sc, j + 1, W_NIGHT))
+        unit = 'D';
+    else
+        return 0;
+    /* "that day centre", "that day-to-day care", "that month's rent" */
+    x = at(sc, j + 2);
+    if (is_word(sc, j + 2, W_CENTRE) || is_word(sc, j + 2, W_CENTER) ||
+        is_word(sc, j + 2, W_CARE) || is_word(sc, j + 2, W_SERVICE) ||
+        is_word(sc, j + 2, W_SERVICES) || is_word(sc, j + 2, W_TRIP) ||
+        (x->kind == T_PUNCT && glued(sc, j + 2) &&
+         (is_dash_cp(x->val) || is_close_quote(x->val))))
+        return 0;
+    m->r.type = CC_MENTION_DATE;
+    m->r.rel = (char)unit;
+    m->r.rel_n = 0;
+    m->r.rel_calendar = 1;
+    m->end = j + 2;
+    return 1;
+}
+
 /* "the following day", "the next month", "the same day", "the following
- * Monday", "the previous week" */
+ * Monday", "the previous week", "the following spring"; "the week before"
+ * and "the day after" at the end of a clause (not "the day after the
+ * meeting", which counts from an event) */
 static int
 m_relative(const scan *sc, size_t i, match *m)
 {
@@ -2372,6 +2479,25 @@ m_relative(const scan *sc, size_t i, match *m)
 
     if (!is_word(sc, i, W_THE))
         return 0;
+    x = at(sc, i + 1);
+    if (x->cls == C_UNIT && !(x->flags & F_PLURAL) &&
+        (x->val == 'D' || x->val == 'W' || x->val == 'M' || x->val == 'Y') &&
+        (is_word(sc, i + 2, W_BEFORE) || is_word(sc, i + 2, W_AFTER))) {
+        const tok *nx = at(sc, i + 3);
+        if ((nx->kind == T_WORD || nx->kind == T_NUM) &&
+            !is_word(sc, i + 3, W_AND) && !is_word(sc, i + 3, W_OR) &&
+            !word_is(sc, i + 3, "but"))
+            return 0;
+        if (nx->kind == T_PUNCT && (nx->val == '(' || is_dash_cp(nx->val) ||
+                                    nx->val == 0x2018 || nx->val == 0x201C))
+            return 0;
+        m->r.type = CC_MENTION_DATE;
+        m->r.rel = (char)x->val;
+        m->r.rel_n = is_word(sc, i + 2, W_AFTER) ? 1 : -1;
+        m->r.rel_calendar = 1;
+        m->end = i + 3;
+        return 1;
+    }
     if (is_word(sc, i + 1, W_FOLLOWING) || is_word(sc, i + 1, W_NEXT))
         n = 1;
     else if (is_word(sc, i + 1, W_SAME))
@@ -2381,6 +2507,16 @@ m_relative(const scan *sc, size_t i, match *m)
     else
         return 0;
     x = at(sc, i + 2);
+    if (x->cls == C_SEASON && n == 1) {
+        /* "the following spring": the first to begin after the anchor */
+        m->r.type = CC_MENTION_DATE;
+        m->r.rel = 'Y';
+        m->r.rel_n = 1;
+        m->r.rel_season = x->val;
+        m->r.rel_calendar = 1;
+        m->end = i + 3;
+        return 1;
+    }
     if (x->cls == C_WEEKDAY) {
         if (n == 0)
             return 0;
@@ -2402,6 +2538,64 @@ m_relative(const scan *sc, size_t i, match *m)
     m->r.rel_n = n;
     m->r.rel_calendar = 1;
     m->end = i + 3;
+    return 1;
+}
+
+/* "on the 29th", "by the 3rd": a day of the running month; not "the 3rd
+ * meeting", "on the 2nd floor" */
+static int
+m_day_alone(const scan *sc, size_t i, match *m)
+{
+    const tok *t = at(sc, i), *nx = at(sc, i + 2);
+
+    if (t->kind != T_NUM || t->ndig > 2 || t->val < 1 || t->val > 31 ||
+        at(sc, i + 1)->cls != C_ORDINAL || !glued(sc, i + 1) || i < 2 ||
+        !is_word(sc, i - 1, W_THE))
+        return 0;
+    if (!is_word(sc, i - 2, W_ON) && !is_word(sc, i - 2, W_BY) &&
+        !is_word(sc, i - 2, W_UNTIL) && !is_word(sc, i - 2, W_TILL) &&
+        !is_word(sc, i - 2, W_SINCE) && !is_word(sc, i - 2, W_FROM) &&
+        !is_word(sc, i - 2, W_BEFORE) && !is_word(sc, i - 2, W_AFTER))
+        return 0;
+    if ((nx->kind == T_WORD || nx->kind == T_NUM) &&
+        !is_word(sc, i + 2, W_AND) && !is_word(sc, i + 2, W_OR) &&
+        !is_word(sc, i + 2, W_TO) && !is_word(sc, i + 2, W_AT))
+        return 0;
+    if (nx->kind == T_PUNCT && glued(sc, i + 2) &&
+        (is_dash_cp(nx->val) || nx->val == '/'))
+        return 0;
+    m->r.type = CC_MENTION_DATE;
+    m->r.day = t->val;
+    m->end = i + 2;
+    return 1;
+}
+
+/* "the first week of June 2021", "the last week of July": its start or
+ * end */
+static int
+m_month_week(const scan *sc, size_t i, match *m)
+{
+    const char *mod;
+    const tok *w = at(sc, i + 1);
+    size_t e;
+
+    if (is_word(sc, i, W_FIRST))
+        mod = "START";
+    else if (is_word(sc, i, W_LAST) || is_word(sc, i, W_FINAL))
+        mod = "END";
+    else
+        return 0;
+    if (w->cls != C_UNIT || w->val != 'W' || (w->flags & F_PLURAL) ||
+        !is_word(sc, i + 2, W_OF))
+        return 0;
+    e = calendar_date(sc, i + 3, &m->r, 0);
+    if (e == i + 3 || m->r.day || m->r.weekday || !m->r.month) {
+        match_init(m, i);
+        return 0;
+    }
+    m->r.type = CC_MENTION_DATE;
+    snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+    m->end = e;
     return 1;
 }
 
@@ -2505,7 +2699,13 @@ starts(const tok *t)
     }
     switch (t->val) {
     case W_THE:
+    case W_THAT:
+    case W_EARLIER:
+    case W_LATER:
         return S_THE;
+    case W_BI:
+    case W_ALTERNATE:
+        return S_SET;
     case W_EARLY:
     case W_LATE:
     case W_MID:
@@ -2586,6 +2786,7 @@ static const struct {
     {m_date, S_NUM | S_MONTH},
     {m_modified_date, S_MOD},
     {m_relative, S_THE},
+    {m_that, S_THE}, /* "that afternoon", "earlier that month" */
     {m_set, S_SET | S_NUM},
     {m_duration, S_DUR | S_NUM},
     {m_decade, S_NUM},
@@ -2596,6 +2797,8 @@ static const struct {
     {m_week, S_PART},
     {m_part_year, S_PART},
     {m_weekday, S_MONTH},
+    {m_day_alone, S_NUM},   /* "on the 29th" */
+    {m_month_week, S_PART}, /* "the first week of June" */
     {m_this_last, S_PART},
 };
 

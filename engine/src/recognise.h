@@ -59,6 +59,7 @@ typedef struct cc_raw {
                          "last year" */
     int rel_running;  /* the running date's month or year: "the end of the
                          month" */
+    int rel_season;   /* "the following spring": 1..4 (rel is 'Y') */
 
     /* DURATION, SET */
     cc_raw_part part[3];
