@@ -1,14 +1,21 @@
 /*
  * batch: many decision statements on every core, one JSON line each.
  *
- * The main thread lists the inputs (each PATH; each *.txt file under a
- * directory, walked in byte order of the names; the paths read from
- * standard input or a list file) into a ring of SLOTS_PER_JOB * jobs
- * slots.  Worker threads take the slots in turn, read the file and build
- * its record; one writer thread writes the records in input order.  A
- * slot is reused only once its record is written, so memory is bounded by
- * the ring, not by the corpus, and the output is the same bytes whatever
+ * The inputs are each PATH; each *.txt file under a directory, walked in
+ * byte order of the names; the paths read from standard input or a list
+ * file.  Each worker thread in turn takes the next input from the lister
+ * into the next slot of a ring of SLOTS_PER_JOB * jobs slots, reads the
+ * file and builds its record; the worker that completes the oldest record
+ * writes it and every finished one after it, in input order.  A slot is
+ * reused only once its record is written, so memory is bounded by the
+ * ring, not by the corpus, and the output is the same bytes whatever
  * --jobs says.
+ *
+ * There is no listing thread and no writing thread to wait for: workers
+ * sleep only when the ring is full behind a record still being built.
+ * (With a lister and a writer waking the workers, the scheduler kept both
+ * workers on one CPU of a busy machine: wake-ups pull the woken thread
+ * to the waker's CPU.)
  *
  * A record is the JSON of 'dates', 'timeline' or 'check' on one line with
  * "path" first; an input that fails is {"path", "error", "exit"}, where
@@ -198,22 +205,21 @@ typedef struct batch {
     long total;   /* inputs, when counted first; else -1 */
     struct timespec start;
 
+    /* The lister, and the order of the slots: list_mu, then mu. */
+    pthread_mutex_t list_mu;
+    struct lister *lister;
     pthread_mutex_t mu;
-    pthread_cond_t work;  /* a slot was filled, or the listing ended */
-    pthread_cond_t ready; /* a record is ready */
-    pthread_cond_t space; /* a slot was freed */
+    pthread_cond_t space; /* a slot was freed, or stop */
     slot *ring;
     size_t nslots;
-    uint64_t next_in;   /* the next slot to fill */
-    uint64_t next_take; /* the next slot a worker takes */
-    uint64_t next_out;  /* the next record to write */
-    int listed_all;     /* no more slots will be filled */
-    int stop;           /* the output failed: everyone stops */
-    int idle;           /* workers waiting for a slot */
-    int writer_waiting;
-    int lister_waiting;
+    uint64_t next_in;  /* the next slot to fill */
+    uint64_t next_out; /* the next record to write */
+    int listed_all;    /* no more slots will be filled */
+    int stop;          /* the output failed, or out of memory: stop */
+    int writing;       /* a worker is writing records */
+    int list_failed;   /* out of memory while listing */
 
-    /* The writer's own (read by the main thread after joining it). */
+    /* The writing worker's (read by the main thread after the join). */
     long counts[NCLASSES];
     int write_failed;
     int write_errno; /* errno is the writer thread's own */
@@ -459,64 +465,248 @@ done:
     }
 }
 
-/*
- * Threads wake each other in batches, not once a record: a wake-up costs
- * as much as reading a short decision.  The writer waits until half the
- * ring is ready in a row (or all that is in flight, when that is less),
- * and the lister until half the ring is free.  Both called with b->mu held.
- */
-static uint64_t
-ready_run(const batch *b)
-{
-    uint64_t k = b->next_out;
+/* ------------------------------------------------------------------ */
+/* Listing the inputs                                                  */
 
-    while (k < b->next_in && b->ring[k % b->nslots].done)
-        k++;
-    return k - b->next_out;
+static int
+by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int
-writer_may_go(const batch *b)
+is_txt(const char *name)
 {
-    uint64_t left = b->next_in - b->next_out;
-    uint64_t want = b->nslots / 2 < left ? b->nslots / 2 : left;
+    size_t n = strlen(name);
 
-    if (b->stop || (b->listed_all && left == 0))
-        return 1;
-    return want > 0 && ready_run(b) >= want;
+    return n > 4 && strcmp(name + n - 4, ".txt") == 0;
 }
 
-static void *
-work(void *arg)
+static char *
+join(const char *dir, const char *name)
 {
-    worker *w = arg;
-    batch *b = w->b;
+    size_t n = strlen(dir), k = strlen(name);
+    int slash = n > 0 && dir[n - 1] == '/';
+    char *s = malloc(n + k + 2);
 
-    for (;;) {
-        slot *s;
-        pthread_mutex_lock(&b->mu);
-        while (b->next_take == b->next_in && !b->listed_all && !b->stop) {
-            b->idle++;
-            pthread_cond_wait(&b->work, &b->mu);
-            b->idle--;
-        }
-        if (b->stop || b->next_take == b->next_in) {
-            pthread_mutex_unlock(&b->mu);
-            break;
-        }
-        s = &b->ring[b->next_take++ % b->nslots];
-        pthread_mutex_unlock(&b->mu);
-
-        process(w, s);
-
-        pthread_mutex_lock(&b->mu);
-        s->done = 1;
-        if (b->writer_waiting && writer_may_go(b))
-            pthread_cond_signal(&b->ready);
-        pthread_mutex_unlock(&b->mu);
+    if (s) {
+        memcpy(s, dir, n);
+        if (!slash)
+            s[n++] = '/';
+        memcpy(s + n, name, k + 1);
     }
-    free(w->in.p);
-    return NULL;
+    return s;
+}
+
+/* A directory being walked: its names, sorted, and the next one. */
+typedef struct dirlist {
+    char *dir;
+    char **names;
+    size_t n, i;
+} dirlist;
+
+typedef struct source {
+    const char *path; /* a PATH, or the list file's name */
+    FILE *list;       /* the open list (stdin for '-'), or NULL */
+} source;
+
+/* The inputs in order, one at a time: the sources, and a stack of the
+ * directories being walked. */
+typedef struct lister {
+    source *src;
+    size_t nsrc, next; /* the next source */
+    dirlist *stack;
+    size_t depth, cap;
+    char *line; /* getline's buffer */
+    size_t linecap;
+} lister;
+
+static void
+names_free(dirlist *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->names[i]);
+    free(d->names);
+    free(d->dir);
+}
+
+static void
+lister_clear(lister *l)
+{
+    while (l->depth > 0)
+        names_free(&l->stack[--l->depth]);
+    free(l->stack);
+    free(l->line);
+    l->stack = NULL;
+    l->line = NULL;
+    l->cap = l->linecap = 0;
+    l->next = 0;
+}
+
+/*
+ * Pushes `dir` (new; taken over) with its names in byte order, skipping
+ * those that start with '.'.  Returns 0; or -1 with *msg set when it
+ * cannot be listed (the caller makes it an input with that error), or
+ * with *msg NULL when out of memory.
+ */
+static int
+push_dir(lister *l, char *dir, char **msg)
+{
+    DIR *d;
+    struct dirent *e;
+    dirlist dl = {dir, NULL, 0, 0};
+    size_t cap = 0;
+
+    *msg = NULL;
+    if (l->depth == l->cap) {
+        size_t ncap = l->cap ? l->cap * 2 : 8;
+        dirlist *ns = realloc(l->stack, ncap * sizeof *ns);
+        if (!ns)
+            goto fail;
+        l->stack = ns;
+        l->cap = ncap;
+    }
+    if (!(d = opendir(dir))) {
+        *msg = message(dir, strerror(errno));
+        goto fail;
+    }
+    for (;;) {
+        errno = 0;
+        if (!(e = readdir(d)))
+            break;
+        if (e->d_name[0] == '.')
+            continue;
+        if (dl.n == cap) {
+            char **nn =
+                realloc(dl.names, (cap = cap ? cap * 2 : 64) * sizeof *nn);
+            if (!nn)
+                break;
+            dl.names = nn;
+        }
+        if (!(dl.names[dl.n] = strdup(e->d_name)))
+            break;
+        dl.n++;
+    }
+    if (errno != 0)
+        *msg = message(dir, strerror(errno));
+    closedir(d);
+    if (*msg)
+        goto fail;
+    if (dl.n > 1)
+        qsort(dl.names, dl.n, sizeof *dl.names, by_name);
+    l->stack[l->depth++] = dl;
+    return 0;
+fail:
+    dl.dir = NULL; /* the caller's, for the error record */
+    names_free(&dl);
+    return -1;
+}
+
+/*
+ * The next input: *path new, *listed the exit class of a listing error
+ * (a directory that cannot be read) with *msg new, else 0 and NULL.
+ * Returns 1, 0 at the end of the inputs, -1 when out of memory.
+ */
+static int
+lister_next(lister *l, char **path, int *listed, char **msg)
+{
+    struct stat sb, ls;
+
+    *path = *msg = NULL;
+    *listed = 0;
+    for (;;) {
+        const char *given;
+        char *p;
+        if (l->depth > 0) {
+            dirlist *top = &l->stack[l->depth - 1];
+            const char *name;
+            if (top->i == top->n) {
+                names_free(&l->stack[--l->depth]);
+                continue;
+            }
+            name = top->names[top->i++];
+            if (!(p = join(top->dir, name)))
+                return -1;
+            if (stat(p, &sb) != 0) {
+                /* Gone since the listing, or a dangling link: say so. */
+                if (is_txt(name)) {
+                    *path = p;
+                    return 1;
+                }
+            } else if (S_ISDIR(sb.st_mode)) {
+                if (lstat(p, &ls) == 0 && !S_ISLNK(ls.st_mode)) {
+                    if (push_dir(l, p, msg) == 0)
+                        continue;
+                    goto listing_error;
+                }
+            } else if (S_ISREG(sb.st_mode) && is_txt(name)) {
+                *path = p;
+                return 1;
+            }
+            free(p);
+            continue;
+        }
+        if (l->next == l->nsrc)
+            return 0;
+        if (l->src[l->next].list) {
+            ssize_t n = getline(&l->line, &l->linecap, l->src[l->next].list);
+            if (n < 0) {
+                l->next++;
+                continue;
+            }
+            while (n > 0 && (l->line[n - 1] == '\n' || l->line[n - 1] == '\r'))
+                l->line[--n] = '\0';
+            if (n == 0)
+                continue;
+            given = l->line;
+        } else {
+            given = l->src[l->next++].path;
+        }
+        /* A PATH given by name: a directory is walked, anything else is
+         * an input (one that does not exist gets its error record). */
+        if (!(p = strdup(given)))
+            return -1;
+        if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            if (push_dir(l, p, msg) == 0)
+                continue;
+            goto listing_error;
+        }
+        *path = p;
+        return 1;
+    listing_error:
+        if (!*msg) {
+            free(p);
+            return -1;
+        }
+        *path = p;
+        *listed = EXIT_READ;
+        return 1;
+    }
+}
+
+/* Counts the inputs ahead for the progress bar's ETA: -1 when a list
+ * comes from standard input or cannot be read twice. */
+static long
+count_inputs(source *src, size_t n)
+{
+    lister l = {src, n, 0, NULL, 0, 0, NULL, 0};
+    long total = 0;
+    char *path, *msg;
+    int listed, rc;
+
+    for (size_t i = 0; i < n; i++)
+        if (src[i].list && (src[i].list == stdin || ftell(src[i].list) < 0))
+            return -1;
+    while ((rc = lister_next(&l, &path, &listed, &msg)) == 1) {
+        free(path);
+        free(msg);
+        total++;
+    }
+    lister_clear(&l);
+    for (size_t i = 0; i < n; i++)
+        if (src[i].list && fseek(src[i].list, 0, SEEK_SET) != 0)
+            return -1;
+    return rc == 0 ? total : -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -588,261 +778,109 @@ write_record(batch *b, slot *s, long done)
     memset(s, 0, sizeof *s);
 }
 
-static void *
-write_records(void *arg)
+/* Records ready to write in a row from next_out (b->mu held). */
+static uint64_t
+ready_run(const batch *b)
 {
-    batch *b = arg;
-    long done = 0;
+    uint64_t k = b->next_out;
 
-    pthread_mutex_lock(&b->mu);
-    for (;;) {
-        uint64_t first = b->next_out, n;
-        if (b->stop || (b->next_out == b->next_in && b->listed_all))
-            break;
-        if (!writer_may_go(b)) {
-            b->writer_waiting = 1;
-            pthread_cond_wait(&b->ready, &b->mu);
-            b->writer_waiting = 0;
-            continue;
-        }
-        n = ready_run(b);
+    while (k < b->next_in && b->ring[k % b->nslots].done)
+        k++;
+    return k - b->next_out;
+}
+
+/* Called with b->mu held, after a slot is done: unless another worker is
+ * writing, writes every record ready in a row, the lock released while it
+ * writes (the slots are not reused before next_out passes them). */
+static void
+write_ready(batch *b)
+{
+    uint64_t first, n;
+
+    while (!b->writing && !b->stop && (n = ready_run(b)) > 0) {
+        b->writing = 1;
+        first = b->next_out;
         pthread_mutex_unlock(&b->mu);
         for (uint64_t k = first; k < first + n; k++)
-            write_record(b, &b->ring[k % b->nslots], ++done);
+            write_record(b, &b->ring[k % b->nslots], (long)(k + 1));
         pthread_mutex_lock(&b->mu);
         b->next_out += n;
-        if (b->write_failed && !b->stop) {
-            b->stop = 1;
-            pthread_cond_broadcast(&b->work);
+        /* Nothing else in flight: the inputs come slowly (paths on a
+         * pipe), so let what is done be read now. */
+        if (b->next_out == b->next_in && !b->write_failed &&
+            fflush(b->out) != 0) {
+            b->write_failed = 1;
+            b->write_errno = errno;
         }
-        if (b->lister_waiting &&
-            (b->stop || b->next_in - b->next_out <= b->nslots / 2))
-            pthread_cond_signal(&b->space);
+        b->writing = 0;
+        if (b->write_failed)
+            b->stop = 1;
+        pthread_cond_broadcast(&b->space);
     }
-    pthread_mutex_unlock(&b->mu);
-    if (b->progress)
-        clear_bar();
-    return NULL;
 }
 
 /* ------------------------------------------------------------------ */
-/* Listing the inputs                                                  */
+/* Workers                                                             */
 
-/* Called for each input in order: a path and, for a directory that cannot
- * be listed, its exit class and message.  Returns -1 to stop. */
-typedef int (*emit_fn)(void *arg, const char *path, int listed,
-                       const char *msg);
-
-static int
-enqueue(void *arg, const char *path, int listed, const char *msg)
+/* Takes the next input into the next slot: the slot, or NULL at the end
+ * (or on stop). */
+static slot *
+take(batch *b)
 {
-    batch *b = arg;
-    slot *s;
-    char *p = strdup(path), *m = msg ? strdup(msg) : NULL;
+    slot *s = NULL;
+    char *path, *msg;
+    int listed, rc;
 
-    if (!p || (msg && !m)) {
-        free(p);
-        free(m);
-        cli_warn("%s: out of memory", path);
-        return -1;
-    }
+    pthread_mutex_lock(&b->list_mu);
     pthread_mutex_lock(&b->mu);
-    while (b->next_in - b->next_out >= b->nslots && !b->stop) {
-        b->lister_waiting = 1;
+    while (!b->stop && !b->listed_all && b->next_in - b->next_out >= b->nslots)
         pthread_cond_wait(&b->space, &b->mu);
-        b->lister_waiting = 0;
-    }
-    if (b->stop) {
+    if (b->stop || b->listed_all) {
         pthread_mutex_unlock(&b->mu);
-        free(p);
-        free(m);
-        return -1;
+        pthread_mutex_unlock(&b->list_mu);
+        return NULL;
     }
-    s = &b->ring[b->next_in % b->nslots];
-    s->path = p;
-    s->listed = listed;
-    s->message = m;
-    b->next_in++;
-    if (b->idle)
-        pthread_cond_signal(&b->work);
     pthread_mutex_unlock(&b->mu);
-    return 0;
-}
 
-static int
-count(void *arg, const char *path, int listed, const char *msg)
-{
-    (void)path;
-    (void)listed;
-    (void)msg;
-    ++*(long *)arg;
-    return 0;
-}
+    /* Only this thread fills slots: next_in cannot move meanwhile, and
+     * next_out only frees more.  Reading a list may block. */
+    rc = lister_next(b->lister, &path, &listed, &msg);
 
-static int
-by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
-is_txt(const char *name)
-{
-    size_t n = strlen(name);
-
-    return n > 4 && strcmp(name + n - 4, ".txt") == 0;
-}
-
-static char *
-join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir), k = strlen(name);
-    int slash = n > 0 && dir[n - 1] == '/';
-    char *s = malloc(n + k + 2);
-
-    if (s) {
-        memcpy(s, dir, n);
-        if (!slash)
-            s[n++] = '/';
-        memcpy(s + n, name, k + 1);
+    pthread_mutex_lock(&b->mu);
+    if (rc == 1) {
+        s = &b->ring[b->next_in++ % b->nslots];
+        s->path = path;
+        s->listed = listed;
+        s->message = msg;
+    } else {
+        b->listed_all = 1;
+        if (rc < 0) {
+            b->list_failed = 1;
+            b->stop = 1;
+        }
+        pthread_cond_broadcast(&b->space);
     }
+    pthread_mutex_unlock(&b->mu);
+    pthread_mutex_unlock(&b->list_mu);
     return s;
 }
 
-/*
- * The *.txt files under `dir`, names in byte order, subdirectories where
- * they sort.  Names starting with '.' are skipped, and so are symbolic
- * links to directories (a link cannot make the walk go round).
- */
-static int
-walk_dir(const char *dir, emit_fn emit, void *arg)
+static void *
+work(void *arg)
 {
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char **names = NULL, *full = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0;
+    worker *w = arg;
+    batch *b = w->b;
+    slot *s;
 
-    if (!d) {
-        char *m = message(dir, strerror(errno));
-        rc = emit(arg, dir, EXIT_READ, m ? m : "out of memory");
-        free(m);
-        return rc;
+    while ((s = take(b)) != NULL) {
+        process(w, s);
+        pthread_mutex_lock(&b->mu);
+        s->done = 1;
+        write_ready(b);
+        pthread_mutex_unlock(&b->mu);
     }
-    for (;;) {
-        errno = 0;
-        e = readdir(d);
-        if (!e)
-            break;
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            char **nn = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *nn);
-            if (!nn)
-                break;
-            names = nn;
-        }
-        if (!(names[n] = strdup(e->d_name)))
-            break;
-        n++;
-    }
-    if (errno != 0) {
-        char *m = message(dir, strerror(errno));
-        rc = emit(arg, dir, EXIT_READ, m ? m : "out of memory");
-        free(m);
-        goto done;
-    }
-    if (n > 1)
-        qsort(names, n, sizeof *names, by_name);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        struct stat ls, sb;
-        free(full);
-        if (!(full = join(dir, names[i]))) {
-            rc = -1;
-            break;
-        }
-        if (stat(full, &sb) != 0) {
-            /* Gone since the listing, or a dangling link: say so. */
-            if (is_txt(names[i]))
-                rc = emit(arg, full, 0, NULL);
-        } else if (S_ISDIR(sb.st_mode)) {
-            if (lstat(full, &ls) == 0 && !S_ISLNK(ls.st_mode))
-                rc = walk_dir(full, emit, arg);
-        } else if (S_ISREG(sb.st_mode) && is_txt(names[i])) {
-            rc = emit(arg, full, 0, NULL);
-        }
-    }
-done:
-    free(full);
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    closedir(d);
-    return rc;
-}
-
-/* A PATH given by name: a directory is walked, anything else is an input
- * (one that does not exist gets its error record). */
-static int
-walk(const char *path, emit_fn emit, void *arg)
-{
-    struct stat sb;
-
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return walk_dir(path, emit, arg);
-    return emit(arg, path, 0, NULL);
-}
-
-/* Each line of fp is a PATH (a final '\r' dropped, empty lines skipped). */
-static int
-walk_list(FILE *fp, emit_fn emit, void *arg)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    int rc = 0;
-
-    while (rc == 0 && (n = getline(&line, &cap, fp)) >= 0) {
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (n > 0)
-            rc = walk(line, emit, arg);
-    }
-    free(line);
-    return rc;
-}
-
-typedef struct source {
-    const char *path; /* a PATH, or the list file's name */
-    FILE *list;       /* the open list (stdin for '-'), or NULL */
-} source;
-
-static int
-walk_sources(source *src, size_t n, emit_fn emit, void *arg)
-{
-    int rc = 0;
-
-    for (size_t i = 0; rc == 0 && i < n; i++)
-        rc = src[i].list ? walk_list(src[i].list, emit, arg)
-                         : walk(src[i].path, emit, arg);
-    return rc;
-}
-
-/* Counts the inputs ahead for the progress bar's ETA: -1 when a list
- * comes from standard input or cannot be read twice. */
-static long
-count_inputs(source *src, size_t n)
-{
-    long total = 0;
-
-    for (size_t i = 0; i < n; i++)
-        if (src[i].list && (src[i].list == stdin || ftell(src[i].list) < 0))
-            return -1;
-    walk_sources(src, n, count, &total);
-    for (size_t i = 0; i < n; i++)
-        if (src[i].list && fseek(src[i].list, 0, SEEK_SET) != 0)
-            return -1; /* not reached: ftell said it can seek */
-    return total;
+    free(w->in.p);
+    return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -929,18 +967,20 @@ int
 cli_batch(int argc, char **argv)
 {
     const char *output = NULL, *today = NULL;
-    int jobs = default_jobs(), rc = EXIT_DONE, nworkers = 0, listed = 0;
+    int jobs = default_jobs(), rc = EXIT_DONE, nworkers = 0;
     size_t nsrc = 0;
     source *src = calloc((size_t)argc, sizeof *src);
+    lister inputs;
     worker *workers = NULL;
-    pthread_t *tids = NULL, writer;
-    int writer_started = 0, out_open = 0;
+    pthread_t *tids = NULL;
+    int out_open = 0;
     cc_ctx *ctx = NULL;
     cc_error err = {0};
     cli_out out;
     batch b;
 
     memset(&b, 0, sizeof b);
+    memset(&inputs, 0, sizeof inputs);
     b.command = CMD_DATES;
     b.total = -1;
     if (!src) {
@@ -1050,9 +1090,11 @@ cli_batch(int argc, char **argv)
         rc = EXIT_INTERNAL;
         goto done;
     }
+    inputs.src = src;
+    inputs.nsrc = nsrc;
+    b.lister = &inputs;
+    pthread_mutex_init(&b.list_mu, NULL);
     pthread_mutex_init(&b.mu, NULL);
-    pthread_cond_init(&b.work, NULL);
-    pthread_cond_init(&b.ready, NULL);
     pthread_cond_init(&b.space, NULL);
     /* The hash seed is made once, before the threads make objects. */
     json_object_seed(0);
@@ -1063,37 +1105,26 @@ cli_batch(int argc, char **argv)
             break;
         nworkers++;
     }
-    if (nworkers == 0 || pthread_create(&writer, NULL, write_records, &b)) {
+    if (nworkers == 0) {
         cli_warn("cannot start threads: %s", strerror(errno));
         rc = EXIT_INTERNAL;
-        pthread_mutex_lock(&b.mu);
-        b.stop = 1;
-        pthread_cond_broadcast(&b.work);
-        pthread_mutex_unlock(&b.mu);
-    } else {
-        writer_started = 1;
-        listed = walk_sources(src, nsrc, enqueue, &b);
     }
-
-    pthread_mutex_lock(&b.mu);
-    b.listed_all = 1;
-    pthread_cond_broadcast(&b.work);
-    pthread_cond_signal(&b.ready);
-    pthread_mutex_unlock(&b.mu);
     for (int k = 0; k < nworkers; k++)
         pthread_join(tids[k], NULL);
-    if (writer_started)
-        pthread_join(writer, NULL);
+    if (b.progress)
+        clear_bar();
 
     if (rc == EXIT_DONE) {
         /* What the writer saw, for cli_out_close() to say (or to see that
          * the reader of a pipe has gone: EPIPE). */
         if (b.write_failed)
             errno = b.write_errno;
-        rc = cli_out_close(&out, !b.write_failed && listed == 0);
+        rc = cli_out_close(&out, !b.write_failed && !b.list_failed);
         out_open = 0;
-        if (rc == EXIT_DONE && listed != 0 && !b.stop)
-            rc = EXIT_INTERNAL; /* out of memory while listing */
+        if (rc == EXIT_DONE && b.list_failed) {
+            cli_warn("out of memory");
+            rc = EXIT_INTERNAL;
+        }
     }
     if (rc == EXIT_DONE)
         for (int c = NCLASSES - 1; c > 0; c--)
@@ -1112,9 +1143,8 @@ done:
             free(b.ring[k].message);
             free(b.ring[k].record.p);
         }
+        pthread_mutex_destroy(&b.list_mu);
         pthread_mutex_destroy(&b.mu);
-        pthread_cond_destroy(&b.work);
-        pthread_cond_destroy(&b.ready);
         pthread_cond_destroy(&b.space);
     }
     free(b.ring);
@@ -1123,6 +1153,7 @@ done:
     for (size_t k = 0; k < nsrc; k++)
         if (src[k].list && src[k].list != stdin)
             fclose(src[k].list);
+    lister_clear(&inputs);
     free(src);
     cc_ctx_free(ctx);
     return rc;
