@@ -240,6 +240,14 @@ due_interval(run *r, cc_period p, cc_date from_e, cc_date from_l,
 static void
 judge(run *r, cc_deadline *d, int has_actual, cc_date a_e, cc_date a_l)
 {
+    /* An actual interval whose end comes before its start means the text's
+     * dates contradict each other (a bound from one header, an event from
+     * another): nothing can be concluded from them. */
+    if (has_actual && a_e > a_l) {
+        d->has_actual = 0;
+        d->status = CC_STATUS_UNKNOWN;
+        return;
+    }
     d->has_actual = has_actual;
     if (has_actual) {
         d->actual_earliest = a_e;
@@ -535,7 +543,16 @@ check_late_complaint(run *r)
                            : cc_error__fail(r->err, CC_ENOMEM, "out of memory");
         }
     }
-    if (d->status == CC_STATUS_MISSED)
+    if (has_actual && a_e > a_l)
+        d->note = cc_chrono__printf(
+            &tl->pool,
+            "the 12 months beginning with %s ended %s; the dates for the "
+            "complaint contradict each other (%s comes after %s): cannot "
+            "tell; discretion: %s",
+            tl->events[trig].value,
+            due_text(d->due_earliest, d->due_latest, due, sizeof due),
+            cc_date_format(a_e, act), cc_date_format(a_l, alt), d->discretion);
+    else if (d->status == CC_STATUS_MISSED)
         d->note = cc_chrono__printf(
             &tl->pool,
             "the 12 months beginning with %s ended %s; the complaint "
