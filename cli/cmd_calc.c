@@ -74,15 +74,21 @@ fail:
     return rc;
 }
 
+/*
+ * A date argument.  A positional DATE is the input: a bad one is invalid
+ * input (exit 3).  An option's value (`option` is its name, "--from") is a
+ * usage error (exit 2) that names the option.
+ */
 static int
-parse_date_arg(const char *what, const char *text, cc_date *out)
+parse_date_arg(const char *option, const char *text, cc_date *out)
 {
     cc_error err = {0};
 
-    (void)what;
-    if (cc_date_parse(out, text, &err) != CC_OK)
-        return cli_report(&err);
-    return EXIT_DONE;
+    if (cc_date_parse(out, text, &err) == CC_OK)
+        return EXIT_DONE;
+    if (option)
+        return cli_usage_error("option %s: %s", option, err.message);
+    return cli_report(&err);
 }
 
 static const char *
@@ -387,7 +393,7 @@ cli_add(int argc, char **argv)
         return rc;
     if (o.npos != 2)
         return cli_usage_error("add needs DATE and PERIOD");
-    if ((rc = parse_date_arg("DATE", o.pos[0], &from)) != EXIT_DONE)
+    if ((rc = parse_date_arg(NULL, o.pos[0], &from)) != EXIT_DONE)
         return rc;
     if (cc_period_parse(&period, o.pos[1], &err) != CC_OK)
         return cli_report(&err);
@@ -419,9 +425,9 @@ cli_deadline(int argc, char **argv)
         return rc;
     rule = cc_ctx_rule_find(ctx, o.rule);
     if (!rule) {
-        rc = cli_usage_error("option --rule: unknown rule '%s' (see "
-                             "'caseclock rules')",
-                             o.rule);
+        cli_warn("option --rule: unknown rule '%s' (see 'caseclock rules')",
+                 o.rule);
+        rc = EXIT_USAGE;
     } else if (strcmp(rule->calendar, "school") == 0) {
         cli_warn("rule '%s' counts school days: cannot compute it from bank "
                  "holidays (it needs the school's term dates)",
@@ -467,8 +473,8 @@ cli_workdays(int argc, char **argv)
     }
     if (npos != 2)
         return cli_usage_error("workdays needs FROM and TO");
-    if ((rc = parse_date_arg("FROM", pos[0], &from)) != EXIT_DONE ||
-        (rc = parse_date_arg("TO", pos[1], &to)) != EXIT_DONE)
+    if ((rc = parse_date_arg(NULL, pos[0], &from)) != EXIT_DONE ||
+        (rc = parse_date_arg(NULL, pos[1], &to)) != EXIT_DONE)
         return rc;
     if ((rc = cli_ctx_new(&ctx)) != EXIT_DONE)
         return rc;
@@ -491,7 +497,7 @@ cli_workdays(int argc, char **argv)
         putchar('\n');
         json_decref(o);
     }
-    rc = fflush(stdout) == 0 ? EXIT_DONE : EXIT_WRITE;
+    rc = cli_flush_stdout();
 done:
     cc_calendar_free(cal);
     cc_ctx_free(ctx);

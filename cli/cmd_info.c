@@ -91,7 +91,7 @@ cli_rules(int argc, char **argv)
     }
     json_decref(arr);
     cc_ctx_free(ctx);
-    return fflush(stdout) == 0 ? EXIT_DONE : EXIT_WRITE;
+    return cli_flush_stdout();
 }
 
 int
@@ -142,7 +142,7 @@ cli_calendars(int argc, char **argv)
     }
     json_decref(arr);
     cc_ctx_free(ctx);
-    if (rc == EXIT_DONE && fflush(stdout) != 0)
-        rc = EXIT_WRITE;
+    if (rc == EXIT_DONE)
+        rc = cli_flush_stdout();
     return rc;
 }

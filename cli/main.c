@@ -95,7 +95,7 @@ version(void)
     }
     printf("timescale rules: %zu\n", cc_ctx_rule_count(ctx));
     cc_ctx_free(ctx);
-    return rc;
+    return rc == EXIT_DONE ? cli_flush_stdout() : rc;
 }
 
 int
@@ -108,7 +108,7 @@ main(int argc, char **argv)
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
         fputs(USAGE, stdout);
-        return fflush(stdout) == 0 ? EXIT_DONE : EXIT_WRITE;
+        return cli_flush_stdout();
     }
     if (strcmp(argv[1], "--version") == 0)
         return version();
