@@ -1323,7 +1323,7 @@ Test(badinput, closed_stdout, .init = setup, .fini = teardown)
 /* ------------------------------------------------------------------ */
 /* Options with bad values: exit 2, the message names the option       */
 
-Test(badinput, option_values, .init = setup, .fini = teardown)
+Test(badinput, option_value_messages, .init = setup, .fini = teardown)
 {
     const char *in = write_text("in.txt", "On 3 March 2019.\n");
     const struct {
@@ -1537,7 +1537,7 @@ Test(pending_recogniser, closed_stdout_json, .init = setup, .fini = teardown)
 /* cli/main.c, cmd_info.c, cmd_calc.c: commands that print straight to
  * stdout say when it fails (cli_flush_stdout), and a gone reader is exit
  * 0 for them too. */
-Test(badinput, stdout_errors, .init = setup, .fini = teardown)
+Test(badinput, stdout_write_errors, .init = setup, .fini = teardown)
 {
     const char *const *const rows[] = {
         A("--help"),
@@ -1565,7 +1565,7 @@ Test(badinput, stdout_errors, .init = setup, .fini = teardown)
 /* cli/cmd_calc.c, cmd_info.c: a bad option value is exit 2 naming the
  * option (--from takes a date), one hint; `calendars --format json` gives
  * JSON or is refused, never text. */
-Test(badinput, option_values, .init = setup, .fini = teardown)
+Test(badinput, option_value_messages, .init = setup, .fini = teardown)
 {
     const struct {
         const char *const *argv;
