@@ -1323,7 +1323,7 @@ Test(badinput, closed_stdout, .init = setup, .fini = teardown)
 /* ------------------------------------------------------------------ */
 /* Options with bad values: exit 2, the message names the option       */
 
-Test(badinput, option_value_messages, .init = setup, .fini = teardown)
+Test(badinput, option_values, .init = setup, .fini = teardown)
 {
     const char *in = write_text("in.txt", "On 3 March 2019.\n");
     const struct {
