@@ -1561,6 +1561,7 @@ m_modified_date(const scan *sc, size_t i, match *m)
 {
     const tok *t = at(sc, i);
     const char *mod;
+    int approx = 0;
     size_t j = i + 1;
     int of = 0; /* "the end of": the word needs "of" */
     match core;
@@ -1597,7 +1598,8 @@ m_modified_date(const scan *sc, size_t i, match *m)
     case W_APPROXIMATELY:
     case W_ROUGHLY:
     case W_CIRCA:
-        mod = "APPROX"; /* "around March 2020", "about 3 June" */
+        mod = "APPROX";
+        approx = 1; /* "around March 2020", "about 3 June" */
         break;
     default:
         return 0;
@@ -1624,10 +1626,10 @@ m_modified_date(const scan *sc, size_t i, match *m)
         return 1;
     }
     match_init(&core, j);
-    if (!strcmp(mod, "APPROX") && at(sc, j)->cls == C_WORD &&
-        at(sc, j)->val != W_ABOUT && at(sc, j)->val != W_AROUND &&
-        at(sc, j)->val != W_APPROXIMATELY && at(sc, j)->val != W_ROUGHLY &&
-        at(sc, j)->val != W_CIRCA && m_modified_date(sc, j, &core)) {
+    if (approx && at(sc, j)->cls == C_WORD && at(sc, j)->val != W_ABOUT &&
+        at(sc, j)->val != W_AROUND && at(sc, j)->val != W_APPROXIMATELY &&
+        at(sc, j)->val != W_ROUGHLY && at(sc, j)->val != W_CIRCA &&
+        m_modified_date(sc, j, &core)) {
         /* "(in or) around late 2020": the inner word gives the mod */
         m->r = core.r;
         m->end = core.end;
