@@ -360,7 +360,8 @@ typedef struct cc_sentence {
  * `text` is UTF-8 (a leading BOM is skipped; offsets still count it), `len`
  * bytes, need not be NUL-terminated; it is copied.  `source` names the
  * input in messages.  On CC_OK *out is new: free it with cc_doc_free().
- * Invalid UTF-8 is CC_EINVAL naming the line, column and byte offset.
+ * Invalid UTF-8 and a NUL byte are CC_EINVAL naming the line, column and
+ * byte offset; so is UTF-16 with a byte order mark, at 1:1.
  */
 cc_status cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text,
                       size_t len, const char *source, cc_error *err);

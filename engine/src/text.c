@@ -47,6 +47,20 @@ count_code_points(const char *s, size_t from, size_t to)
     return n;
 }
 
+/* The 1-based line and column of `at` on the last line in the table, the
+ * one being read while the table is built. */
+static void
+position_in(const cc_text *t, size_t at, int *line, int *column)
+{
+    size_t b = t->lines[t->nlines - 1];
+    int col = count_code_points(t->s, b, at);
+
+    if (b == 0 && t->start)
+        col--; /* a BOM is not a column */
+    *line = (int)t->nlines;
+    *column = col + 1;
+}
+
 cc_status
 cc_text__init(cc_text *t, const char *s, size_t len, const char *source,
               cc_error *err)
@@ -61,6 +75,16 @@ cc_text__init(cc_text *t, const char *s, size_t len, const char *source,
     if (len > INT32_MAX)
         return cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
                              "input too large (%zu bytes)", len);
+    /* UTF-16 decodes to text whose offsets exist nowhere on disk: refuse
+     * it, and say how to convert (the byte order mark is how it shows). */
+    if (len >= 2 &&
+        (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+         ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
+        return cc_error__set(err, CC_EINVAL, source, 1, 1, 0,
+                             "UTF-16 text (byte order mark %02X %02X): "
+                             "convert it to UTF-8 first, e.g. with iconv "
+                             "-f UTF-16 -t UTF-8",
+                             (unsigned char)s[0], (unsigned char)s[1]);
     if (len >= 3 && memcmp(s, utf8_bom, 3) == 0)
         t->start = 3;
     if (push_line(t, &cap, 0) != 0)
@@ -70,6 +94,16 @@ cc_text__init(cc_text *t, const char *s, size_t len, const char *source,
     i = (int32_t)t->start;
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
+        if (b == 0) {
+            /* Valid UTF-8, but no text: a binary file, or UTF-16
+             * without a byte order mark. */
+            int line, col;
+            position_in(t, (size_t)i, &line, &col);
+            st = cc_error__set(err, CC_EINVAL, source, line, col, (size_t)i,
+                               "NUL byte at offset %ld: not a text file",
+                               (long)i);
+            goto fail;
+        }
         if (b < 0x80) {
             i++;
             if (b == '\n' || (b == '\r' && (i == n || s[i] != '\n')))
@@ -81,13 +115,11 @@ cc_text__init(cc_text *t, const char *s, size_t len, const char *source,
         UChar32 c;
         U8_NEXT(s, i, n, c);
         if (c < 0) {
-            size_t line = t->nlines; /* the line being read, 1-based */
-            int col = count_code_points(s, t->lines[line - 1], (size_t)at);
-            if (t->lines[line - 1] == 0)
-                col -= t->start ? 1 : 0; /* a BOM is not a column */
-            st = cc_error__set(
-                err, CC_EINVAL, source, (int)line, col + 1, (size_t)at,
-                "invalid UTF-8: byte 0x%02X at offset %ld", b, (long)at);
+            int line, col;
+            position_in(t, (size_t)at, &line, &col);
+            st = cc_error__set(err, CC_EINVAL, source, line, col, (size_t)at,
+                               "invalid UTF-8: byte 0x%02X at offset %ld", b,
+                               (long)at);
             goto fail;
         }
     }

@@ -19,7 +19,8 @@ typedef struct cc_text {
  * Checks that s[0..len) is UTF-8 (ICU's U8_NEXT decides what is
  * well-formed), skips a BOM and builds the line table; a line ends at LF,
  * CRLF or a lone CR.  `s` is borrowed and must outlive `t`.  Invalid input
- * is CC_EINVAL naming `source`, the line, column and byte offset.
+ * is CC_EINVAL naming `source`, the line, column and byte offset: a byte
+ * that is not UTF-8, a NUL byte (not text), or a UTF-16 byte order mark.
  */
 cc_status cc_text__init(cc_text *t, const char *s, size_t len,
                         const char *source, cc_error *err);
