@@ -148,6 +148,9 @@ put_json(membuf *b, json_t *v, size_t shift)
  * The layout of json_dumps(JSON_INDENT(2) | JSON_PRESERVE_ORDER) on
  * {"decision": {...}, "mentions": [...]}, written one mention at a time:
  * a jansson tree of the whole document cost as much as the recognising.
+ * Returns 0 when the document could not be built (out of memory); a
+ * failed write stays in ferror(fp) for cli_out_close() to judge, as a
+ * reader of stdout that has gone is no error.
  */
 static int
 write_json(FILE *fp, const cc_doc *doc)
@@ -162,8 +165,9 @@ write_json(FILE *fp, const cc_doc *doc)
         ok = put_str(&b, i ? ",\n    " : "\n    ") &&
              put_json(&b, cli_dates_mention_json(doc, cc_doc_mention(doc, i)),
                       4);
-    ok = ok && put_str(&b, n ? "\n  ]\n}\n" : "]\n}\n") &&
-         fwrite(b.p, 1, b.n, fp) == b.n;
+    ok = ok && put_str(&b, n ? "\n  ]\n}\n" : "]\n}\n");
+    if (ok)
+        fwrite(b.p, 1, b.n, fp);
     free(b.p);
     return ok;
 }
@@ -280,8 +284,10 @@ cli_dates(int argc, char **argv)
     if (fmt == FMT_JSON) {
         int ok = write_json(out.fp, doc);
         rc = cli_out_close(&out, ok);
-        if (!ok && rc == EXIT_DONE)
-            rc = EXIT_WRITE;
+        if (!ok && rc == EXIT_DONE) {
+            cli_warn("out of memory");
+            rc = EXIT_INTERNAL;
+        }
     } else {
         doc_text(out.fp, doc);
         rc = cli_out_close(&out, 1);
