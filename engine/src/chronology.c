@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "doc.h"
 #include "error.h"
 
 const char *
@@ -113,23 +114,18 @@ cc_chrono__find(const char *text, size_t from, size_t to, const char *word)
     return (size_t)-1;
 }
 
-static int
-line_of(const char *text, size_t offset)
-{
-    int line = 1;
-
-    for (size_t i = 0; i < offset; i++)
-        line += text[i] == '\n';
-    return line;
-}
-
+/*
+ * The line, sentence and paragraph are looked up by binary search in the
+ * document's tables (line starts, sentences, paragraphs: each sorted by
+ * offset), so a timeline costs O(places log n), not a scan from the start
+ * of the text for every place.
+ */
 void
 cc_chrono__place(cc_place *out, cc_strpool *pool, const cc_doc *doc,
                  size_t offset, size_t length)
 {
-    size_t len;
-    const char *text = cc_doc_text(doc, &len);
-    size_t ns = cc_doc_sentence_count(doc);
+    long si = cc_doc__sentence_at(doc, offset);
+    long pi = cc_doc__paragraph_at(doc, offset);
 
     memset(out, 0, sizeof *out);
     out->offset = offset;
@@ -137,28 +133,21 @@ cc_chrono__place(cc_place *out, cc_strpool *pool, const cc_doc *doc,
     out->sentence_offset = offset;
     out->sentence_length = length;
     out->section = "";
-    out->line = line_of(text, offset < len ? offset : len);
-    for (size_t i = 0; i < ns; i++) {
-        const cc_sentence *s = cc_doc_sentence(doc, i);
-        if (s->offset <= offset && offset < s->offset + s->length) {
-            out->sentence_offset = s->offset;
-            out->sentence_length = s->length;
-            break;
-        }
+    out->line = cc_doc__line(doc, offset);
+    if (si >= 0) {
+        const cc_sentence *s = cc_doc_sentence(doc, (size_t)si);
+        out->sentence_offset = s->offset;
+        out->sentence_length = s->length;
     }
-    for (size_t i = 0; i < cc_doc_paragraph_count(doc); i++) {
-        const cc_paragraph *p = cc_doc_paragraph(doc, i);
-        if (p->offset <= offset && offset < p->offset + p->length) {
-            const cc_section *sec =
-                p->section >= 0 ? cc_doc_section(doc, (size_t)p->section)
-                                : NULL;
-            out->paragraph = p->number;
-            if (sec && sec->title) {
-                const char *t =
-                    cc_chrono__strndup(pool, sec->title, strlen(sec->title));
-                out->section = t ? t : "";
-            }
-            break;
+    if (pi >= 0) {
+        const cc_paragraph *p = cc_doc_paragraph(doc, (size_t)pi);
+        const cc_section *sec =
+            p->section >= 0 ? cc_doc_section(doc, (size_t)p->section) : NULL;
+        out->paragraph = p->number;
+        if (sec && sec->title) {
+            const char *t =
+                cc_chrono__strndup(pool, sec->title, strlen(sec->title));
+            out->section = t ? t : "";
         }
     }
 }

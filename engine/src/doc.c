@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
+
 #include "caseclock.h"
 #include "date.h"
 #include "error.h"
@@ -14,6 +16,7 @@
 struct cc_doc {
     char *text; /* the copied input */
     size_t len;
+    cc_text lines; /* the line table the reader used; lines.s is text */
     cc_layout layout;
     char decision_iso[11];
     int has_decision;
@@ -147,6 +150,8 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
         cc_date_format(nar.decision, doc->decision_iso);
     }
 
+    doc->lines = t; /* kept for cc_doc__line() */
+    memset(&t, 0, sizeof t);
     *out = doc;
     doc = NULL;
 done:
@@ -165,6 +170,7 @@ cc_doc_free(cc_doc *doc)
     if (!doc)
         return;
     cc_reader__clear(&doc->layout);
+    cc_text__clear(&doc->lines);
     free(doc->mentions);
     free(doc->sentences);
     free(doc->text);
@@ -272,4 +278,33 @@ cc_mention_type_name(cc_mention_type type)
         return "SET";
     }
     return "?";
+}
+
+int
+cc_doc__line(const cc_doc *doc, size_t offset)
+{
+    assert(doc);
+    return (int)cc_text__line_of(&doc->lines,
+                                 offset < doc->len ? offset : doc->len) +
+           1;
+}
+
+long
+cc_doc__sentence_at(const cc_doc *doc, size_t offset)
+{
+    long i;
+
+    assert(doc);
+    FIND_SPAN(doc->sentences, doc->nsentences, offset, i);
+    return i;
+}
+
+long
+cc_doc__paragraph_at(const cc_doc *doc, size_t offset)
+{
+    long i;
+
+    assert(doc);
+    FIND_SPAN(doc->layout.paragraphs, doc->layout.nparagraphs, offset, i);
+    return i;
 }

@@ -1,0 +1,20 @@
+/* cc_doc's internals for the timeline: where a byte offset lies. */
+#ifndef CC_DOC_H
+#define CC_DOC_H
+
+#include <stddef.h>
+
+#include "caseclock.h"
+
+/*
+ * The 1-based line of `offset` (clamped to the text's length), counted as
+ * the reader counts: a line ends at LF, CRLF or a lone CR.  O(log lines).
+ */
+int cc_doc__line(const cc_doc *doc, size_t offset);
+
+/* The index of the sentence, or of the paragraph, holding `offset`, or -1
+ * when none does.  O(log n): both are sorted by offset and disjoint. */
+long cc_doc__sentence_at(const cc_doc *doc, size_t offset);
+long cc_doc__paragraph_at(const cc_doc *doc, size_t offset);
+
+#endif
