@@ -769,7 +769,7 @@ static int
 run(int argc, char **argv, int checks_only)
 {
     const char *file = NULL, *output = NULL, *today = NULL;
-    int fmt = FMT_TEXT, strict = 0, rc, ok;
+    int fmt = FMT_TEXT, strict = 0, rc, ok, write_failed;
     char *data = NULL;
     size_t len = 0;
     cc_ctx *ctx = NULL;
@@ -852,9 +852,14 @@ run(int argc, char **argv, int checks_only)
         ok = emit_text(out.fp, &v) == 0;
         break;
     }
+    /* A failed write is cli_out_close()'s to report: a reader of stdout
+     * that has gone (`| head -1`) is no error.  Any other failure is. */
+    write_failed = ferror(out.fp) != 0;
     rc = cli_out_close(&out, ok);
-    if (!ok && rc == EXIT_DONE)
-        rc = EXIT_WRITE;
+    if (!ok && !write_failed && rc == EXIT_DONE) {
+        cli_warn("out of memory");
+        rc = EXIT_INTERNAL;
+    }
     if (rc == EXIT_DONE && strict) {
         for (size_t i = 0; i < cc_timeline_deadline_count(tl); i++) {
             cc_check_status s = cc_timeline_deadline(tl, i)->status;
