@@ -1473,12 +1473,6 @@ Test(badinput, fuzz_regressions)
 /* ------------------------------------------------------------------ */
 /* Rows waiting for fixes elsewhere (run with CC_TEST_PENDING=1)        */
 
-#define PENDING(what)                                                          \
-    do {                                                                       \
-        if (!getenv("CC_TEST_PENDING"))                                        \
-            cr_skip_test("pending: %s (CC_TEST_PENDING=1 runs it)", what);     \
-    } while (0)
-
 /* engine/src/text.c: a NUL byte is not text (and is how UTF-16 without a
  * BOM looks); UTF-16 with a BOM says how to convert. */
 Test(pending_recogniser, text_checks, .init = setup, .fini = teardown)
@@ -1488,7 +1482,6 @@ Test(pending_recogniser, text_checks, .init = setup, .fini = teardown)
     static const char nul[] = "On 3 March 2019\0 the council wrote.\n";
     run r;
 
-    PENDING("text.c: NUL bytes, UTF-16");
     run_cmd(&r, A("dates", write_file("nul.txt", nul, sizeof nul - 1)));
     expect_exact(&r, 3,
                  fmt("caseclock: %s:1:16: NUL byte at offset 15: not a text "
@@ -1526,7 +1519,6 @@ Test(pending_recogniser, closed_stdout_json, .init = setup, .fini = teardown)
         repeat("On 3 March 2019 Mrs X wrote to the council. ", 20000, "\n");
     run r;
 
-    PENDING("cmd_dates.c: exit 0 when the reader of stdout has gone");
     run_how(&r, A("dates", write_text("in.txt", text)),
             (how){.out = OUT_CLOSED_PIPE});
     expect_exact(&r, 0, NULL);
@@ -1621,8 +1613,6 @@ Test(pending_timeline, lines_size_and_pipes, .init = setup, .fini = teardown)
     struct timespec t0, t1;
     run r;
 
-    PENDING("chronology.c: CR lines, quadratic places; cmd_timeline.c: "
-            "closed pipe");
     run_cmd(&r, A("timeline", write_text("cr.txt", cr), "--format", "json"));
     expect_exact(&r, 0, NULL);
     cr_expect(strstr(r.out, "\"line\": 2") != NULL,
