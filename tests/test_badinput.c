@@ -2,9 +2,7 @@
  * Bad input, through the real command: every row of the matrix in
  * docs/errors.md, each with the exit status and the exact message it must
  * give.  Large and binary inputs are made here, in a temporary directory,
- * never committed.  Rows that wait for a fix in another part of the
- * program are in the Test()s named pending_*: they are skipped unless
- * CC_TEST_PENDING=1 is set, so they can be run to see what is still wrong.
+ * never committed.
  */
 #define _GNU_SOURCE /* mkdtemp, nftw, setresuid */
 #include <criterion/criterion.h>
@@ -601,7 +599,7 @@ Test(badinput, invalid_utf8_library)
 
 /* UTF-16 (what some Windows tools save) is refused, at line 1 column 1,
  * rather than decoded: offsets must count the bytes of the file as it is.
- * (The message saying how to convert it: see pending_recogniser.) */
+ * (The message saying how to convert it: see badinput/text_checks.) */
 Test(badinput, utf16_refused, .init = setup, .fini = teardown)
 {
     static const unsigned char le[] = {0xFF, 0xFE, 'O', 0, 'n', 0, ' ', 0};
@@ -1471,11 +1469,11 @@ Test(badinput, fuzz_regressions)
 }
 
 /* ------------------------------------------------------------------ */
-/* Rows waiting for fixes elsewhere (run with CC_TEST_PENDING=1)        */
+/* Text checks, closed pipes, CR-only lines and large decisions         */
 
 /* engine/src/text.c: a NUL byte is not text (and is how UTF-16 without a
  * BOM looks); UTF-16 with a BOM says how to convert. */
-Test(pending_recogniser, text_checks, .init = setup, .fini = teardown)
+Test(badinput, text_checks, .init = setup, .fini = teardown)
 {
     static const unsigned char le[] = {0xFF, 0xFE, 'O', 0, 'n', 0};
     static const unsigned char be[] = {0xFE, 0xFF, 0, 'O', 0, 'n'};
@@ -1513,7 +1511,7 @@ Test(pending_recogniser, text_checks, .init = setup, .fini = teardown)
 
 /* cli/cmd_dates.c: JSON to a closed pipe ends quietly with exit 0, like
  * the text format. */
-Test(pending_recogniser, closed_stdout_json, .init = setup, .fini = teardown)
+Test(badinput, closed_stdout_json, .init = setup, .fini = teardown)
 {
     char *text =
         repeat("On 3 March 2019 Mrs X wrote to the council. ", 20000, "\n");
@@ -1602,7 +1600,7 @@ Test(badinput, option_value_messages, .init = setup, .fini = teardown)
  * place: 400 KB took 3.3 s, 800 KB 14 s, 1.6 MB 50 s); output to a
  * closed pipe ends with exit 0 (it is 6 once the output passes the
  * buffer). */
-Test(pending_timeline, lines_size_and_pipes, .init = setup, .fini = teardown)
+Test(badinput, lines_size_and_pipes, .init = setup, .fini = teardown)
 {
     static const char unit[] = "On 3 March 2019 the council wrote to Mrs X "
                                "and she replied within 10 working days. ";
