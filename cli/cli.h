@@ -76,6 +76,15 @@ int cli_out_close(cli_out *out, int ok);
  */
 int cli_flush_stdout(void);
 
+/* The input limit: 64 MiB unless CASECLOCK_MAX_INPUT says otherwise. */
+#define CLI_MAX_INPUT     (64L * 1024 * 1024)
+#define CLI_MAX_INPUT_ENV "CASECLOCK_MAX_INPUT"
+
+/* Sets *out to the input limit in bytes (CLI_MAX_INPUT, or the size in
+ * CASECLOCK_MAX_INPUT: bytes, or a number with K, M or G).  Returns
+ * EXIT_USAGE, after saying so, when the variable is not a size. */
+int cli_max_input(size_t *out);
+
 /* New: a context for a command, with the built-in data; prints errors. */
 int cli_ctx_new(cc_ctx **out);
 

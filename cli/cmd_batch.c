@@ -45,8 +45,6 @@ static const char *const BATCH_COMMANDS[] = {"dates", "timeline", "check",
 #define NCLASSES      128 /* exit classes counted: 0..127 */
 
 /* The input limit of the single-file commands (cli/util.c). */
-#define BATCH_MAX_INPUT     (64L * 1024 * 1024)
-#define BATCH_MAX_INPUT_ENV "CASECLOCK_MAX_INPUT"
 
 /* A worker keeps a read buffer up to this size for the next input. */
 #define KEEP_BUFFER (4u * 1024 * 1024)
@@ -326,7 +324,7 @@ read_input(worker *w, const char *path, char **msg)
         snprintf(what, sizeof what,
                  "%lld bytes is over the %zu-byte input limit (set %s to "
                  "raise it)",
-                 (long long)sb.st_size, limit, BATCH_MAX_INPUT_ENV);
+                 (long long)sb.st_size, limit, CLI_MAX_INPUT_ENV);
         *msg = message(path, what);
         rc = EXIT_INVALID;
         goto done;
@@ -359,7 +357,7 @@ read_input(worker *w, const char *path, char **msg)
         if (w->in.n > limit) {
             snprintf(what, sizeof what,
                      "over the %zu-byte input limit (set %s to raise it)",
-                     limit, BATCH_MAX_INPUT_ENV);
+                     limit, CLI_MAX_INPUT_ENV);
             *msg = message(path, what);
             rc = EXIT_INVALID;
             goto done;
@@ -886,32 +884,6 @@ work(void *arg)
 /* ------------------------------------------------------------------ */
 /* The command                                                         */
 
-/* The input limit, as cli/util.c reads it. */
-static int
-max_input(size_t *out)
-{
-    const char *v = getenv(BATCH_MAX_INPUT_ENV);
-    unsigned long long n, unit = 1;
-    char *end;
-
-    *out = (size_t)BATCH_MAX_INPUT;
-    if (!v)
-        return EXIT_DONE;
-    errno = 0;
-    n = strtoull(v, &end, 10);
-    if (*end == 'K' || *end == 'M' || *end == 'G')
-        unit = 1ULL << (*end == 'K' ? 10 : *end == 'M' ? 20 : 30);
-    if (*end && unit != 1)
-        end++;
-    if (end == v || *end || errno || v[0] == '-' || n == 0 ||
-        n > (unsigned long long)SIZE_MAX / 2 / unit)
-        return cli_usage_error("environment variable %s: '%s' is not a size "
-                               "(bytes, or a number with K, M or G after it)",
-                               BATCH_MAX_INPUT_ENV, v);
-    *out = (size_t)(n * unit);
-    return EXIT_DONE;
-}
-
 static int
 default_jobs(void)
 {
@@ -1064,7 +1036,7 @@ cli_batch(int argc, char **argv)
         }
         b.has_today = 1;
     }
-    if ((rc = max_input(&b.limit)) != EXIT_DONE)
+    if ((rc = cli_max_input(&b.limit)) != EXIT_DONE)
         goto done;
     if ((rc = cli_ctx_new(&ctx)) != EXIT_DONE)
         goto done;

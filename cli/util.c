@@ -16,8 +16,6 @@
  * environment variable CASECLOCK_MAX_INPUT sets another limit: a number of
  * bytes, or of KiB, MiB or GiB with a K, M or G after it.
  */
-#define CLI_MAX_INPUT     (64L * 1024 * 1024)
-#define CLI_MAX_INPUT_ENV "CASECLOCK_MAX_INPUT"
 
 void
 cli_warn(const char *fmt, ...)
@@ -74,10 +72,8 @@ cli_report(const cc_error *err)
     }
 }
 
-/* The input limit in bytes: CLI_MAX_INPUT, or CASECLOCK_MAX_INPUT.  Returns
- * EXIT_USAGE (after saying so) when the variable is not a size. */
-static int
-max_input(size_t *out)
+int
+cli_max_input(size_t *out)
 {
     const char *v = getenv(CLI_MAX_INPUT_ENV);
     unsigned long long n, unit = 1;
@@ -113,7 +109,7 @@ cli_read_file(const char *path, char **data, size_t *len)
 
     *data = NULL;
     *len = 0;
-    if ((rc = max_input(&limit)) != EXIT_DONE)
+    if ((rc = cli_max_input(&limit)) != EXIT_DONE)
         return rc;
     if (is_stdin) {
         fp = stdin;
