@@ -58,6 +58,19 @@ soname=$(objdump -p "$libdir/libcaseclock.so" 2>/dev/null |
     awk '$1 == "SONAME" {print $2}')
 [[ -z $soname || $soname == libcaseclock.so.0 ]] ||
     fail "SONAME is $soname, not libcaseclock.so.0"
+# The shared library exports the functions caseclock.h declares and no
+# internals (cc_module__name).
+if command -v nm >/dev/null; then
+    exported=$(nm -D --defined-only "$libdir/libcaseclock.so" |
+        awk '$2 == "T" {print $3}' | sort)
+    declared=$(sed -n 's/^CC_API [^(]*[ *]\(cc_[a-z0-9_]*\)(.*/\1/p' \
+        "$includedir/caseclock.h" | sort)
+    if [[ -n $exported && $exported == "$declared" ]]; then
+        ok "the library exports the $(wc -l <<<"$exported") functions of caseclock.h and nothing else"
+    else
+        fail "exported functions differ from caseclock.h: $(diff <(echo "$declared") <(echo "$exported") | grep '^[<>]' | head -5 | tr '\n' ' ')"
+    fi
+fi
 
 # --- the command ----------------------------------------------------------
 version=$(sed -n 's/^#define CASECLOCK_VERSION "\(.*\)"/\1/p' \

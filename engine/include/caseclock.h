@@ -29,6 +29,14 @@ extern "C" {
 
 #define CASECLOCK_VERSION "0.1.0"
 
+/* The library's interface: the shared library exports these and nothing
+ * else (it is built with -fvisibility=hidden). */
+#if defined(__GNUC__)
+#define CC_API __attribute__((visibility("default")))
+#else
+#define CC_API
+#endif
+
 /* Status codes.  The CLI uses the same numbers as its exit codes. */
 typedef enum cc_status {
     CC_OK = 0,
@@ -65,31 +73,31 @@ typedef int32_t cc_date;
  * "invalid date '2019-02-29': February 2019 has 28 days" when the day does
  * not exist; it never rolls over.
  */
-cc_status cc_date_from_ymd(cc_date *out, int year, int month, int day,
-                           cc_error *err);
+CC_API cc_status cc_date_from_ymd(cc_date *out, int year, int month, int day,
+                                  cc_error *err);
 
 /* Splits a date into its parts (any out pointer may be NULL). */
-void cc_date_to_ymd(cc_date d, int *year, int *month, int *day);
+CC_API void cc_date_to_ymd(cc_date d, int *year, int *month, int *day);
 
 /* 1 = Monday ... 7 = Sunday (ISO 8601). */
-int cc_date_weekday(cc_date d);
+CC_API int cc_date_weekday(cc_date d);
 
 /*
  * Parses "2019-03-22", "22 March 2019", "22 Mar 2019", "22nd March 2019"
  * or "Friday 22 March 2019".  `text` is NUL-terminated, read during the call
  * only.
  */
-cc_status cc_date_parse(cc_date *out, const char *text, cc_error *err);
+CC_API cc_status cc_date_parse(cc_date *out, const char *text, cc_error *err);
 
 /* Writes "YYYY-MM-DD" and a NUL into buf[11] ("XXXX-XX-XX" for a value
  * outside years 1..9999).  Returns buf. */
-char *cc_date_format(cc_date d, char buf[11]);
+CC_API char *cc_date_format(cc_date d, char buf[11]);
 
 /* Writes "Friday 22 March 2019" (UK style) into buf, at most `size` bytes. */
-char *cc_date_format_long(cc_date d, char *buf, size_t size);
+CC_API char *cc_date_format_long(cc_date d, char *buf, size_t size);
 
 /* Days in the month of `year`: 28..31. */
-int cc_days_in_month(int year, int month);
+CC_API int cc_days_in_month(int year, int month);
 
 /* ------------------------------------------------------------------ */
 /* Periods                                                             */
@@ -119,10 +127,11 @@ typedef struct cc_period {
  * Parses "10d", "4w", "3m", "1y", "10wd", "-5wd"; an optional "+" or "-"
  * sign.  Counting is CC_COUNT_AFTER.  `text` is read during the call only.
  */
-cc_status cc_period_parse(cc_period *out, const char *text, cc_error *err);
+CC_API cc_status cc_period_parse(cc_period *out, const char *text,
+                                 cc_error *err);
 
 /* Writes the short form ("10wd") into buf, at most `size` bytes. */
-char *cc_period_format(cc_period p, char *buf, size_t size);
+CC_API char *cc_period_format(cc_period p, char *buf, size_t size);
 
 /* ------------------------------------------------------------------ */
 /* Context: calendars, rules, options                                  */
@@ -135,29 +144,29 @@ typedef struct cc_calendar cc_calendar;
  * 2000-01-01 to 2030-12-31) and the built-in timescale rules.  Free it with
  * cc_ctx_free().
  */
-cc_status cc_ctx_new(cc_ctx **out, cc_error *err);
-void cc_ctx_free(cc_ctx *ctx);
+CC_API cc_status cc_ctx_new(cc_ctx **out, cc_error *err);
+CC_API void cc_ctx_free(cc_ctx *ctx);
 
 /*
  * Pins "today" (used only to say whether an open deadline is pending or
  * overdue).  Until set, today is unknown and such statuses are "pending".
  */
-void cc_ctx_set_today(cc_ctx *ctx, cc_date today);
+CC_API void cc_ctx_set_today(cc_ctx *ctx, cc_date today);
 /* Returns 1 and sets *out when today has been set, else 0. */
-int cc_ctx_today(const cc_ctx *ctx, cc_date *out);
+CC_API int cc_ctx_today(const cc_ctx *ctx, cc_date *out);
 
 /* Number of built-in divisions, and the i-th one's name (borrowed). */
-size_t cc_ctx_division_count(const cc_ctx *ctx);
-const char *cc_ctx_division_name(const cc_ctx *ctx, size_t i);
+CC_API size_t cc_ctx_division_count(const cc_ctx *ctx);
+CC_API const char *cc_ctx_division_name(const cc_ctx *ctx, size_t i);
 
 /*
  * New: a working-day calendar for a division ("england-and-wales",
  * "scotland", "northern-ireland"); free it with cc_calendar_free().  Fails
  * with CC_EINVAL naming the division if it is unknown.
  */
-cc_status cc_calendar_new(cc_calendar **out, const cc_ctx *ctx,
-                          const char *division, cc_error *err);
-void cc_calendar_free(cc_calendar *cal);
+CC_API cc_status cc_calendar_new(cc_calendar **out, const cc_ctx *ctx,
+                                 const char *division, cc_error *err);
+CC_API void cc_calendar_free(cc_calendar *cal);
 
 /*
  * Adds extra non-working days (a council's closure days) from an iCalendar
@@ -166,15 +175,16 @@ void cc_calendar_free(cc_calendar *cal);
  * `source` names it in messages.  A line libical cannot read, a missing
  * END, or a value of the wrong type is an error naming source and line.
  */
-cc_status cc_calendar_add_ics(cc_calendar *cal, const char *data, size_t len,
-                              const char *source, cc_error *err);
+CC_API cc_status cc_calendar_add_ics(cc_calendar *cal, const char *data,
+                                     size_t len, const char *source,
+                                     cc_error *err);
 
 /* Borrowed: the division name, e.g. "england-and-wales". */
-const char *cc_calendar_division(const cc_calendar *cal);
+CC_API const char *cc_calendar_division(const cc_calendar *cal);
 
 /* The first and last day the bank holiday data covers. */
-void cc_calendar_coverage(const cc_calendar *cal, cc_date *first,
-                          cc_date *last);
+CC_API void cc_calendar_coverage(const cc_calendar *cal, cc_date *first,
+                                 cc_date *last);
 
 /*
  * Is `d` a working day: not a Saturday or Sunday, not a bank holiday of the
@@ -182,29 +192,30 @@ void cc_calendar_coverage(const cc_calendar *cal, cc_date *first,
  * coverage.  *reason (may be NULL) is set to NULL for a working day, or to
  * a borrowed name ("Saturday", "Good Friday", a closure's SUMMARY).
  */
-cc_status cc_calendar_is_workday(const cc_calendar *cal, cc_date d, int *out,
-                                 const char **reason, cc_error *err);
+CC_API cc_status cc_calendar_is_workday(const cc_calendar *cal, cc_date d,
+                                        int *out, const char **reason,
+                                        cc_error *err);
 
 /*
  * Working days in (from, to]; negative when to < from (then it is minus the
  * working days in (to, from]).  O(log n) in the number of holidays.
  */
-cc_status cc_workdays_between(long *out, const cc_calendar *cal, cc_date from,
-                              cc_date to, cc_error *err);
+CC_API cc_status cc_workdays_between(long *out, const cc_calendar *cal,
+                                     cc_date from, cc_date to, cc_error *err);
 
 /*
  * The n-th working day after `from` (n > 0), before it (n < 0), or `from`
  * itself (n == 0).  Cost does not grow with |n|.
  */
-cc_status cc_workdays_add(cc_date *out, const cc_calendar *cal, cc_date from,
-                          long n, cc_error *err);
+CC_API cc_status cc_workdays_add(cc_date *out, const cc_calendar *cal,
+                                 cc_date from, long n, cc_error *err);
 
 /*
  * The corresponding date n calendar months after `d`, or the last day of
  * that month when it is shorter (Interpretation Act 1978 Sch 1; Dodds v
  * Walker [1981] 1 WLR 1027).  n may be negative.
  */
-cc_status cc_months_add(cc_date *out, cc_date d, int n, cc_error *err);
+CC_API cc_status cc_months_add(cc_date *out, cc_date d, int n, cc_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Computations with an audit trail                                    */
@@ -234,9 +245,9 @@ typedef struct cc_calc {
  * add_months(from - 1 day, n) (formula B), `borderline` is set and `alt`
  * holds formula A when the two differ.
  */
-cc_status cc_calc_add(cc_calc *out, const cc_calendar *cal, cc_date from,
-                      cc_period period, cc_error *err);
-void cc_calc_clear(cc_calc *calc);
+CC_API cc_status cc_calc_add(cc_calc *out, const cc_calendar *cal, cc_date from,
+                             cc_period period, cc_error *err);
+CC_API void cc_calc_clear(cc_calc *calc);
 
 /* ------------------------------------------------------------------ */
 /* Timescale rules                                                     */
@@ -269,19 +280,19 @@ typedef struct cc_rule {
     size_t nextensions;
 } cc_rule;
 
-size_t cc_ctx_rule_count(const cc_ctx *ctx);
+CC_API size_t cc_ctx_rule_count(const cc_ctx *ctx);
 /* Borrowed, valid until ctx is freed; NULL when i is out of range. */
-const cc_rule *cc_ctx_rule(const cc_ctx *ctx, size_t i);
+CC_API const cc_rule *cc_ctx_rule(const cc_ctx *ctx, size_t i);
 /* Borrowed; NULL when no rule has that id. */
-const cc_rule *cc_ctx_rule_find(const cc_ctx *ctx, const char *id);
+CC_API const cc_rule *cc_ctx_rule_find(const cc_ctx *ctx, const char *id);
 
 /*
  * Loads rules from JSON text (the shape of calendars/rules.json) in place of
  * the built-in ones.  `data` is read during the call only.  Errors name the
  * source, line and problem.
  */
-cc_status cc_ctx_load_rules(cc_ctx *ctx, const char *data, size_t len,
-                            const char *source, cc_error *err);
+CC_API cc_status cc_ctx_load_rules(cc_ctx *ctx, const char *data, size_t len,
+                                   const char *source, cc_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Decision statements and their temporal mentions                     */
@@ -363,34 +374,34 @@ typedef struct cc_sentence {
  * Invalid UTF-8 and a NUL byte are CC_EINVAL naming the line, column and
  * byte offset; so is UTF-16 with a byte order mark, at 1:1.
  */
-cc_status cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text,
-                      size_t len, const char *source, cc_error *err);
-void cc_doc_free(cc_doc *doc);
+CC_API cc_status cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text,
+                             size_t len, const char *source, cc_error *err);
+CC_API void cc_doc_free(cc_doc *doc);
 
 /* Borrowed, valid until doc is freed: the copied input. */
-const char *cc_doc_text(const cc_doc *doc, size_t *len);
+CC_API const char *cc_doc_text(const cc_doc *doc, size_t *len);
 /* Borrowed, valid until doc is freed; NULL when the text lacks the field. */
-const char *cc_doc_field(const cc_doc *doc, cc_field field);
+CC_API const char *cc_doc_field(const cc_doc *doc, cc_field field);
 /* Returns 1 and sets *out when the header gives a decision date. */
-int cc_doc_decision_date(const cc_doc *doc, cc_date *out);
+CC_API int cc_doc_decision_date(const cc_doc *doc, cc_date *out);
 
-size_t cc_doc_mention_count(const cc_doc *doc);
+CC_API size_t cc_doc_mention_count(const cc_doc *doc);
 /*
  * Borrowed: the i-th mention in text order (none overlap); valid until doc
  * is freed; NULL when i is out of range.  The same holds for the i-th
  * section, paragraph (one a line, in text order) and sentence (in text
  * order, white space trimmed).
  */
-const cc_mention *cc_doc_mention(const cc_doc *doc, size_t i);
-size_t cc_doc_section_count(const cc_doc *doc);
-const cc_section *cc_doc_section(const cc_doc *doc, size_t i);
-size_t cc_doc_paragraph_count(const cc_doc *doc);
-const cc_paragraph *cc_doc_paragraph(const cc_doc *doc, size_t i);
-size_t cc_doc_sentence_count(const cc_doc *doc);
-const cc_sentence *cc_doc_sentence(const cc_doc *doc, size_t i);
+CC_API const cc_mention *cc_doc_mention(const cc_doc *doc, size_t i);
+CC_API size_t cc_doc_section_count(const cc_doc *doc);
+CC_API const cc_section *cc_doc_section(const cc_doc *doc, size_t i);
+CC_API size_t cc_doc_paragraph_count(const cc_doc *doc);
+CC_API const cc_paragraph *cc_doc_paragraph(const cc_doc *doc, size_t i);
+CC_API size_t cc_doc_sentence_count(const cc_doc *doc);
+CC_API const cc_sentence *cc_doc_sentence(const cc_doc *doc, size_t i);
 
 /* "DATE", "TIME", "DURATION", "SET": a static string. */
-const char *cc_mention_type_name(cc_mention_type type);
+CC_API const char *cc_mention_type_name(cc_mention_type type);
 
 /* ------------------------------------------------------------------ */
 /* Chronology and checks                                               */
@@ -535,30 +546,30 @@ typedef struct cc_finding {
  * clock); `ctx` and `doc` are read during the call only: the timeline
  * copies what it keeps, and its offsets point into cc_doc_text(doc).
  */
-cc_status cc_timeline_new(cc_timeline **out, const cc_ctx *ctx,
-                          const cc_doc *doc, cc_error *err);
-void cc_timeline_free(cc_timeline *tl);
+CC_API cc_status cc_timeline_new(cc_timeline **out, const cc_ctx *ctx,
+                                 const cc_doc *doc, cc_error *err);
+CC_API void cc_timeline_free(cc_timeline *tl);
 
 /* Borrowed, valid until tl is freed; NULL when the header lacks them. */
-const char *cc_timeline_field(const cc_timeline *tl, cc_field field);
+CC_API const char *cc_timeline_field(const cc_timeline *tl, cc_field field);
 /* Returns 1 and sets *out when the decision date is known. */
-int cc_timeline_decision_date(const cc_timeline *tl, cc_date *out);
+CC_API int cc_timeline_decision_date(const cc_timeline *tl, cc_date *out);
 
 /* Events sorted by earliest, ties in text order (the decision last). */
-size_t cc_timeline_event_count(const cc_timeline *tl);
+CC_API size_t cc_timeline_event_count(const cc_timeline *tl);
 /* Borrowed, valid until tl is freed; NULL when i is out of range. */
-const cc_event *cc_timeline_event(const cc_timeline *tl, size_t i);
-size_t cc_timeline_deadline_count(const cc_timeline *tl);
-const cc_deadline *cc_timeline_deadline(const cc_timeline *tl, size_t i);
-size_t cc_timeline_finding_count(const cc_timeline *tl);
-const cc_finding *cc_timeline_finding(const cc_timeline *tl, size_t i);
+CC_API const cc_event *cc_timeline_event(const cc_timeline *tl, size_t i);
+CC_API size_t cc_timeline_deadline_count(const cc_timeline *tl);
+CC_API const cc_deadline *cc_timeline_deadline(const cc_timeline *tl, size_t i);
+CC_API size_t cc_timeline_finding_count(const cc_timeline *tl);
+CC_API const cc_finding *cc_timeline_finding(const cc_timeline *tl, size_t i);
 
 /* Static names, as in the JSON: "council response", "council", "met". */
-const char *cc_event_kind_name(cc_event_kind kind);
-const char *cc_actor_name(cc_actor actor);
-const char *cc_check_kind_name(cc_check_kind kind);
-const char *cc_check_status_name(cc_check_status status);
-const char *cc_verdict_name(cc_verdict verdict);
+CC_API const char *cc_event_kind_name(cc_event_kind kind);
+CC_API const char *cc_actor_name(cc_actor actor);
+CC_API const char *cc_check_kind_name(cc_check_kind kind);
+CC_API const char *cc_check_status_name(cc_check_status status);
+CC_API const char *cc_verdict_name(cc_verdict verdict);
 
 #ifdef __cplusplus
 }
