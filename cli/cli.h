@@ -38,6 +38,9 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Usage error: prints the message and a hint, returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The exit code for an engine status (the same numbers; 70 for the rest). */
+int cli_exit_code(cc_status st);
+
 /* Prints an engine error as "caseclock: SOURCE:LINE:COL: message" and
  * returns the exit code for its status. */
 int cli_report(const cc_error *err);

@@ -237,27 +237,6 @@ seconds_since(const struct timespec *t0)
 /* ------------------------------------------------------------------ */
 /* One input                                                           */
 
-static int
-exit_class(cc_status st)
-{
-    switch (st) {
-    case CC_OK:
-        return EXIT_DONE;
-    case CC_EUSAGE:
-        return EXIT_USAGE;
-    case CC_EINVAL:
-        return EXIT_INVALID;
-    case CC_ECOVERAGE:
-        return EXIT_COVERAGE;
-    case CC_EIO:
-        return EXIT_READ;
-    case CC_EWRITE:
-        return EXIT_WRITE;
-    default:
-        return EXIT_INTERNAL;
-    }
-}
-
 /* The message cli_report() prints, without "caseclock: ". */
 static char *
 error_message(const cc_error *err)
@@ -426,7 +405,7 @@ process(worker *w, slot *s)
     if (cc_doc_read(&doc, b->ctx, w->in.p, w->in.n, s->path, &err) != CC_OK ||
         (b->command != CMD_DATES &&
          cc_timeline_new(&tl, b->ctx, doc, &err) != CC_OK)) {
-        rc = exit_class(err.code);
+        rc = cli_exit_code(err.code);
         msg = error_message(&err);
         goto fail;
     }

@@ -54,7 +54,13 @@ cli_report(const cc_error *err)
         cli_warn("%s: %s", err->source, err->message);
     else
         cli_warn("%s", err->message);
-    switch (err->code) {
+    return cli_exit_code(err->code);
+}
+
+int
+cli_exit_code(cc_status st)
+{
+    switch (st) {
     case CC_OK:
         return EXIT_DONE;
     case CC_EUSAGE:

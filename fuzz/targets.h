@@ -1,5 +1,5 @@
 /*
- * The fuzz targets, shared by the libFuzzer harnesses (fuzz/fuzz_*.c) and
+ * The fuzz targets, shared by the libFuzzer harness (fuzz/fuzz_main.c) and
  * by the test that replays fuzz/regressions/ (tests/test_badinput.c).
  *
  * Each target feeds one input to one entry point of the library and checks
