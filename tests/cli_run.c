@@ -3,7 +3,9 @@
 #include "cli_run.h"
 
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -93,4 +95,61 @@ cli_result_free(cli_result *r)
 {
     free(r->out);
     free(r->err);
+}
+
+char *
+cli_test_read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    char *buf;
+    long n;
+
+    if (!fp)
+        return NULL;
+    fseek(fp, 0, SEEK_END);
+    n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    cr_assert(n >= 0, "%s: cannot tell its size", path);
+    buf = malloc((size_t)n + 1);
+    cr_assert_not_null(buf);
+    cr_assert(fread(buf, 1, (size_t)n, fp) == (size_t)n, "%s: short read",
+              path);
+    buf[n] = '\0';
+    fclose(fp);
+    if (len)
+        *len = (size_t)n;
+    return buf;
+}
+
+static int
+timeline_case(const char *name)
+{
+    return strncmp(name, "seed-", 5) == 0 || strncmp(name, "timeline-", 9) == 0;
+}
+
+char **
+cli_test_timeline_fixtures(size_t *n)
+{
+    DIR *d = opendir("fixtures");
+    struct dirent *e;
+    char found[64][128], **names;
+
+    *n = 0;
+    cr_assert_not_null(d, "run from the source root");
+    while ((e = readdir(d)) != NULL && *n < 64) {
+        char path[512];
+        if (!timeline_case(e->d_name) || strlen(e->d_name) > 100)
+            continue;
+        snprintf(path, sizeof path, "fixtures/%s/expected.json", e->d_name);
+        if (access(path, R_OK) != 0)
+            continue;
+        snprintf(found[(*n)++], sizeof found[0], "fixtures/%.100s", e->d_name);
+    }
+    closedir(d);
+    names = cr_malloc(*n * sizeof *names);
+    for (size_t i = 0; i < *n; i++) {
+        names[i] = cr_malloc(strlen(found[i]) + 1);
+        memcpy(names[i], found[i], strlen(found[i]) + 1);
+    }
+    return names;
 }

@@ -1,4 +1,5 @@
-/* Running the caseclock binary from a test (its path is in $CASECLOCK). */
+/* What the tests share: running the caseclock binary (its path is in
+ * $CASECLOCK), reading files, and listing the fixtures. */
 #ifndef CC_TEST_CLI_RUN_H
 #define CC_TEST_CLI_RUN_H
 
@@ -15,5 +16,14 @@ typedef struct cli_result {
  * `input` (may be NULL) on standard input. */
 void cli_run(cli_result *r, const char *const *argv, const char *input);
 void cli_result_free(cli_result *r);
+
+/* New (free()): the whole file, NUL-terminated, its size in *len (may be
+ * NULL); NULL when it cannot be opened. */
+char *cli_test_read_file(const char *path, size_t *len);
+
+/* New, from cr_malloc (shared with the test processes, as
+ * ParameterizedTestParameters needs): "fixtures/<case>" for each case named
+ * seed-* or timeline-* that has an expected.json, *n of them. */
+char **cli_test_timeline_fixtures(size_t *n);
 
 #endif

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "caseclock.h"
+#include "cli_run.h"
 #include "targets.h"
 
 #define A(...) ((const char *const[]){__VA_ARGS__, NULL})
@@ -93,28 +94,6 @@ static const char *
 write_text(const char *name, const char *text)
 {
     return write_file(name, text, strlen(text));
-}
-
-static char *
-read_all(const char *p, size_t *len)
-{
-    FILE *fp = fopen(p, "rb");
-    char *buf;
-    long n;
-
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    rewind(fp);
-    buf = malloc((size_t)n + 1);
-    cr_assert_not_null(buf);
-    cr_assert(eq(sz, fread(buf, 1, (size_t)n, fp), (size_t)n));
-    buf[n] = '\0';
-    fclose(fp);
-    if (len)
-        *len = (size_t)n;
-    return buf;
 }
 
 /* ------------------------------------------------------------------ */
@@ -190,10 +169,11 @@ run_how(run *r, const char *const *argv, how h)
     cr_assert(eq(int, waitpid(pid, &status, 0), pid));
     r->status =
         WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r->out = h.out == OUT_CAPTURE ? read_all(out_path, &r->out_len) : NULL;
+    r->out =
+        h.out == OUT_CAPTURE ? cli_test_read_file(out_path, &r->out_len) : NULL;
     if (!r->out)
         r->out = strdup("");
-    r->err = read_all(err_path, NULL);
+    r->err = cli_test_read_file(err_path, NULL);
     cr_assert_not_null(r->err);
     unlink(out_path);
     unlink(err_path);
@@ -1204,7 +1184,7 @@ Test(badinput, output_file, .init = setup, .fini = teardown)
     cr_assert(eq(int, stat(out, &sb), 0));
     cr_expect(eq(int, (int)(sb.st_mode & 07777), 0644), "new file mode %o",
               (unsigned)(sb.st_mode & 07777));
-    got = read_all(out, NULL);
+    got = cli_test_read_file(out, NULL);
     cr_expect(strstr(got, "\"value\": \"2019-03-03\"") != NULL, "%s", got);
     free(got);
     cr_expect(eq(int, count_files(), 3), "a temporary file was left");
@@ -1215,7 +1195,7 @@ Test(badinput, output_file, .init = setup, .fini = teardown)
     run_cmd(&r, A("dates", bad, "--output", out));
     expect_error(&r, 3, fmt("caseclock: %s:1:17: invalid UTF-8", bad));
     run_free(&r);
-    got = read_all(out, NULL);
+    got = cli_test_read_file(out, NULL);
     cr_expect(eq(str, got, "old contents\n"), "clobbered");
     free(got);
     cr_expect(eq(int, count_files(), 3), "a temporary file was left");
@@ -1227,7 +1207,7 @@ Test(badinput, output_file, .init = setup, .fini = teardown)
     cr_assert(eq(int, stat(out, &sb), 0));
     cr_expect(eq(int, (int)(sb.st_mode & 07777), 0640), "mode became %o",
               (unsigned)(sb.st_mode & 07777));
-    got = read_all(out, NULL);
+    got = cli_test_read_file(out, NULL);
     cr_expect(strstr(got, "2019-03-03") != NULL && !strstr(got, "old"), "%s",
               got);
     free(got);
@@ -1237,7 +1217,7 @@ Test(badinput, output_file, .init = setup, .fini = teardown)
     run_cmd(&r, A("add", "2030-12-20", "10wd", "-o", out));
     cr_expect(eq(int, r.status, 4));
     run_free(&r);
-    got = read_all(out, NULL);
+    got = cli_test_read_file(out, NULL);
     cr_expect(strstr(got, "2019-03-03") != NULL, "clobbered by a failed add");
     free(got);
 }
@@ -1455,7 +1435,7 @@ Test(badinput, fuzz_regressions)
             char *data;
             const char *bad;
             name[strcspn(name, "\n")] = '\0';
-            data = read_all(name, &len);
+            data = cli_test_read_file(name, &len);
             cr_assert_not_null(data, "%s", name);
             bad = cc_fuzz_run(targets[t], ctx, (const uint8_t *)data, len);
             cr_expect(bad == NULL, "%s: %s", name, bad);

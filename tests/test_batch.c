@@ -43,27 +43,6 @@ static const char *const CASES[] = {
 
 static char dir[] = "/tmp/caseclock-batch-XXXXXX";
 
-static char *
-slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    char *buf;
-    long n;
-
-    cr_assert_not_null(fp, "cannot open %s", path);
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    cr_assert_not_null(buf);
-    cr_assert(fread(buf, 1, (size_t)n, fp) == (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    if (len)
-        *len = (size_t)n;
-    return buf;
-}
-
 static void
 spit(const char *path, const char *data, size_t len)
 {
@@ -100,7 +79,8 @@ setup(void)
         size_t len;
         char *text;
         snprintf(src, sizeof src, "fixtures/%s/input.txt", CASES[i]);
-        text = slurp(src, &len);
+        text = cli_test_read_file(src, &len);
+        cr_assert_not_null(text, "cannot open %s", src);
         snprintf(path, sizeof path, "%s/%s/%s.txt", dir, i < 3 ? "a" : "b",
                  CASES[i]);
         spit(path, text, len);
@@ -425,7 +405,8 @@ Test(batch, output_is_atomic, .init = setup, .fini = teardown)
     cli_run(&r, A("batch", "-o", out, sub), NULL);
     cr_expect(eq(int, r.status, 0), "%s", r.err);
     cr_expect(eq(str, r.out, ""), "nothing on stdout with -o");
-    got = slurp(out, NULL);
+    got = cli_test_read_file(out, NULL);
+    cr_assert_not_null(got, "cannot open %s", out);
     cr_expect(eq(str, got, plain.out));
     free(got);
     cli_result_free(&r);

@@ -595,36 +595,11 @@ check_case(const char *dir)
 /* ------------------------------------------------------------------ */
 /* The cases                                                           */
 
-static int
-wanted(const char *name)
-{
-    return strncmp(name, "seed-", 5) == 0 || strncmp(name, "timeline-", 9) == 0;
-}
-
 ParameterizedTestParameters(html, fixture)
 {
-    DIR *d = opendir("fixtures");
-    struct dirent *e;
-    char found[64][128], **names;
-    size_t n = 0;
+    size_t n;
+    char **names = cli_test_timeline_fixtures(&n);
 
-    cr_assert_not_null(d, "run from the source root");
-    while ((e = readdir(d)) != NULL && n < 64) {
-        char path[512];
-        if (!wanted(e->d_name) || strlen(e->d_name) > 100)
-            continue;
-        snprintf(path, sizeof path, "fixtures/%s/expected.json", e->d_name);
-        if (access(path, R_OK) != 0)
-            continue;
-        snprintf(found[n++], sizeof found[0], "fixtures/%.100s", e->d_name);
-    }
-    closedir(d);
-    /* Shared with the test processes: cr_malloc, never malloc. */
-    names = cr_malloc(n * sizeof *names);
-    for (size_t i = 0; i < n; i++) {
-        names[i] = cr_malloc(strlen(found[i]) + 1);
-        strcpy(names[i], found[i]);
-    }
     return cr_make_param_array(char *, names, n, NULL);
 }
 

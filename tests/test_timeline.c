@@ -30,28 +30,6 @@
 /* ------------------------------------------------------------------ */
 /* Files                                                               */
 
-static char *
-slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    char *buf;
-    long n;
-
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    cr_assert_not_null(buf);
-    cr_assert(fread(buf, 1, (size_t)n, fp) == (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    if (len)
-        *len = (size_t)n;
-    return buf;
-}
-
 /* The extra arguments in fixtures/<case>/args (one line, split at spaces;
  * at most 8), into argv[*n...]. */
 static void
@@ -390,7 +368,7 @@ check_facts(const char *dir, const json_t *out)
     int nfacts = 0;
 
     snprintf(path, sizeof path, "%s/VERIFIED", dir);
-    text = slurp(path, NULL);
+    text = cli_test_read_file(path, NULL);
     cr_assert_not_null(text, "%s: no VERIFIED", dir);
     for (line = strtok_r(text, "\n", &save); line;
          line = strtok_r(NULL, "\n", &save)) {
@@ -626,36 +604,11 @@ csv_check(const char *dir, const char *csv, size_t len)
 /* ------------------------------------------------------------------ */
 /* The fixtures                                                        */
 
-static int
-wanted(const char *name)
-{
-    return strncmp(name, "seed-", 5) == 0 || strncmp(name, "timeline-", 9) == 0;
-}
-
 ParameterizedTestParameters(timeline, fixture)
 {
-    DIR *d = opendir("fixtures");
-    struct dirent *e;
-    char found[64][128], **names;
-    size_t n = 0;
+    size_t n;
+    char **names = cli_test_timeline_fixtures(&n);
 
-    cr_assert_not_null(d, "run from the source root");
-    while ((e = readdir(d)) != NULL && n < 64) {
-        char path[512];
-        if (!wanted(e->d_name) || strlen(e->d_name) > 100)
-            continue;
-        snprintf(path, sizeof path, "fixtures/%s/expected.json", e->d_name);
-        if (access(path, R_OK) != 0)
-            continue;
-        snprintf(found[n++], sizeof found[0], "fixtures/%.100s", e->d_name);
-    }
-    closedir(d);
-    /* Shared with the test processes: cr_malloc, never malloc. */
-    names = cr_malloc(n * sizeof *names);
-    for (size_t i = 0; i < n; i++) {
-        names[i] = cr_malloc(strlen(found[i]) + 1);
-        strcpy(names[i], found[i]);
-    }
     return cr_make_param_array(char *, names, n, NULL);
 }
 
@@ -667,7 +620,7 @@ same_as_file(const char *dir, const char *file, const cli_result *r)
     char *want;
 
     snprintf(path, sizeof path, "%s/%s", dir, file);
-    want = slurp(path, &len);
+    want = cli_test_read_file(path, &len);
     cr_assert_not_null(want, "%s missing", path);
     cr_expect(len == r->out_len && memcmp(want, r->out, len) == 0,
               "%s differs from the output (compare with the command in "
@@ -817,10 +770,10 @@ Test(timeline, output_file)
               "ics", "-o", path),
             NULL);
     cr_assert(eq(int, r.status, 0), "%s", r.err);
-    got = slurp(path, &len);
+    got = cli_test_read_file(path, &len);
     cr_assert_not_null(got);
     cr_expect(strncmp(got, "BEGIN:VCALENDAR\r\n", 17) == 0);
-    input = slurp("fixtures/seed-21-017-982/input.txt", NULL);
+    input = cli_test_read_file("fixtures/seed-21-017-982/input.txt", NULL);
     cli_run(&s, A("timeline", "-", "--format", "ics"), input);
     cr_expect(eq(int, s.status, 0));
     cr_expect(s.out_len == len && memcmp(s.out, got, len) == 0,
