@@ -1179,6 +1179,20 @@ skip_space(const char *text, size_t at, size_t to)
     return at;
 }
 
+/* Does one of the NULL-terminated `words` (whole words, as
+ * cc_chrono__find matches them) start exactly at `at`, before `to`? */
+static int
+starts_with_any(const char *text, size_t at, size_t to,
+                const char *const *words)
+{
+    for (const char *const *w = words; *w; w++) {
+        size_t end = at + strlen(*w) + 1 < to ? at + strlen(*w) + 1 : to;
+        if (cc_chrono__find(text, at, end, *w) == at)
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * Does "of (the date of) my / this / the final decision" follow `at`?
  * Returns 1 for the Ombudsman's own decision ("my", "this", "our", "the
@@ -1208,16 +1222,10 @@ of_decision(const char *text, size_t at, size_t to)
                                           "of the decision", NULL};
 
     at = skip_space(text, at, to);
-    for (const char *const *f = forms; *f; f++)
-        if (cc_chrono__find(text, at,
-                            at + strlen(*f) + 1 < to ? at + strlen(*f) + 1 : to,
-                            *f) == at)
-            return 1;
-    for (const char *const *f = generic; *f; f++)
-        if (cc_chrono__find(text, at,
-                            at + strlen(*f) + 1 < to ? at + strlen(*f) + 1 : to,
-                            *f) == at)
-            return 2;
+    if (starts_with_any(text, at, to, forms))
+        return 1;
+    if (starts_with_any(text, at, to, generic))
+        return 2;
     return 0;
 }
 
@@ -1448,12 +1456,7 @@ bare_within(const char *text, const cc_mention *m, size_t len)
     k = skip_space(text, k, len);
     if (k < len && text[k] == ',')
         k = skip_space(text, k + 1, len);
-    for (const char *const *t = tied; *t; t++)
-        if (cc_chrono__find(text, k,
-                            k + strlen(*t) + 1 < len ? k + strlen(*t) + 1 : len,
-                            *t) == k)
-            return 0;
-    return 1;
+    return !starts_with_any(text, k, len, tied);
 }
 
 static cc_status
