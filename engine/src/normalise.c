@@ -161,6 +161,9 @@ date_range(const cc_raw *r, int year, cc_date *first, cc_date *last)
         return 1;
     }
     if (r->day) {
+        /* 29 February in a common year is no day at all. */
+        if (r->day > cc_days_in_month(year, r->month))
+            return 0;
         *first = *last = ymd(year, r->month, r->day);
         return 1;
     }
@@ -610,6 +613,14 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
             }
             date_value(m->value, sizeof m->value, r, year);
             resolved = date_range(r, year, &first, &last);
+            if (!resolved && r->day && (m->flags & CC_MENTION_INFERRED)) {
+                /* "On 29 February" in a narrative running through 2023:
+                 * the day does not exist in the year the narrative gives,
+                 * and no other year may be guessed. */
+                m->flags &= ~CC_MENTION_INFERRED;
+                m->flags |= CC_MENTION_UNRESOLVED;
+                date_value(m->value, sizeof m->value, r, 0);
+            }
             /* A year on its own ("the previous 2017 assessment") is
              * background: it sets the running year only until a month or
              * a day has. */
