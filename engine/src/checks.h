@@ -13,7 +13,4 @@
 cc_status cc_checks__run(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                          cc_error *err);
 
-/* Raw memory owned by the pool (zeroed), or NULL when out of memory. */
-void *cc_chrono__alloc(cc_strpool *pool, size_t size);
-
 #endif

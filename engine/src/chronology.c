@@ -15,53 +15,12 @@
 #include "chronology.h"
 
 #include <assert.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "checks.h"
 #include "doc.h"
 #include "error.h"
-
-const char *
-cc_chrono__strndup(cc_strpool *pool, const char *s, size_t n)
-{
-    char *copy;
-
-    if (pool->n == pool->cap) {
-        size_t cap = pool->cap ? 2 * pool->cap : 64;
-        char **items = realloc(pool->items, cap * sizeof *items);
-        if (!items)
-            return NULL;
-        pool->items = items;
-        pool->cap = cap;
-    }
-    copy = malloc(n + 1);
-    if (!copy)
-        return NULL;
-    memcpy(copy, s, n);
-    copy[n] = '\0';
-    pool->items[pool->n++] = copy;
-    return copy;
-}
-
-const char *
-cc_chrono__printf(cc_strpool *pool, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return NULL;
-    /* Longer notes are cut at the buffer; none of ours come close. */
-    return cc_chrono__strndup(
-        pool, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
-}
 
 static int
 lower(int c)
@@ -146,7 +105,7 @@ cc_chrono__place(cc_place *out, cc_strpool *pool, const cc_doc *doc,
         out->paragraph = p->number;
         if (sec && sec->title) {
             const char *t =
-                cc_chrono__strndup(pool, sec->title, strlen(sec->title));
+                cc_pool__strndup(pool, sec->title, strlen(sec->title));
             out->section = t ? t : "";
         }
     }
@@ -901,8 +860,8 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
         ev->earliest = m->earliest;
         ev->latest = m->latest;
         ev->grain = m->grain;
-        ev->value = cc_chrono__strndup(&tl->pool, m->value, strlen(m->value));
-        ev->mod = cc_chrono__strndup(&tl->pool, m->mod, strlen(m->mod));
+        ev->value = cc_pool__strndup(&tl->pool, m->value, strlen(m->value));
+        ev->mod = cc_pool__strndup(&tl->pool, m->mod, strlen(m->mod));
         if (!ev->value || !ev->mod)
             return cc_error__fail(err, CC_ENOMEM, "out of memory");
         ev->inferred = (m->flags & CC_MENTION_INFERRED) != 0;
@@ -921,7 +880,7 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
         ev->actor = CC_ACTOR_OMBUDSMAN;
         ev->earliest = ev->latest = tl->decision;
         ev->grain = CC_GRAIN_DAY;
-        ev->value = cc_chrono__strndup(&tl->pool, "", 0);
+        ev->value = cc_pool__strndup(&tl->pool, "", 0);
         ev->mod = ev->value;
         ev->mention = (size_t)-1;
         ev->where.section = "";
@@ -984,178 +943,4 @@ cc_chrono__phrase_kind(const char *text, size_t from, size_t to)
             return CC_EVENT_COMPLAINT;
     }
     return CC_EVENT_OTHER;
-}
-
-/* ------------------------------------------------------------------ */
-/* The public interface                                                */
-
-cc_status
-cc_timeline_new(cc_timeline **out, const cc_ctx *ctx, const cc_doc *doc,
-                cc_error *err)
-{
-    cc_timeline *tl;
-    cc_status st;
-
-    assert(out && ctx && doc);
-    *out = NULL;
-    tl = calloc(1, sizeof *tl);
-    if (!tl)
-        return cc_error__fail(err, CC_ENOMEM, "out of memory");
-    for (int f = 0; f <= CC_FIELD_DECISION_DATE; f++) {
-        const char *v = cc_doc_field(doc, (cc_field)f);
-        if (v && !(tl->field[f] =
-                       (char *)cc_chrono__strndup(&tl->pool, v, strlen(v)))) {
-            st = cc_error__fail(err, CC_ENOMEM, "out of memory");
-            goto fail;
-        }
-    }
-    tl->has_decision = cc_doc_decision_date(doc, &tl->decision);
-    if ((st = cc_chrono__events(tl, ctx, doc, err)) != CC_OK)
-        goto fail;
-    if ((st = cc_checks__run(tl, ctx, doc, err)) != CC_OK)
-        goto fail;
-    *out = tl;
-    return CC_OK;
-fail:
-    cc_timeline_free(tl);
-    return st;
-}
-
-void
-cc_timeline_free(cc_timeline *tl)
-{
-    if (!tl)
-        return;
-    for (size_t i = 0; i < tl->pool.n; i++)
-        free(tl->pool.items[i]);
-    free(tl->pool.items);
-    free(tl->events);
-    free(tl->info);
-    free(tl->deadlines);
-    free(tl->findings);
-    free(tl);
-}
-
-const char *
-cc_timeline_field(const cc_timeline *tl, cc_field field)
-{
-    assert(tl);
-    if ((int)field < 0 || (int)field > (int)CC_FIELD_DECISION_DATE)
-        return NULL;
-    return tl->field[field];
-}
-
-int
-cc_timeline_decision_date(const cc_timeline *tl, cc_date *out)
-{
-    assert(tl);
-    if (tl->has_decision && out)
-        *out = tl->decision;
-    return tl->has_decision;
-}
-
-size_t
-cc_timeline_event_count(const cc_timeline *tl)
-{
-    assert(tl);
-    return tl->nevents;
-}
-
-const cc_event *
-cc_timeline_event(const cc_timeline *tl, size_t i)
-{
-    assert(tl);
-    return i < tl->nevents ? &tl->events[i] : NULL;
-}
-
-size_t
-cc_timeline_deadline_count(const cc_timeline *tl)
-{
-    assert(tl);
-    return tl->ndeadlines;
-}
-
-const cc_deadline *
-cc_timeline_deadline(const cc_timeline *tl, size_t i)
-{
-    assert(tl);
-    return i < tl->ndeadlines ? &tl->deadlines[i] : NULL;
-}
-
-size_t
-cc_timeline_finding_count(const cc_timeline *tl)
-{
-    assert(tl);
-    return tl->nfindings;
-}
-
-const cc_finding *
-cc_timeline_finding(const cc_timeline *tl, size_t i)
-{
-    assert(tl);
-    return i < tl->nfindings ? &tl->findings[i] : NULL;
-}
-
-const char *
-cc_event_kind_name(cc_event_kind kind)
-{
-    static const char *const names[] = {
-        "other",
-        "complaint to council",
-        "council response",
-        "complaint escalated",
-        "complaint to Ombudsman",
-        "assessment",
-        "meeting or visit",
-        "referral",
-        "strategy discussion",
-        "initial child protection conference",
-        "review child protection conference",
-        "agreement",
-        "promise",
-        "completion",
-        "decision",
-    };
-
-    return (size_t)kind < sizeof names / sizeof *names ? names[kind] : "other";
-}
-
-const char *
-cc_actor_name(cc_actor actor)
-{
-    static const char *const names[] = {"unknown", "council", "complainant",
-                                        "Ombudsman", "other"};
-
-    return (size_t)actor < sizeof names / sizeof *names ? names[actor]
-                                                        : "unknown";
-}
-
-const char *
-cc_check_kind_name(cc_check_kind kind)
-{
-    static const char *const names[] = {"late complaint",  "child protection",
-                                        "complaint stage", "council timescale",
-                                        "agreed action",   "promise"};
-
-    return (size_t)kind < sizeof names / sizeof *names ? names[kind] : "";
-}
-
-const char *
-cc_check_status_name(cc_check_status status)
-{
-    static const char *const names[] = {"met", "missed", "overdue", "pending",
-                                        "unknown"};
-
-    return (size_t)status < sizeof names / sizeof *names ? names[status]
-                                                         : "unknown";
-}
-
-const char *
-cc_verdict_name(cc_verdict verdict)
-{
-    static const char *const names[] = {"consistent", "inconsistent",
-                                        "cannot tell"};
-
-    return (size_t)verdict < sizeof names / sizeof *names ? names[verdict]
-                                                          : "cannot tell";
 }

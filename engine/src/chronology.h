@@ -3,12 +3,7 @@
 #define CC_CHRONOLOGY_H
 
 #include "caseclock.h"
-
-/* Strings the timeline owns: one list, freed with it. */
-typedef struct cc_strpool {
-    char **items;
-    size_t n, cap;
-} cc_strpool;
+#include "pool.h"
 
 /* What chronology.c knows about an event beyond the public fields. */
 typedef struct cc_event_info {
@@ -34,12 +29,6 @@ struct cc_timeline {
 
     cc_strpool pool;
 };
-
-/* A copy of s[0..n) owned by the pool, or NULL when out of memory. */
-const char *cc_chrono__strndup(cc_strpool *pool, const char *s, size_t n);
-/* printf into a string the pool owns, or NULL when out of memory. */
-const char *cc_chrono__printf(cc_strpool *pool, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 /* Fills *out for the bytes [offset, offset + length) of the doc. */
 void cc_chrono__place(cc_place *out, cc_strpool *pool, const cc_doc *doc,

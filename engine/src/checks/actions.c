@@ -1,0 +1,341 @@
+/*
+ * Agreed actions (the Ombudsman's remedies) and the promises a decision
+ * reports.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks/common.h"
+#include "error.h"
+
+/* ------------------------------------------------------------------ */
+/* 4. Agreed actions                                                   */
+
+/* The text of paragraph i without its number or bullet, one line. */
+static const char *
+paragraph_words(run *r, size_t i)
+{
+    const cc_paragraph *p = cc_doc_paragraph(r->doc, i);
+    size_t a = p->offset, b = p->offset + p->length;
+    char *buf, *o;
+    const char *s;
+
+    while (a < b &&
+           (r->text[a] == ' ' || (r->text[a] >= '0' && r->text[a] <= '9') ||
+            r->text[a] == '.' || r->text[a] == '\t'))
+        a++;
+    if (b - a >= 3 && memcmp(r->text + a, "\xe2\x80\xa2", 3) == 0) /* • */
+        a += 3;
+    while (a < b && r->text[a] == ' ')
+        a++;
+    while (b > a && (r->text[b - 1] == ' ' || r->text[b - 1] == '\n' ||
+                     r->text[b - 1] == '\r'))
+        b--;
+    buf = malloc(b - a + 1);
+    if (!buf)
+        return NULL;
+    o = buf;
+    for (size_t k = a; k < b; k++) {
+        char c = r->text[k] == '\n' || r->text[k] == '\r' ? ' ' : r->text[k];
+        if (c == ' ' && o > buf && o[-1] == ' ')
+            continue;
+        *o++ = c;
+    }
+    *o = '\0';
+    s = cc_pool__strndup(&r->tl->pool, buf, (size_t)(o - buf));
+    free(buf);
+    return s;
+}
+
+static int
+is_bullet(const run *r, size_t i)
+{
+    const cc_paragraph *p = cc_doc_paragraph(r->doc, i);
+    size_t a = cc_check__skip_space(r->text, p->offset, p->offset + p->length);
+
+    return p->number == 0 && p->offset + p->length - a >= 3 &&
+           memcmp(r->text + a, "\xe2\x80\xa2", 3) == 0;
+}
+
+static const char *
+action_kind(const char *words)
+{
+    static const struct {
+        const char *word, *kind;
+    } kinds[] = {
+        {"apolog*", "apology"},    {"pay*", "payment"},
+        {"£", "payment"},          {"write to", "letter"},
+        {"review*", "review"},     {"procedure*", "procedure"},
+        {"policy", "procedure"},   {"guidance", "procedure"},
+        {"training", "procedure"}, {"remind*", "procedure"},
+        {"protocol", "procedure"}, {"strategy", "procedure"},
+    };
+    size_t n = strlen(words);
+
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        if (kinds[i].word[0] == '\xc2') {
+            if (strstr(words, kinds[i].word))
+                return kinds[i].kind;
+        } else if (cc_chrono__find(words, 0, n, kinds[i].word) != NONE) {
+            return kinds[i].kind;
+        }
+    }
+    return NULL;
+}
+
+static cc_status
+action_deadline(run *r, const cc_mention *m, cc_period p, size_t para)
+{
+    cc_timeline *tl = r->tl;
+    const cc_rule *rule = cc_ctx_rule_find(r->ctx, "lgsco.remedy");
+    const char *words = paragraph_words(r, para), *kind;
+    const cc_paragraph *pp = cc_doc_paragraph(r->doc, para);
+    cc_deadline *d;
+    char id[64], pbuf[16];
+
+    if (!words)
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    kind = action_kind(words);
+    snprintf(id, sizeof id, "lgsco.remedy%s%s", kind ? "." : "",
+             kind ? kind : "");
+    d = cc_check__new_deadline(r, CC_CHECK_AGREED_ACTION, rule, id, 3);
+    if (!d)
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    d->period = p;
+    d->action = words;
+    cc_check__add_input(d, cc_check__decision_evidence(r));
+    cc_check__add_input(
+        d, cc_check__text_evidence(r, m->offset, m->length, "period"));
+    cc_check__add_input(
+        d, cc_check__text_evidence(r, pp->offset, pp->length, "action"));
+    if (cc_check__deadline_due_interval(r, d, p, tl->decision, tl->decision) !=
+        CC_OK) {
+        d->status = CC_STATUS_UNKNOWN;
+        d->note = "cannot compute the due date";
+        return CC_OK;
+    }
+    cc_check__judge(r, d, 0, 0, 0);
+    cc_period_format(p, pbuf, sizeof pbuf);
+    {
+        char due[11], dec[11];
+        d->note = cc_pool__printf(
+            &tl->pool, "%s after the decision (%s): due by %s; %s", pbuf,
+            cc_check__iso(tl->decision, dec), cc_check__iso(d->due_latest, due),
+            d->status == CC_STATUS_OVERDUE
+                ? "today is after the due date and a decision cannot "
+                  "record what was done after it"
+                : "the decision cannot record what was done after it");
+    }
+    return d->note ? CC_OK : cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+}
+
+/*
+ * "Within three months" with no event of its own after it: not "within 20
+ * working days of receiving ...", "within a month after the payment".
+ */
+static int
+bare_within(const char *text, const cc_mention *m, size_t len)
+{
+    static const char *const tied[] = {
+        "of",   "from", "after",    "before",    "following", "once",
+        "when", "to",   "starting", "beginning", NULL};
+    size_t w = m->offset, k = m->offset + m->length;
+
+    while (w > 0 && text[w - 1] == ' ')
+        w--;
+    if (w < 6 || cc_chrono__find(text, w - 6, w, "within") != w - 6)
+        return 0;
+    k = cc_check__skip_space(text, k, len);
+    if (k < len && text[k] == ',')
+        k = cc_check__skip_space(text, k + 1, len);
+    return !cc_check__starts_with_any(text, k, len, tied);
+}
+
+cc_status
+cc_check__agreed_actions(run *r)
+{
+    size_t nm = cc_doc_mention_count(r->doc);
+    size_t np = cc_doc_paragraph_count(r->doc);
+
+    if (!r->tl->has_decision)
+        return CC_OK;
+    for (size_t i = 0; i < nm; i++) {
+        const cc_mention *m = cc_doc_mention(r->doc, i);
+        const cc_sentence *s;
+        cc_period p;
+        size_t para, a, b, k;
+        cc_status st;
+
+        if (m->type != CC_MENTION_DURATION || m->paragraph < 0 ||
+            m->sentence < 0 || !cc_check__period_of(m, &p))
+            continue;
+        /* "of the decision" counts only under an agreed action heading. */
+        switch (cc_check__of_decision(r->text, m->offset + m->length, r->len)) {
+        case 1:
+            if (!cc_chrono__narrative(r->doc, m->paragraph))
+                continue;
+            break;
+        case 2:
+            if (!cc_check__action_section(r, m->paragraph))
+                continue;
+            break;
+        default:
+            /* "Within three months the Council will review its
+             * procedures" under the heading: from the decision too. */
+            if (!cc_check__action_section(r, m->paragraph) ||
+                !bare_within(r->text, m, r->len))
+                continue;
+            break;
+        }
+        para = (size_t)m->paragraph;
+        s = cc_doc_sentence(r->doc, (size_t)m->sentence);
+        a = s->offset;
+        b = s->offset + s->length;
+        while (b > a && (r->text[b - 1] == ' ' || r->text[b - 1] == '\n'))
+            b--;
+        if (b > a && r->text[b - 1] == ':') {
+            /* "Within four weeks of this decision, the Council has agreed
+             * to:" and the bullets after it. */
+            int any = 0;
+            for (k = para + 1; k < np && is_bullet(r, k); k++) {
+                if ((st = action_deadline(r, m, p, k)) != CC_OK)
+                    return st;
+                any = 1;
+            }
+            if (!any && (st = action_deadline(r, m, p, para)) != CC_OK)
+                return st;
+        } else if (cc_check__has(r->text, a, b, "the above")) {
+            /* "The Council should complete the above within ...": the
+             * bullets before it. */
+            size_t first = para;
+            while (first > 0 && is_bullet(r, first - 1))
+                first--;
+            if (first == para) {
+                if ((st = action_deadline(r, m, p, para)) != CC_OK)
+                    return st;
+            }
+            for (k = first; k < para; k++)
+                if ((st = action_deadline(r, m, p, k)) != CC_OK)
+                    return st;
+        } else {
+            if ((st = action_deadline(r, m, p, para)) != CC_OK)
+                return st;
+        }
+    }
+    return CC_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* 5. Promises                                                         */
+
+static const char *const UNDONE_WORDS[] = {"remains incomplete",
+                                           "remain incomplete",
+                                           "still not",
+                                           "has not",
+                                           "have not",
+                                           "not yet",
+                                           "is incomplete",
+                                           "not been",
+                                           "did not do",
+                                           "never did",
+                                           NULL};
+
+cc_status
+cc_check__promises(run *r)
+{
+    cc_timeline *tl = r->tl;
+
+    for (size_t i = 0; i < tl->nevents; i++) {
+        const cc_event *ev = &tl->events[i];
+        const cc_place *w = &ev->where;
+        size_t done = NONE;
+        cc_deadline *d;
+        char due[11], act[48];
+        int undone;
+
+        if (ev->kind != CC_EVENT_PROMISE)
+            continue;
+        d = cc_check__new_deadline(r, CC_CHECK_PROMISE, NULL, "council.promise",
+                                   3);
+        if (!d)
+            return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+        d->title = "What the council said it would do, by when";
+        d->source = cc_pool__printf(&tl->pool,
+                                    "the decision, %s paragraph %d (line %d)",
+                                    w->section, w->paragraph, w->line);
+        d->confidence = CC_CONF_BELIEVED;
+        d->period.n = 0;
+        d->period.unit = CC_UNIT_DAY;
+        /* "By the end of April": by its last day. */
+        d->due_earliest = d->due_latest = ev->latest;
+        d->action = cc_pool__strndup(&tl->pool, r->text + w->sentence_offset,
+                                     w->sentence_length);
+        if (!d->source || !d->action)
+            return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+        {
+            /* Sentence text on one line. */
+            char *s = (char *)d->action;
+            for (; *s; s++)
+                if (*s == '\n' || *s == '\r')
+                    *s = ' ';
+        }
+        cc_check__add_input(d, cc_check__event_evidence(r, i, "promise"));
+        undone = cc_check__has_any(r->text, w->sentence_offset,
+                                   w->sentence_offset + w->sentence_length,
+                                   UNDONE_WORDS);
+        if (!undone && tl->info[i].sentence >= 0 &&
+            (size_t)tl->info[i].sentence + 1 < cc_doc_sentence_count(r->doc)) {
+            /* "... by 30 June 2023. It has still not done so." */
+            const cc_sentence *ns =
+                cc_doc_sentence(r->doc, (size_t)tl->info[i].sentence + 1);
+            if (ns->paragraph == tl->info[i].paragraph)
+                undone = cc_check__has_any(
+                    r->text, ns->offset, ns->offset + ns->length, UNDONE_WORDS);
+        }
+        if (!undone) {
+            /* Done: a completion later in the same paragraph. */
+            for (size_t k = 0; k < tl->nevents; k++) {
+                const cc_event *c = &tl->events[k];
+                if (c->kind != CC_EVENT_COMPLETION || tl->info[k].negated ||
+                    tl->info[k].paragraph != tl->info[i].paragraph ||
+                    c->where.offset < w->offset)
+                    continue;
+                if (done == NONE ||
+                    c->where.offset < tl->events[done].where.offset)
+                    done = k;
+            }
+        }
+        if (done != NONE) {
+            cc_check__add_input(d, cc_check__event_evidence(r, done, "actual"));
+            cc_check__judge(r, d, 1, tl->events[done].earliest,
+                            tl->events[done].latest);
+            cc_check__span_text(d->actual_earliest, d->actual_latest, act,
+                                sizeof act);
+            d->note = cc_pool__printf(&tl->pool, "promised by %s; done %s: %s",
+                                      cc_check__iso(ev->latest, due), act,
+                                      cc_check__status_words(d));
+        } else if (undone && tl->has_decision && tl->decision > ev->latest) {
+            cc_check__add_input(d, cc_check__decision_evidence(r));
+            d->status = CC_STATUS_MISSED;
+            d->note = cc_pool__printf(
+                &tl->pool,
+                "promised by %s; still not done at the decision (%s), "
+                "%ld days later",
+                cc_check__iso(ev->latest, due),
+                cc_check__iso(tl->decision, act),
+                (long)tl->decision - (long)ev->latest);
+        } else {
+            cc_check__judge(r, d, 0, 0, 0);
+            d->note = cc_pool__printf(
+                &tl->pool,
+                "promised by %s; the decision does not say when "
+                "it was done",
+                cc_check__iso(ev->latest, due));
+        }
+        if (!d->note)
+            return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    }
+    return CC_OK;
+}

@@ -1,0 +1,67 @@
+/* What the checks share (engine/src/checks/): the run, deadlines, notes. */
+#ifndef CC_CHECKS_COMMON_H
+#define CC_CHECKS_COMMON_H
+
+#include "chronology.h"
+
+/* What a check run needs at hand. */
+typedef struct run {
+    cc_timeline *tl;
+    const cc_ctx *ctx;
+    const cc_doc *doc;
+    const char *text;
+    size_t len;
+    cc_calendar *cal; /* england-and-wales, for working days */
+    int has_today;
+    cc_date today;
+    cc_error *err;
+} run;
+
+#define NONE ((size_t)-1)
+
+int cc_check__has(const char *text, size_t from, size_t to, const char *word);
+int cc_check__has_any(const char *text, size_t from, size_t to,
+                      const char *const *words);
+const char *cc_check__iso(cc_date d, char buf[11]);
+const char *cc_check__span_text(cc_date a, cc_date b, char *buf, size_t size);
+const char *cc_check__due_text(cc_date a, cc_date b, char *buf, size_t size);
+cc_deadline *cc_check__new_deadline(run *r, cc_check_kind check,
+                                    const cc_rule *rule, const char *rule_id,
+                                    size_t ninputs);
+void cc_check__add_input(cc_deadline *d, cc_evidence e);
+cc_evidence cc_check__event_evidence(const run *r, size_t i, const char *role);
+cc_evidence cc_check__text_evidence(run *r, size_t offset, size_t length,
+                                    const char *role);
+cc_evidence cc_check__decision_evidence(run *r);
+cc_status cc_check__deadline_due_interval(run *r, cc_deadline *d, cc_period p,
+                                          cc_date from_e, cc_date from_l);
+cc_status cc_check__due_interval(run *r, cc_period p, cc_date from_e,
+                                 cc_date from_l, cc_date *due_e, cc_date *due_l,
+                                 int *borderline);
+void cc_check__judge(run *r, cc_deadline *d, int has_actual, cc_date a_e,
+                     cc_date a_l);
+void cc_check__soften(cc_deadline *d);
+const char *cc_check__status_words(const cc_deadline *d);
+void cc_check__note_deadline(run *r, cc_deadline *d, const char *what);
+size_t cc_check__find_event(const run *r, cc_event_kind kind,
+                            const char *const *words, cc_date after,
+                            int allow_planned);
+int cc_check__period_of(const cc_mention *m, cc_period *out);
+size_t cc_check__skip_space(const char *text, size_t at, size_t to);
+int cc_check__starts_with_any(const char *text, size_t at, size_t to,
+                              const char *const *words);
+int cc_check__of_decision(const char *text, size_t at, size_t to);
+int cc_check__action_section(const run *r, long para);
+int cc_check__summary_para(const run *r, long para);
+int cc_check__care_provider(const run *r);
+
+/* The families (one file each), in registry.c's order. */
+cc_status cc_check__late_complaint(run *r);
+cc_status cc_check__child_protection(run *r);
+cc_status cc_check__stages(run *r);
+cc_status cc_check__council_timescale(run *r);
+cc_status cc_check__agreed_actions(run *r);
+cc_status cc_check__promises(run *r);
+cc_status cc_check__findings(run *r);
+
+#endif

@@ -1,0 +1,960 @@
+/*
+ * Statements of delay ("two months late") measured against the dates.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks/common.h"
+#include "error.h"
+
+/* ------------------------------------------------------------------ */
+/* 6. Statements of delay                                              */
+
+/* The calendar months from a to b, with the part month as a fraction. */
+static double
+months_between(cc_date a, cc_date b)
+{
+    int m = 0;
+    cc_date cur = a, nxt;
+    cc_error e = {0};
+
+    if (b <= a)
+        return 0.0;
+    for (;;) {
+        if (cc_months_add(&nxt, a, m + 1, &e) != CC_OK)
+            return (double)m;
+        if (nxt > b)
+            break;
+        m++;
+        cur = nxt;
+    }
+    return m + (double)(b - cur) / (double)(nxt - cur);
+}
+
+typedef struct ends {
+    int ok;
+    cc_date e, l;
+    cc_grain grain;
+    cc_evidence ev;
+} ends;
+
+static ends
+ends_of_event(const run *r, size_t i, const char *role)
+{
+    ends x;
+
+    memset(&x, 0, sizeof x);
+    if (i == NONE)
+        return x;
+    x.ok = 1;
+    x.e = r->tl->events[i].earliest;
+    x.l = r->tl->events[i].latest;
+    x.grain = r->tl->events[i].grain;
+    x.ev = cc_check__event_evidence(r, i, role);
+    return x;
+}
+
+/* The event made from mention index `mi`, or NONE. */
+static size_t
+event_of_mention(const run *r, size_t mi)
+{
+    for (size_t i = 0; i < r->tl->nevents; i++)
+        if (r->tl->events[i].mention == mi &&
+            r->tl->events[i].kind != CC_EVENT_DECISION)
+            return i;
+    return NONE;
+}
+
+/* The dated mention in [a, b) nearest `at` on the given side. */
+static size_t
+dated_mention_in(const run *r, size_t a, size_t b, size_t at, int before)
+{
+    size_t best = NONE;
+
+    for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
+        const cc_mention *m = cc_doc_mention(r->doc, i);
+        if (m->type != CC_MENTION_DATE || m->grain == CC_GRAIN_NONE ||
+            (m->flags & CC_MENTION_UNRESOLVED) || m->offset < a ||
+            m->offset + m->length > b)
+            continue;
+        if (before ? m->offset + m->length <= at : m->offset >= at) {
+            if (before || best == NONE)
+                best = i;
+        }
+    }
+    return best;
+}
+
+/* The event of `kind` nearest in the text to `at`, not `not`, on or
+ * before `by` (its earliest). */
+static size_t
+nearest_of_kind(const run *r, cc_event_kind kind, size_t at, size_t not,
+                cc_date by)
+{
+    size_t best = NONE, bestd = NONE;
+
+    for (size_t i = 0; i < r->tl->nevents; i++) {
+        const cc_event *ev = &r->tl->events[i];
+        size_t dist;
+        if (ev->kind != kind || i == not || r->tl->info[i].negated ||
+            ev->planned || ev->earliest > by)
+            continue;
+        dist = ev->where.offset > at ? ev->where.offset - at
+                                     : at - ev->where.offset;
+        /* A later mention counts double: narratives look back. */
+        if (ev->where.offset > at)
+            dist *= 2;
+        if (dist < bestd) {
+            bestd = dist;
+            best = i;
+        }
+    }
+    return best;
+}
+
+/* Which deadline a sentence is about: the deadline word nearest before
+ * `at` ("the review panel met four working days outside"). */
+static const cc_deadline *
+deadline_by_words(const run *r, size_t a, size_t b, size_t at)
+{
+    static const struct {
+        const char *word, *rule;
+    } map[] = {
+        {"review conference", "wt.rcpc"},
+        {"review child protection conference", "wt.rcpc"},
+        {"initial conference", "wt.icpc"},
+        {"initial child protection conference", "wt.icpc"},
+        {"icpc", "wt.icpc"},
+        {"stage 1", "ca1989.complaints.stage1"},
+        {"stage one", "ca1989.complaints.stage1"},
+        {"stage 2", "ca1989.complaints.stage2"},
+        {"stage two", "ca1989.complaints.stage2"},
+        {"review panel", "ca1989.complaints.panel-meets"},
+        {"panel met", "ca1989.complaints.panel-meets"},
+        {"director", "ca1989.complaints.la-response"},
+        {"first review", "wt.rcpc.first"},
+        {"second review", "wt.rcpc.subsequent"},
+        {"own deadline", "council.complaint-response"},
+        {"its policy", "council.complaint-response"},
+        {"its procedure", "council.complaint-response"},
+    };
+    const cc_deadline *best = NULL;
+    size_t bestpos = 0;
+
+    (void)b;
+    for (size_t k = 0; k < sizeof map / sizeof *map; k++) {
+        size_t pos = NONE, p = a, n = strlen(map[k].rule);
+        const cc_deadline *pick = NULL;
+        size_t pickat = 0;
+        while ((p = cc_chrono__find(r->text, p, at, map[k].word)) != NONE) {
+            pos = p;
+            p++;
+        }
+        if (pos == NONE || (best && pos <= bestpos))
+            continue;
+        /* Of a family (the reviews), the one whose actual date was said
+         * last before `at`. */
+        for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+            const cc_deadline *d = &r->tl->deadlines[i];
+            size_t actat = 0;
+            if (strncmp(d->rule, map[k].rule, n) != 0 ||
+                (d->rule[n] != '\0' && d->rule[n] != '.') || !d->has_actual)
+                continue;
+            for (size_t j = 0; j < d->ninputs; j++)
+                if (strcmp(d->inputs[j].role, "actual") == 0)
+                    actat = d->inputs[j].where.offset;
+            if (!pick || (actat <= at && (pickat > at || actat > pickat))) {
+                pick = d;
+                pickat = actat;
+            }
+        }
+        if (pick) {
+            best = pick;
+            bestpos = pos;
+        }
+    }
+    return best;
+}
+
+/* The deadline whose actual event is said last before `at` in paragraph
+ * `para`, or NULL. */
+static const cc_deadline *
+deadline_by_actual(const run *r, long para, size_t at)
+{
+    const cc_deadline *best = NULL;
+    size_t bestat = 0;
+
+    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+        const cc_deadline *d = &r->tl->deadlines[i];
+        for (size_t j = 0; j < d->ninputs; j++) {
+            const cc_evidence *e = &d->inputs[j];
+            if (strcmp(e->role, "actual") != 0 || e->event < 0 ||
+                r->tl->info[e->event].paragraph != para || e->where.offset > at)
+                continue;
+            if (!best || e->where.offset > bestat) {
+                best = d;
+                bestat = e->where.offset;
+            }
+        }
+    }
+    return best;
+}
+
+/* The actual end of a deadline, as the end of an interval. */
+static ends
+deadline_actual(const run *r, const cc_deadline *d)
+{
+    ends x;
+
+    memset(&x, 0, sizeof x);
+    for (size_t k = 0; k < d->ninputs; k++)
+        if (strcmp(d->inputs[k].role, "actual") == 0 && d->inputs[k].event >= 0)
+            x = ends_of_event(r, (size_t)d->inputs[k].event, "actual");
+    return x;
+}
+
+/* The due date of a deadline, as the start of an interval. */
+static ends
+deadline_due(const run *r, const cc_deadline *d)
+{
+    ends x;
+
+    memset(&x, 0, sizeof x);
+    x.ok = 1;
+    x.e = d->due_earliest;
+    x.l = d->due_latest;
+    x.grain = CC_GRAIN_DAY;
+    x.ev = d->inputs[0];
+    x.ev.role = "due";
+    x.ev.dated = 1;
+    x.ev.earliest = d->due_earliest;
+    x.ev.latest = d->due_latest;
+    if (d->check == CC_CHECK_PROMISE && d->inputs[0].event >= 0)
+        x.grain = r->tl->events[d->inputs[0].event].grain;
+    return x;
+}
+
+/* The promise made nearest before `at`, in its paragraph or the one
+ * before. */
+static const cc_deadline *
+promise_before(const run *r, size_t at, long para)
+{
+    const cc_deadline *best = NULL;
+
+    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+        const cc_deadline *d = &r->tl->deadlines[i];
+        long ev;
+        if (d->check != CC_CHECK_PROMISE || d->ninputs == 0)
+            continue;
+        ev = d->inputs[0].event;
+        if (ev < 0 || r->tl->events[ev].where.offset > at ||
+            r->tl->info[ev].paragraph < para - 1)
+            continue;
+        if (!best || r->tl->events[ev].where.offset >
+                         r->tl->events[best->inputs[0].event].where.offset)
+            best = d;
+    }
+    return best;
+}
+
+/* The range a stated duration claims, in its own unit. */
+static void
+claim_range(const run *r, const cc_mention *m, double n, double *lo, double *hi)
+{
+    const char *w = r->text + m->offset;
+    int almost = (m->length >= 6 && strncmp(w, "almost", 6) == 0) ||
+                 (m->length >= 6 && strncmp(w, "nearly", 6) == 0) ||
+                 (m->length >= 10 && strncmp(w, "just under", 10) == 0);
+    int exact_unit = m->value[strlen(m->value) - 1] == 'D';
+
+    if (strcmp(m->mod, "MORE_THAN") == 0) {
+        *lo = n;
+        *hi = 1e9;
+    } else if (strcmp(m->mod, "LESS_THAN") == 0) {
+        *lo = almost ? n - 1 : 0;
+        *hi = n;
+    } else if (strcmp(m->mod, "EQUAL_OR_MORE") == 0) {
+        *lo = n;
+        *hi = 1e9;
+    } else if (strcmp(m->mod, "EQUAL_OR_LESS") == 0) {
+        *lo = 0;
+        *hi = n;
+    } else if (strcmp(m->mod, "APPROX") == 0) {
+        *lo = n * 0.75;
+        *hi = n * 1.25;
+    } else if (exact_unit) {
+        /* "18 working days": counted, so exact. */
+        *lo = *hi = n;
+    } else {
+        /* "two months": to the nearest month. */
+        *lo = n - 0.5;
+        *hi = n + 0.5;
+    }
+}
+
+static cc_status
+measure(run *r, cc_finding *f, const cc_mention *m, cc_period p, ends from,
+        ends to)
+{
+    cc_timeline *tl = r->tl;
+    double lo, hi, umin, umax;
+    long dmin, dmax;
+    char a[48], b[48];
+    const char *unit;
+
+    f->from = from.ev;
+    f->to = to.ev;
+    if (!from.ok || !to.ok) {
+        f->verdict = CC_VERDICT_CANNOT_TELL;
+        f->note = from.ok || to.ok ? "the decision gives only one end of "
+                                     "this interval"
+                                   : "the decision gives no dates to "
+                                     "measure this against";
+        return CC_OK;
+    }
+    if (p.unit == CC_UNIT_WORKDAY) {
+        cc_error e = {0};
+        if (!r->cal ||
+            cc_workdays_between(&dmin, r->cal, from.l,
+                                to.e > from.l ? to.e : from.l, &e) != CC_OK ||
+            cc_workdays_between(&dmax, r->cal, from.e,
+                                to.l > from.e ? to.l : from.e, &e) != CC_OK) {
+            f->verdict = CC_VERDICT_CANNOT_TELL;
+            f->note = "the working days fall outside the bank holiday data";
+            return CC_OK;
+        }
+        umin = (double)dmin;
+        umax = (double)dmax;
+    } else {
+        dmin = to.e > from.l ? (long)to.e - (long)from.l : 0;
+        dmax = to.l > from.e ? (long)to.l - (long)from.e : 0;
+        switch (p.unit) {
+        case CC_UNIT_WEEK:
+            umin = dmin / 7.0;
+            umax = dmax / 7.0;
+            break;
+        case CC_UNIT_MONTH:
+            umin = months_between(from.l, to.e);
+            umax = months_between(from.e, to.l);
+            break;
+        case CC_UNIT_YEAR:
+            umin = months_between(from.l, to.e) / 12.0;
+            umax = months_between(from.e, to.l) / 12.0;
+            break;
+        default:
+            umin = (double)dmin;
+            umax = (double)dmax;
+            break;
+        }
+    }
+    f->has_interval = 1;
+    f->min_days = dmin;
+    f->max_days = dmax;
+    f->min_units = umin;
+    f->max_units = umax;
+    claim_range(r, m, (double)p.n, &lo, &hi);
+    unit = p.unit == CC_UNIT_WORKDAY ? "working days"
+           : p.unit == CC_UNIT_DAY   ? "days"
+           : p.unit == CC_UNIT_WEEK  ? "weeks"
+           : p.unit == CC_UNIT_MONTH ? "months"
+                                     : "years";
+    cc_check__span_text(from.e, from.l, a, sizeof a);
+    cc_check__span_text(to.e, to.l, b, sizeof b);
+    {
+        const double eps = 1e-9;
+        int more = strcmp(m->mod, "MORE_THAN") == 0;
+        int less = strcmp(m->mod, "LESS_THAN") == 0;
+        int all_in = (more ? umin > lo + eps : umin >= lo - eps) &&
+                     (less ? umax < hi - eps : umax <= hi + eps);
+        int none_in = (more ? umax <= lo + eps : umax < lo - eps) ||
+                      (less ? umin >= hi - eps : umin > hi + eps);
+        const char *how = "";
+        if (all_in) {
+            f->verdict = CC_VERDICT_CONSISTENT;
+        } else if (none_in) {
+            f->verdict = CC_VERDICT_INCONSISTENT;
+        } else if ((p.unit == CC_UNIT_MONTH || p.unit == CC_UNIT_YEAR) &&
+                   (from.grain == CC_GRAIN_MONTH ||
+                    to.grain == CC_GRAIN_MONTH)) {
+            /* The text gives months: compare calendar months. */
+            int fy, fm, ty, tm;
+            double d;
+            cc_date_to_ymd(from.e, &fy, &fm, NULL);
+            cc_date_to_ymd(to.l, &ty, &tm, NULL);
+            d = (ty * 12 + tm) - (fy * 12 + fm);
+            if (p.unit == CC_UNIT_YEAR)
+                d /= 12.0;
+            if ((more ? d > lo : d >= lo) && (less ? d <= hi : d <= hi)) {
+                f->verdict = CC_VERDICT_CONSISTENT;
+                how = " (at the month precision the decision gives)";
+            } else {
+                f->verdict = CC_VERDICT_CANNOT_TELL;
+            }
+        } else {
+            f->verdict = CC_VERDICT_CANNOT_TELL;
+        }
+        f->note = cc_pool__printf(
+            &tl->pool, "from %s to %s is %.1f to %.1f %s (%ld to %ld %s): %s%s",
+            a, b, umin, umax, unit, dmin, dmax,
+            p.unit == CC_UNIT_WORKDAY ? "working days" : "days",
+            f->verdict == CC_VERDICT_CONSISTENT
+                ? "consistent with the statement"
+            : f->verdict == CC_VERDICT_INCONSISTENT
+                ? "not what the statement says"
+                : "the statement may or may not hold",
+            how);
+    }
+    return f->note ? CC_OK : cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+}
+
+static cc_finding *
+new_finding(run *r)
+{
+    cc_timeline *tl = r->tl;
+
+    if (tl->nfindings == tl->capfindings) {
+        size_t cap = tl->capfindings ? 2 * tl->capfindings : 8;
+        cc_finding *p = realloc(tl->findings, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        tl->findings = p;
+        tl->capfindings = cap;
+    }
+    memset(&tl->findings[tl->nfindings], 0, sizeof *tl->findings);
+    return &tl->findings[tl->nfindings++];
+}
+
+/* The next and previous words around [a, b), lower-cased. */
+static void
+words_around(const run *r, size_t a, size_t b, size_t s0, size_t s1, char *prev,
+             char *next, size_t size)
+{
+    size_t i = a, j;
+
+    prev[0] = next[0] = '\0';
+    while (i > s0 && r->text[i - 1] == ' ')
+        i--;
+    j = i;
+    while (j > s0 && r->text[j - 1] != ' ' && r->text[j - 1] != '\n')
+        j--;
+    if (i - j < size) {
+        for (size_t k = 0; k < i - j; k++)
+            prev[k] = (char)(r->text[j + k] | 0x20);
+        prev[i - j] = '\0';
+    }
+    i = cc_check__skip_space(r->text, b, s1);
+    j = i;
+    while (j < s1 && ((r->text[j] | 0x20) >= 'a' && (r->text[j] | 0x20) <= 'z'))
+        j++;
+    if (j - i < size) {
+        for (size_t k = 0; k < j - i; k++)
+            next[k] = (char)(r->text[i + k] | 0x20);
+        next[j - i] = '\0';
+    }
+}
+
+/* Do the words before `at` say "delay of" ("a delay of nearly five
+ * months", "delays of 15 months")? */
+static int
+delay_of(const run *r, size_t s0, size_t at)
+{
+    size_t e = at, b;
+
+    while (e > s0 && r->text[e - 1] == ' ')
+        e--;
+    if (e < s0 + 2 || cc_chrono__find(r->text, e - 2, e, "of") != e - 2)
+        return 0;
+    e -= 2;
+    while (e > s0 && r->text[e - 1] == ' ')
+        e--;
+    b = e;
+    while (b > s0 && r->text[b - 1] != ' ')
+        b--;
+    return cc_chrono__find(r->text, b, e, "delay*") == b;
+}
+
+/*
+ * The duration a relative date restates ("replied on 18 August, more than
+ * two months later"), read by the recogniser from the words before
+ * "later", placed at the mention.  0 when there is none.
+ */
+static int
+restated_duration(run *r, const cc_mention *m, cc_mention *out)
+{
+    size_t n = m->length;
+    cc_doc *d = NULL;
+    cc_error e = {0};
+    int ok = 0;
+
+    while (n > 0 && r->text[m->offset + n - 1] == ' ')
+        n--;
+    if (n < 6 || cc_chrono__find(r->text, m->offset + n - 5, m->offset + n,
+                                 "later") != m->offset + n - 5)
+        return 0;
+    n -= 5;
+    if (cc_doc_read(&d, r->ctx, r->text + m->offset, n, "<interval>", &e) !=
+        CC_OK)
+        return 0;
+    for (size_t i = 0; i < cc_doc_mention_count(d); i++) {
+        const cc_mention *x = cc_doc_mention(d, i);
+        if (x->type != CC_MENTION_DURATION)
+            continue;
+        *out = *x;
+        out->offset += m->offset;
+        out->paragraph = m->paragraph;
+        out->sentence = m->sentence;
+        ok = 1;
+        break;
+    }
+    cc_doc_free(d);
+    return ok;
+}
+
+/* The dated event said last before `at` in the text, on or before `by`,
+ * not `not`. */
+static size_t
+previous_event(const run *r, size_t at, size_t not, cc_date by)
+{
+    size_t best = NONE;
+
+    for (size_t i = 0; i < r->tl->nevents; i++) {
+        const cc_event *ev = &r->tl->events[i];
+        if (i == not || ev->kind == CC_EVENT_DECISION ||
+            r->tl->info[i].negated || ev->planned || ev->where.offset >= at ||
+            ev->earliest > by)
+            continue;
+        if (best == NONE || ev->where.offset > r->tl->events[best].where.offset)
+            best = i;
+    }
+    return best;
+}
+
+/*
+ * "after care began": the first word after "after" (past the, her, his,
+ * its, a designation), and the event said last before `at` whose
+ * sentence names it, dated on or before `by`.
+ */
+static size_t
+named_before(const run *r, size_t at, size_t to, size_t not, cc_date by)
+{
+    static const char *const skip[] = {"the", "her", "his",   "its",  "their",
+                                       "a",   "an",  "first", "then", NULL};
+    static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
+    size_t k = cc_chrono__find(r->text, at, to, "after"), best = NONE;
+    char word[24];
+
+    if (k == NONE)
+        return NONE;
+    k += 5;
+    for (;;) {
+        size_t w0 = cc_check__skip_space(r->text, k, to), w1 = w0;
+        int skipped = 0;
+        while (w1 < to &&
+               ((r->text[w1] | 0x20) >= 'a' && (r->text[w1] | 0x20) <= 'z'))
+            w1++;
+        if (w1 == w0 || w1 - w0 + 2 > sizeof word)
+            return NONE;
+        for (const char *const *s = skip; *s; s++)
+            if (w1 - w0 == strlen(*s) &&
+                cc_chrono__find(r->text, w0, w1, *s) == w0)
+                skipped = 1;
+        /* "after Miss W asked for it": past the designation. */
+        for (const char *const *s = titles; *s; s++)
+            if (w1 - w0 == strlen(*s) &&
+                cc_chrono__find(r->text, w0, w1, *s) == w0) {
+                size_t n0 = cc_check__skip_space(r->text, w1, to);
+                skipped = 1;
+                if (n0 < to && r->text[n0] >= 'A' && r->text[n0] <= 'Z')
+                    while (n0 < to && r->text[n0] != ' ')
+                        n0++;
+                w1 = n0;
+            }
+        if (skipped) {
+            k = w1;
+            continue;
+        }
+        for (size_t i = 0; i < w1 - w0; i++)
+            word[i] = (char)(r->text[w0 + i] | 0x20);
+        word[w1 - w0] = '\0';
+        break;
+    }
+    /* The narrative first; the summary when only it dates the thing
+     * ("more than five months after Mr J first reported the leak"). */
+    for (int pass = 0; pass < 2 && best == NONE; pass++)
+        for (size_t i = 0; i < r->tl->nevents; i++) {
+            const cc_event *ev = &r->tl->events[i];
+            const cc_event_info *inf = &r->tl->info[i];
+            if (i == not || ev->kind == CC_EVENT_DECISION || inf->negated ||
+                ev->planned || ev->earliest > by || ev->where.offset >= at ||
+                (!pass && cc_check__summary_para(r, inf->paragraph)) ||
+                !cc_check__has(r->text, ev->where.sentence_offset,
+                               ev->where.sentence_offset +
+                                   ev->where.sentence_length,
+                               word))
+                continue;
+            /* The sentence said last before; in it, the earliest date ("for
+             * care from 23 October to 24 November": care began 23 October). */
+            if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
+                (inf->sentence == r->tl->info[best].sentence &&
+                 ev->earliest < r->tl->events[best].earliest))
+                best = i;
+        }
+    return best;
+}
+
+/*
+ * The first time the complainant wrote to the council ("Mr T wrote to the
+ * Council on 3 February 2020 to ask why ..."), on or before `by`: what "his
+ * first letter" or "her complaint" means when no event is called a
+ * complaint.
+ */
+static size_t
+first_letter(const run *r, size_t not, cc_date by)
+{
+    static const char *const wrote[] = {"wrote", "letter", "emailed",
+                                        "e-mailed", NULL};
+
+    for (size_t i = 0; i < r->tl->nevents; i++) {
+        const cc_event *ev = &r->tl->events[i];
+        const cc_event_info *inf = &r->tl->info[i];
+        if (i == not || ev->actor != CC_ACTOR_COMPLAINANT || inf->negated ||
+            ev->planned || ev->earliest > by ||
+            cc_check__summary_para(r, inf->paragraph) ||
+            !cc_check__has_any(r->text, inf->clause_offset,
+                               inf->clause_offset + inf->clause_length, wrote))
+            continue;
+        return i;
+    }
+    return NONE;
+}
+
+/*
+ * What "N later" counts from for the event `end`: a response answers the
+ * complaint (or request) before it; anything else follows the last dated
+ * event the narrative gave before the sentence.
+ */
+static size_t
+later_start(const run *r, size_t end, size_t s0)
+{
+    const cc_event *e = &r->tl->events[end];
+    size_t best = NONE;
+
+    if (e->kind == CC_EVENT_RESPONSE) {
+        for (size_t i = 0; i < r->tl->nevents; i++) {
+            const cc_event *c = &r->tl->events[i];
+            if ((c->kind != CC_EVENT_COMPLAINT &&
+                 c->kind != CC_EVENT_ESCALATION) ||
+                r->tl->info[i].negated || c->planned || c->latest > e->earliest)
+                continue;
+            if (best == NONE || c->earliest >= r->tl->events[best].earliest)
+                best = i;
+        }
+        if (best != NONE)
+            return best;
+    }
+    return previous_event(r, s0, end, e->earliest);
+}
+
+/*
+ * What a delay is a delay in: the word after "too long to", "delay in",
+ * "delayed (in)" ("took too long to assess her mother" gives "asses*");
+ * "complaint" means the response to it.  Looked for in [a, b).
+ */
+static int
+delay_subject(const run *r, size_t a, size_t b, char *stem, size_t size)
+{
+    static const char *const leads[] = {
+        "too long to",  "delay in", "delays in", "delayed in",
+        "delay to",     "delayed",  "delaying",  "slow to",
+        "took long to", "late in",  NULL};
+    static const char *const fillers[] = {
+        "the",    "its",      "her",        "his",     "their",     "a",
+        "an",     "complete", "completing", "carry",   "carrying",  "out",
+        "deal",   "dealing",  "with",       "provide", "providing", "make",
+        "making", "start",    "starting",   "arrange", "arranging", "to",
+        "in",     "properly", "fully",      "mr",      "mrs",       "ms",
+        "miss",   NULL};
+
+    for (const char *const *l = leads; *l; l++) {
+        size_t k = cc_chrono__find(r->text, a, b, *l);
+        if (k == NONE)
+            continue;
+        k += strlen(*l);
+        for (;;) {
+            size_t w0 = cc_check__skip_space(r->text, k, b), w1 = w0;
+            int filler = 0;
+            while (w1 < b &&
+                   ((r->text[w1] | 0x20) >= 'a' && (r->text[w1] | 0x20) <= 'z'))
+                w1++;
+            if (w1 == w0)
+                break;
+            for (const char *const *f = fillers; *f; f++)
+                if (w1 - w0 == strlen(*f) &&
+                    cc_chrono__find(r->text, w0, w1, *f) == w0)
+                    filler = 1;
+            if (filler) {
+                k = w1;
+                continue;
+            }
+            if (cc_chrono__find(r->text, w0, w1, "complain*") == w0) {
+                snprintf(stem, size, "respon*");
+            } else {
+                size_t n = w1 - w0 > 5 ? 5 : w1 - w0;
+                if (n + 2 > size)
+                    break;
+                for (size_t i = 0; i < n; i++)
+                    stem[i] = (char)(r->text[w0 + i] | 0x20);
+                stem[n] = '*';
+                stem[n + 1] = '\0';
+            }
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * The two ends of "a delay of N" with no dates in its sentence: the date
+ * of the sentence that says what was delayed ("took too long to assess her
+ * mother ... after a fall on 2 January 2023"), to the first later event
+ * whose clause names it ("The assessment was not completed until 30 May
+ * 2023").  Looks in the sentence and the two before it in the paragraph.
+ */
+static void
+delay_ends(run *r, const cc_mention *m, ends *from, ends *to)
+{
+    char stem[16];
+    long si = m->sentence;
+
+    for (long back = 0; back <= 2 && si - back >= 0; back++) {
+        const cc_sentence *s = cc_doc_sentence(r->doc, (size_t)(si - back));
+        size_t a = s->offset, b = s->offset + s->length, st = NONE, en = NONE;
+        if (s->paragraph != m->paragraph)
+            break;
+        if (!delay_subject(r, a, b, stem, sizeof stem))
+            continue;
+        for (size_t i = 0; i < r->tl->nevents; i++)
+            if (r->tl->info[i].sentence == si - back &&
+                r->tl->events[i].kind != CC_EVENT_DECISION &&
+                (st == NONE ||
+                 r->tl->events[i].earliest < r->tl->events[st].earliest))
+                st = i;
+        if (st == NONE)
+            return;
+        for (size_t i = 0; i < r->tl->nevents && en == NONE; i++) {
+            const cc_event *ev = &r->tl->events[i];
+            const cc_event_info *inf = &r->tl->info[i];
+            if (i == st || ev->kind == CC_EVENT_DECISION ||
+                ev->kind == CC_EVENT_OMBUDSMAN_COMPLAINT || inf->negated ||
+                ev->planned || ev->earliest < r->tl->events[st].latest ||
+                !cc_check__has(r->text, inf->clause_offset,
+                               inf->clause_offset + inf->clause_length, stem))
+                continue;
+            en = i;
+        }
+        *from = ends_of_event(r, st, "start");
+        *to = ends_of_event(r, en, "end");
+        return;
+    }
+}
+
+cc_status
+cc_check__findings(run *r)
+{
+    static const char *const delay[] = {"delay*", "refus*",  "fail*",
+                                        "late",   "wait*",   "took",
+                                        "still",  "without", NULL};
+    static const char *const lateness[] = {"delay*", "late", "too long",
+                                           "overdue", NULL};
+    static const char *const hypothetical[] = {"would", "should", "could",
+                                               "must",  "if",     NULL};
+    cc_timeline *tl = r->tl;
+    size_t nm = cc_doc_mention_count(r->doc);
+
+    for (size_t i = 0; i < nm; i++) {
+        const cc_mention *m = cc_doc_mention(r->doc, i);
+        const cc_sentence *s;
+        cc_mention dm;
+        cc_period p;
+        char prev[24], next[24];
+        const char *how = NULL;
+        size_t a, b, mend, adj = NONE;
+        ends from, to;
+        cc_finding *f;
+        cc_status st;
+
+        /* "replied on 18 August, more than two months later": the
+         * relative date restates an interval; read its duration. */
+        if (m->type == CC_MENTION_DATE &&
+            (adj = cc_chrono__restated(r->doc, r->text, i)) != NONE &&
+            restated_duration(r, m, &dm))
+            m = &dm;
+        else
+            adj = NONE;
+        mend = m->offset + m->length;
+        if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
+            !cc_chrono__narrative(r->doc, m->paragraph) ||
+            !cc_check__period_of(m, &p) ||
+            cc_check__of_decision(r->text, mend, r->len) ||
+            cc_check__action_section(r, m->paragraph))
+            continue;
+        s = cc_doc_sentence(r->doc, (size_t)m->sentence);
+        a = s->offset;
+        b = s->offset + s->length;
+        words_around(r, m->offset, mend, a, b, prev, next, sizeof prev);
+        if (adj != NONE)
+            how = "after";
+        else if (strcmp(next, "late") == 0 || strcmp(next, "outside") == 0 ||
+                 strcmp(next, "overdue") == 0 ||
+                 (strcmp(next, "too") == 0 &&
+                  cc_check__has(r->text, mend, b, "too long")))
+            how = "late";
+        else if (strcmp(next, "after") == 0 || strcmp(next, "later") == 0)
+            how = "after";
+        else if (strcmp(prev, "took") == 0 || strcmp(prev, "waited") == 0 ||
+                 strcmp(prev, "lasted") == 0)
+            how = "took";
+        else if (delay_of(r, a, m->offset))
+            how = "delay";
+        else if ((strcmp(prev, "for") == 0 || strcmp(prev, "had") == 0) &&
+                 (cc_check__has_any(r->text, a, b, delay) ||
+                  (cc_check__has(r->text, mend, b, "from") &&
+                   dated_mention_in(r, mend, b, mend, 0) != NONE)))
+            how = "for";
+        if (!how)
+            continue;
+        if (strcmp(how, "late") != 0 &&
+            cc_check__has_any(r->text, a, b, hypothetical))
+            continue;
+        memset(&from, 0, sizeof from);
+        memset(&to, 0, sizeof to);
+
+        if (strcmp(how, "late") == 0) {
+            const cc_deadline *d = deadline_by_words(r, a, b, m->offset);
+            /* "It was one day late": the deadline whose actual date the
+             * paragraph gave last. */
+            if (!d)
+                d = deadline_by_actual(r, m->paragraph, m->offset);
+            /* "That was five working days too long": the sentences
+             * before say what was late. */
+            for (long back = 1; !d && back <= 2 && m->sentence - back >= 0;
+                 back++) {
+                const cc_sentence *ps =
+                    cc_doc_sentence(r->doc, (size_t)(m->sentence - back));
+                if (ps->paragraph != s->paragraph)
+                    break;
+                d = deadline_by_words(r, ps->offset, ps->offset + ps->length,
+                                      m->offset);
+            }
+            if (!d)
+                d = promise_before(r, m->offset, m->paragraph);
+            if (d) {
+                from = deadline_due(r, d);
+                to = deadline_actual(r, d);
+            }
+        } else if (strcmp(how, "after") == 0) {
+            int later = adj != NONE || strcmp(next, "later") == 0;
+            size_t own =
+                adj != NONE ? adj : dated_mention_in(r, a, b, m->offset, 1);
+            size_t start = later ? NONE : dated_mention_in(r, mend, b, mend, 0);
+            size_t endev = own != NONE ? event_of_mention(r, own) : NONE;
+            const cc_deadline *d = NULL;
+            cc_event_kind k;
+            /* "acknowledged the complaint three working days later":
+             * the timing of an act the text dates no other way, not a
+             * statement to check, unless the sentence calls it late. */
+            if (later && endev == NONE &&
+                !cc_check__has_any(r->text, a, b, lateness))
+                continue;
+            if (start == NONE && !later &&
+                cc_check__has_any(r->text, mend, b,
+                                  (const char *const[]){"due", "sets",
+                                                        "timescale", "deadline",
+                                                        NULL}))
+                d = deadline_by_words(r, a, b, b);
+            if (endev == NONE && d) {
+                to = deadline_actual(r, d);
+            } else {
+                if (endev == NONE && !later) {
+                    k = cc_chrono__phrase_kind(r->text, a, m->offset);
+                    if (k != CC_EVENT_OTHER)
+                        endev =
+                            nearest_of_kind(r, k, m->offset, NONE, INT32_MAX);
+                }
+                to = ends_of_event(r, endev, "end");
+            }
+            if (later) {
+                if (endev != NONE)
+                    from = ends_of_event(r, later_start(r, endev, a), "start");
+            } else if (start != NONE && event_of_mention(r, start) != NONE) {
+                from = ends_of_event(r, event_of_mention(r, start), "start");
+            } else if (d) {
+                from = deadline_due(r, d);
+            } else {
+                cc_date by = to.ok ? to.l : INT32_MAX;
+                size_t st0 = NONE;
+                k = cc_chrono__phrase_kind(r->text, mend, b);
+                /* "almost three months after care began": the event said
+                 * last before whose clause names it. */
+                if (k == CC_EVENT_OTHER)
+                    st0 = named_before(r, mend, b, endev, by);
+                if (k == CC_EVENT_OTHER && st0 == NONE)
+                    k = cc_chrono__phrase_kind(
+                        r->text, a,
+                        own != NONE ? cc_doc_mention(r->doc, own)->offset
+                                    : m->offset);
+                if (st0 == NONE && k != CC_EVENT_OTHER) {
+                    st0 = nearest_of_kind(r, k, m->offset, endev, by);
+                    /* "after Mr T's first letter" when the decision
+                     * tells the complaint as writing to the council. */
+                    if (st0 == NONE && k == CC_EVENT_COMPLAINT)
+                        st0 = first_letter(r, endev, by);
+                }
+                from = ends_of_event(r, st0, "start");
+            }
+        } else {
+            size_t first = dated_mention_in(r, a, b, a, 0);
+            size_t last = dated_mention_in(r, a, b, b, 1);
+            if (first != NONE && last != NONE && first != last) {
+                from = ends_of_event(r, event_of_mention(r, first), "start");
+                to = ends_of_event(r, event_of_mention(r, last), "end");
+            } else if (strcmp(how, "delay") == 0) {
+                delay_ends(r, m, &from, &to);
+            } else if ((strcmp(next, "to") == 0 &&
+                        cc_check__has(r->text, mend,
+                                      mend + 16 < b ? mend + 16 : b,
+                                      "respond")) ||
+                       (cc_check__has(r->text, a, m->offset, "response") &&
+                        !cc_check__has(r->text, a, b, "from"))) {
+                /* "The Council took 15 working days to respond at stage
+                 * 1": the stage's own trigger and response. */
+                const cc_deadline *d = deadline_by_words(r, a, b, b);
+                if (d && d->check == CC_CHECK_COMPLAINT_STAGE) {
+                    from =
+                        ends_of_event(r, (size_t)d->inputs[0].event, "start");
+                    to = deadline_actual(r, d);
+                }
+            }
+        }
+        /* Ends the wrong way round were paired wrongly: say only what is
+         * known rather than measure backwards. */
+        if (from.ok && to.ok && from.e > to.l)
+            from.ok = 0;
+        f = new_finding(r);
+        if (!f)
+            return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+        f->stated = cc_pool__strndup(&tl->pool, m->value, strlen(m->value));
+        f->mod = cc_pool__strndup(&tl->pool, m->mod, strlen(m->mod));
+        if (!f->stated || !f->mod)
+            return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+        f->workdays = p.unit == CC_UNIT_WORKDAY;
+        f->measure = how;
+        cc_chrono__place(&f->where, &tl->pool, r->doc, m->offset, m->length);
+        f->from.event = f->to.event = -1;
+        if ((st = measure(r, f, m, p, from, to)) != CC_OK)
+            return st;
+    }
+    return CC_OK;
+}

@@ -1,0 +1,50 @@
+/*
+ * The checks, in the one order they run.  Each family reads the timeline's
+ * events and the document's classification and adds its deadlines; the
+ * statements of delay come last, since they are measured against every
+ * deadline the families before them found.
+ */
+#include <string.h>
+
+#include "checks.h"
+#include "checks/common.h"
+
+typedef cc_status (*family_fn)(run *r);
+
+static const struct {
+    const char *name;
+    family_fn run;
+} FAMILIES[] = {
+    {"late complaint", cc_check__late_complaint},
+    {"child protection", cc_check__child_protection},
+    {"complaint stages", cc_check__stages},
+    {"council timescale", cc_check__council_timescale},
+    {"agreed actions", cc_check__agreed_actions},
+    {"promises", cc_check__promises},
+    {"statements of delay", cc_check__findings},
+};
+
+cc_status
+cc_checks__run(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
+               cc_error *err)
+{
+    run r;
+    cc_status st = CC_OK;
+    cc_error ignored = {0};
+
+    memset(&r, 0, sizeof r);
+    r.tl = tl;
+    r.ctx = ctx;
+    r.doc = doc;
+    r.text = cc_doc_text(doc, &r.len);
+    r.err = err;
+    r.has_today = cc_ctx_today(ctx, &r.today);
+    /* Working days: every rule here counts England and Wales days. */
+    if (cc_calendar_new(&r.cal, ctx, "england-and-wales", &ignored) != CC_OK)
+        r.cal = NULL;
+    for (size_t i = 0; i < sizeof FAMILIES / sizeof *FAMILIES; i++)
+        if ((st = FAMILIES[i].run(&r)) != CC_OK)
+            break;
+    cc_calendar_free(r.cal);
+    return st;
+}
