@@ -259,9 +259,66 @@ typedef enum cc_confidence {
 } cc_confidence;
 
 typedef struct cc_extension {
-    cc_period period;      /* the longest extended period */
-    const char *condition; /* when it applies */
+    cc_period period;         /* the longest extended period */
+    const char *condition;    /* when it applies */
+    const char *const *words; /* words in the text that engage it, or none */
+    size_t nwords;
 } cc_extension;
+
+/* A list of words or phrases (lower case; a trailing '*' matches any
+ * ending), borrowed like the rule that holds it. */
+typedef struct cc_words {
+    const char *const *items;
+    size_t n;
+} cc_words;
+
+/*
+ * What engages a rule (rules.json "engage"): which family of checks applies
+ * it, where it applies, and the words that name its trigger and the act
+ * that completes it.  docs/timescales.md has the table for every rule.
+ */
+typedef struct cc_engage {
+    /* "timescale": a trigger event, a due date, the completing event;
+     * "minimum": a period that must pass before the completing act;
+     * "late-complaint", "conference", "complaint-stage", "remedy": the
+     * families with checks of their own; "none": not computed (`reason`). */
+    const char *check;
+    const char *procedure;   /* the procedure that must be engaged, or "" */
+    const char *authority;   /* "council", "care-provider", or "" for any */
+    cc_words context;        /* words one of which the text must have, or
+                                none */
+    cc_words trigger;        /* words in the trigger event's clause; "a ...
+                                b" is a, then b later in the clause */
+    cc_words trigger_blocks; /* words that, in the clause, rule it out */
+    cc_words completion;     /* words in the completing event's clause */
+    cc_words completion_blocks;
+    int needs_completion;   /* the rule is engaged only when the decision
+                               dates its completion (the applicant's own
+                               time limits) */
+    cc_period span;         /* chained reviews stop once a trigger is this
+                               long after the first (n == 0: no limit) */
+    cc_words names;         /* words that name the deadline in the decision's
+                               statements of delay ("the final plan") */
+    const char *trigger_is; /* "" (an event), or "completion-of RULE" /
+                               "trigger-of RULE": that rule's completing or
+                               triggering event */
+    const char *next;       /* the rule that runs from this one's completion
+                               (reviews at intervals), or "" */
+    int last_trigger;       /* the trigger is the last one before the
+                               completion, not the first */
+    cc_date from, until;    /* trigger dates the rule covers (editions) */
+    const char *reason;     /* why the rule is not computed, or "" */
+} cc_engage;
+
+/* A named procedure (rules.json "procedures"): a document engages it when
+ * its category starts with one of `categories` or its text names it. */
+typedef struct cc_procedure {
+    const char *id;    /* "send" */
+    const char *title; /* "Special educational needs (SEND Regulations
+                          2014)" */
+    cc_words categories;
+    cc_words words;
+} cc_procedure;
 
 /* Borrowed from the context; every string is UTF-8 and NUL-terminated. */
 typedef struct cc_rule {
@@ -278,6 +335,7 @@ typedef struct cc_rule {
     const char *qualifier;  /* "or as soon as reasonably practicable", "" */
     const cc_extension *extensions;
     size_t nextensions;
+    cc_engage engage;
 } cc_rule;
 
 CC_API size_t cc_ctx_rule_count(const cc_ctx *ctx);
@@ -285,6 +343,13 @@ CC_API size_t cc_ctx_rule_count(const cc_ctx *ctx);
 CC_API const cc_rule *cc_ctx_rule(const cc_ctx *ctx, size_t i);
 /* Borrowed; NULL when no rule has that id. */
 CC_API const cc_rule *cc_ctx_rule_find(const cc_ctx *ctx, const char *id);
+
+CC_API size_t cc_ctx_procedure_count(const cc_ctx *ctx);
+/* Borrowed, valid until ctx is freed or its rules loaded again; NULL when
+ * i is out of range or no procedure has that id. */
+CC_API const cc_procedure *cc_ctx_procedure(const cc_ctx *ctx, size_t i);
+CC_API const cc_procedure *cc_ctx_procedure_find(const cc_ctx *ctx,
+                                                 const char *id);
 
 /*
  * Loads rules from JSON text (the shape of calendars/rules.json) in place of
@@ -400,6 +465,21 @@ CC_API const cc_paragraph *cc_doc_paragraph(const cc_doc *doc, size_t i);
 CC_API size_t cc_doc_sentence_count(const cc_doc *doc);
 CC_API const cc_sentence *cc_doc_sentence(const cc_doc *doc, size_t i);
 
+/* The kind of body complained about, read from the header's authority. */
+typedef enum cc_authority_kind {
+    CC_AUTHORITY_UNKNOWN,       /* no authority line */
+    CC_AUTHORITY_COUNCIL,       /* a council, borough or other authority */
+    CC_AUTHORITY_CARE_PROVIDER, /* an adult care provider (Part 3A) */
+    CC_AUTHORITY_NHS,           /* an NHS body */
+    CC_AUTHORITY_OTHER          /* a school, an admission appeal panel ... */
+} cc_authority_kind;
+
+/* How the reader classified the document, once, for the checks. */
+CC_API cc_authority_kind cc_doc_authority_kind(const cc_doc *doc);
+/* 1 when the document engages the procedure with that id (its category,
+ * or its text naming it), else 0. */
+CC_API int cc_doc_engages(const cc_doc *doc, const char *procedure);
+
 /* "DATE", "TIME", "DURATION", "SET": a static string. */
 CC_API const char *cc_mention_type_name(cc_mention_type type);
 
@@ -473,7 +553,8 @@ typedef enum cc_check_kind {
     CC_CHECK_COMPLAINT_STAGE,   /* Children Act 1989, adult social care */
     CC_CHECK_COUNCIL_TIMESCALE, /* a council's own stated timescale */
     CC_CHECK_AGREED_ACTION,
-    CC_CHECK_PROMISE
+    CC_CHECK_PROMISE,
+    CC_CHECK_TIMESCALE /* any other statutory timescale in rules.json */
 } cc_check_kind;
 
 typedef enum cc_check_status {
@@ -504,6 +585,8 @@ typedef struct cc_deadline {
     cc_date due_earliest, due_latest; /* equal unless the trigger is vague */
     int borderline;  /* months beginning_with at a missing day: see
                         cc_calc_add */
+    int approximate; /* a school-day rule counted in weekdays (no term
+                        dates): the true last day is on or after it */
     cc_date due_alt; /* formula A's last day when borderline, else
                         due_latest */
     int has_actual;

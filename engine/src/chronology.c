@@ -21,64 +21,8 @@
 
 #include "doc.h"
 #include "error.h"
+#include "words.h"
 
-static int
-lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-static int
-is_alnum(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
-}
-
-/*
- * Does `word` match text at `at` (ASCII case-insensitive, not past `to`)?
- * A trailing '*' in word matches any continuation; otherwise the match must
- * end at a word boundary.  Returns the matched length or 0.
- */
-static size_t
-match_at(const char *text, size_t at, size_t to, const char *word)
-{
-    size_t k = 0;
-    int prefix = 0;
-
-    for (; word[k]; k++) {
-        if (word[k] == '*' && word[k + 1] == '\0') {
-            prefix = 1;
-            break;
-        }
-        if (at + k >= to || lower((unsigned char)text[at + k]) != word[k])
-            return 0;
-    }
-    /* A word ending in a letter must end there ("met", not "method"). */
-    if (!prefix && k > 0 && is_alnum((unsigned char)word[k - 1]) &&
-        at + k < to && is_alnum((unsigned char)text[at + k]))
-        return 0;
-    return k;
-}
-
-size_t
-cc_chrono__find(const char *text, size_t from, size_t to, const char *word)
-{
-    for (size_t i = from; i < to; i++) {
-        if (i > 0 && is_alnum((unsigned char)text[i - 1]))
-            continue;
-        if (match_at(text, i, to, word))
-            return i;
-    }
-    return (size_t)-1;
-}
-
-/*
- * The line, sentence and paragraph are looked up by binary search in the
- * document's tables (line starts, sentences, paragraphs: each sorted by
- * offset), so a timeline costs O(places log n), not a scan from the start
- * of the text for every place.
- */
 void
 cc_chrono__place(cc_place *out, cc_strpool *pool, const cc_doc *doc,
                  size_t offset, size_t length)
@@ -129,13 +73,13 @@ find_complainant(complainant *c, const char *text, size_t len)
     c->name[0] = '\0';
     c->female = -1;
     for (size_t i = 0; i < len; i++) {
-        if (i > 0 && is_alnum((unsigned char)text[i - 1]))
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
             continue;
         for (size_t t = 0; t < sizeof titles / sizeof *titles; t++) {
             size_t k = strlen(titles[t].title);
             if (i + k + 1 < len && strncmp(text + i, titles[t].title, k) == 0 &&
                 text[i + k] >= 'A' && text[i + k] <= 'Z' &&
-                !is_alnum((unsigned char)text[i + k + 1])) {
+                !cc_words__alnum((unsigned char)text[i + k + 1])) {
                 snprintf(c->name, sizeof c->name, "%.*s", (int)(k + 1),
                          text + i);
                 c->female = titles[t].female;
@@ -288,9 +232,9 @@ denied(const char *text, size_t from, size_t at, cc_event_kind kind, int until)
             continue; /* "not ", "n't " */
         /* The denial may sit up to one word ("not yet completed") back. */
         for (size_t back = k; back <= k + 12 && back <= at - from; back++) {
-            if (match_at(text, at - back, at, DENIALS[d]) &&
+            if (cc_words__match(text, at - back, at, DENIALS[d]) &&
                 (at - back == 0 ||
-                 !is_alnum((unsigned char)text[at - back - 1]))) {
+                 !cc_words__alnum((unsigned char)text[at - back - 1]))) {
                 const char *gap = text + at - back + k;
                 size_t glen = back - k;
                 /* At most one word between the denial and the keyword. */
@@ -311,12 +255,12 @@ word_before(const char *text, size_t from, size_t at, char *buf, size_t size)
 
     buf[0] = '\0';
     for (int pass = 0; pass < 2; pass++) {
-        while (end > from && !is_alnum((unsigned char)text[end - 1]))
+        while (end > from && !cc_words__alnum((unsigned char)text[end - 1]))
             end--;
         start = end;
-        while (start > from && is_alnum((unsigned char)text[start - 1]))
+        while (start > from && cc_words__alnum((unsigned char)text[start - 1]))
             start--;
-        if (end - start == 3 && match_at(text, start, end, "the")) {
+        if (end - start == 3 && cc_words__match(text, start, end, "the")) {
             end = start;
             continue;
         }
@@ -324,7 +268,7 @@ word_before(const char *text, size_t from, size_t at, char *buf, size_t size)
     }
     if (end > start && end - start < size) {
         for (size_t i = 0; i < end - start; i++)
-            buf[i] = (char)lower((unsigned char)text[start + i]);
+            buf[i] = (char)cc_words__lower((unsigned char)text[start + i]);
         buf[end - start] = '\0';
     }
 }
@@ -369,7 +313,7 @@ word_count(const char *text, size_t from, size_t to)
     int n = 0, in = 0;
 
     for (size_t i = from; i < to; i++) {
-        int a = is_alnum((unsigned char)text[i]);
+        int a = cc_words__alnum((unsigned char)text[i]);
         n += a && !in;
         in = a;
     }
@@ -408,7 +352,7 @@ clause_of(const char *text, size_t s0, size_t s1, size_t m0, size_t m1,
 static int
 has_negation(const char *text, size_t from, size_t to)
 {
-    if (cc_chrono__find(text, from, to, "not") != (size_t)-1)
+    if (cc_words__find(text, from, to, "not") != (size_t)-1)
         return 1;
     for (size_t i = from; i + 3 <= to; i++)
         if (strncmp(text + i, "n't", 3) == 0 ||
@@ -426,7 +370,7 @@ barrier(const char *text, size_t from, size_t to)
                                         "prior to"};
 
     for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-        if (cc_chrono__find(text, from, to, preps[k]) != (size_t)-1)
+        if (cc_words__find(text, from, to, preps[k]) != (size_t)-1)
             return 1;
     return 0;
 }
@@ -444,7 +388,7 @@ content_follows(const char *text, size_t at, size_t m0)
     if (at >= m0)
         return 0;
     for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
-        if (match_at(text, at, m0, starts[k]))
+        if (cc_words__match(text, at, m0, starts[k]))
             return 1;
     return 0;
 }
@@ -472,10 +416,10 @@ kind_of(const char *text, size_t c0, size_t c1, size_t m0, size_t m1,
      * 30 May.  Only a denial before "until" makes the date the act's. */
     if (strcmp(prev, "until") == 0 && has_negation(text, c0, m0))
         until = 1;
-    promise_words = cc_chrono__find(text, c0, c1, "would") != (size_t)-1 ||
-                    cc_chrono__find(text, c0, c1, "will") != (size_t)-1 ||
-                    cc_chrono__find(text, c0, c1, "promised") != (size_t)-1 ||
-                    cc_chrono__find(text, c0, c1, "undertook") != (size_t)-1;
+    promise_words = cc_words__find(text, c0, c1, "would") != (size_t)-1 ||
+                    cc_words__find(text, c0, c1, "will") != (size_t)-1 ||
+                    cc_words__find(text, c0, c1, "promised") != (size_t)-1 ||
+                    cc_words__find(text, c0, c1, "undertook") != (size_t)-1;
     if (strcmp(prev, "by") == 0 && promise_words)
         return CC_EVENT_PROMISE;
     if ((strcmp(prev, "until") == 0 && !until) || strcmp(prev, "since") == 0 ||
@@ -483,17 +427,17 @@ kind_of(const char *text, size_t c0, size_t c1, size_t m0, size_t m1,
         strcmp(prev, "from") == 0 || strcmp(prev, "by") == 0)
         return CC_EVENT_OTHER;
     for (size_t i = c0; i < c1; i++) {
-        if (i > 0 && is_alnum((unsigned char)text[i - 1]))
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
             continue;
         if (i >= m0 && i < m1)
             continue;
         for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++) {
-            size_t n = match_at(text, i, c1, KINDS[k].word), dist;
+            size_t n = cc_words__match(text, i, c1, KINDS[k].word), dist;
             if (!n)
                 continue;
             /* "complainant" is a person, not a complaint. */
             if (KINDS[k].kind == CC_EVENT_COMPLAINT &&
-                match_at(text, i, c1, "complainant*"))
+                cc_words__match(text, i, c1, "complainant*"))
                 continue;
             dist = i + n <= m0 ? m0 - (i + n) : i >= m1 ? i - m1 : 0;
             /* "The final response apologised for the delay after a
@@ -526,9 +470,9 @@ kind_of(const char *text, size_t c0, size_t c1, size_t m0, size_t m1,
         }
         /* In a child protection case "the review" is a review conference. */
         if (cp_context && best != CC_EVENT_RCPC &&
-            (match_at(text, i, c1, "review took place") ||
-             match_at(text, i, c1, "review was held") ||
-             match_at(text, i, c1, "review meeting"))) {
+            (cc_words__match(text, i, c1, "review took place") ||
+             cc_words__match(text, i, c1, "review was held") ||
+             cc_words__match(text, i, c1, "review meeting"))) {
             size_t dist = i >= m1 ? i - m1 : m0 > i + 6 ? m0 - (i + 6) : 0;
             if (dist < bestdist) {
                 bestdist = dist;
@@ -592,7 +536,7 @@ reporting_verb(const char *text, size_t at, size_t to)
     while (at < to && text[at] == ' ')
         at++;
     for (const char *const *v = verbs; *v; v++)
-        if (match_at(text, at, to, *v))
+        if (cc_words__match(text, at, to, *v))
             return 1;
     return 0;
 }
@@ -604,7 +548,7 @@ first_actor(const char *text, size_t from, size_t to, const complainant *c,
 {
     *pronoun = 0;
     for (size_t i = from; i < to; i++) {
-        if (i > 0 && is_alnum((unsigned char)text[i - 1]))
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
             continue;
         if (c->name[0] && i + strlen(c->name) <= to &&
             strncmp(text + i, c->name, strlen(c->name)) == 0) {
@@ -616,9 +560,9 @@ first_actor(const char *text, size_t from, size_t to, const complainant *c,
             if (ACTORS[k].cased) {
                 n = strlen(ACTORS[k].word);
                 if (i + n > to || strncmp(text + i, ACTORS[k].word, n) != 0 ||
-                    (i + n < to && is_alnum((unsigned char)text[i + n])))
+                    (i + n < to && cc_words__alnum((unsigned char)text[i + n])))
                     continue;
-            } else if (!match_at(text, i, to, ACTORS[k].word)) {
+            } else if (!cc_words__match(text, i, to, ACTORS[k].word)) {
                 continue;
             }
             /* "I am satisfied the Council did ...": the Ombudsman
@@ -657,7 +601,7 @@ planned_words(const char *text, size_t c0, size_t c1)
     };
 
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (cc_chrono__find(text, c0, c1, words[i]) != (size_t)-1)
+        if (cc_words__find(text, c0, c1, words[i]) != (size_t)-1)
             return 1;
     return 0;
 }
@@ -702,10 +646,10 @@ adjunct_clause(const char *text, size_t c0, size_t at, int other)
                                         "during",   "from"};
     size_t n = other ? 4 : sizeof preps / sizeof *preps;
 
-    while (c0 < at && !is_alnum((unsigned char)text[c0]))
+    while (c0 < at && !cc_words__alnum((unsigned char)text[c0]))
         c0++;
     for (size_t k = 0; k < n; k++)
-        if (match_at(text, c0, at, preps[k]))
+        if (cc_words__match(text, c0, at, preps[k]))
             return 1;
     return 0;
 }
@@ -754,7 +698,7 @@ cc_chrono__restated(const cc_doc *doc, const char *text, size_t i)
         if (!memchr(text + a, ',', b - a))
             continue;
         for (size_t k = a; k < b; k++) {
-            if (match_at(text, k, b, "on"))
+            if (cc_words__match(text, k, b, "on"))
                 k++;
             else if (text[k] != ',' && text[k] != ' ' && text[k] != '-')
                 break;
@@ -779,7 +723,7 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
 
     (void)ctx;
     find_complainant(&c, text, len);
-    cp_context = cc_chrono__find(text, 0, len, "child protection conference") !=
+    cp_context = cc_words__find(text, 0, len, "child protection conference") !=
                  (size_t)-1;
     tl->events = calloc(nm + 1, sizeof *tl->events);
     tl->info = calloc(nm + 1, sizeof *tl->info);
@@ -849,8 +793,8 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
             /* "telling Ms B that it would ...": the promise is the
              * council's. */
             if (ev->kind == CC_EVENT_PROMISE &&
-                (cc_chrono__find(text, c0, c1, "it would") != (size_t)-1 ||
-                 cc_chrono__find(text, c0, c1, "it will") != (size_t)-1))
+                (cc_words__find(text, c0, c1, "it would") != (size_t)-1 ||
+                 cc_words__find(text, c0, c1, "it will") != (size_t)-1))
                 actor = CC_ACTOR_COUNCIL;
             ev->actor = actor;
             if (actor == CC_ACTOR_COUNCIL || actor == CC_ACTOR_OTHER)
@@ -928,18 +872,18 @@ cc_chrono__phrase_kind(const char *text, size_t from, size_t to)
     };
 
     for (size_t i = from; i < to; i++) {
-        if (i > 0 && is_alnum((unsigned char)text[i - 1]))
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
             continue;
         for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
-            if (match_at(text, i, to, extra[k].word))
+            if (cc_words__match(text, i, to, extra[k].word))
                 return extra[k].kind;
         for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++)
-            if (match_at(text, i, to, KINDS[k].word) &&
-                !match_at(text, i, to, "complainant*"))
+            if (cc_words__match(text, i, to, KINDS[k].word) &&
+                !cc_words__match(text, i, to, "complainant*"))
                 return KINDS[k].kind;
         /* Naming what an interval counts from, the noun is the act: "six
          * weeks after her complaint". */
-        if (match_at(text, i, to, "complaint*"))
+        if (cc_words__match(text, i, to, "complaint*"))
             return CC_EVENT_COMPLAINT;
     }
     return CC_EVENT_OTHER;

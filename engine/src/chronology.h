@@ -4,6 +4,7 @@
 
 #include "caseclock.h"
 #include "pool.h"
+#include "words.h"
 
 /* What chronology.c knows about an event beyond the public fields. */
 typedef struct cc_event_info {
@@ -36,13 +37,6 @@ void cc_chrono__place(cc_place *out, cc_strpool *pool, const cc_doc *doc,
 
 /* Is the paragraph part of the narrative (not the legal framework)? */
 int cc_chrono__narrative(const cc_doc *doc, long paragraph);
-
-/*
- * Case-insensitive (ASCII) search for `word` in text[from, to), at a word
- * start; returns its offset or (size_t)-1.
- */
-size_t cc_chrono__find(const char *text, size_t from, size_t to,
-                       const char *word);
 
 /* The kind named by the first keyword in text[from, to), or OTHER. */
 cc_event_kind cc_chrono__phrase_kind(const char *text, size_t from, size_t to);

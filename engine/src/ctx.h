@@ -19,6 +19,8 @@ struct cc_ctx {
     json_t *rules_json; /* owns every string the rules point into */
     cc_rule *rules;
     size_t nrules;
+    cc_procedure *procedures;
+    size_t nprocedures;
 
     int has_today;
     cc_date today;

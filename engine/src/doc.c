@@ -12,6 +12,7 @@
 #include "reader.h"
 #include "recognise.h"
 #include "text.h"
+#include "words.h"
 
 struct cc_doc {
     char *text; /* the copied input */
@@ -25,6 +26,10 @@ struct cc_doc {
     size_t nmentions;
     cc_sentence *sentences;
     size_t nsentences;
+    /* The classification the checks read: ",send,dfg," and the kind of
+     * body complained about. */
+    char *engaged;
+    cc_authority_kind authority;
 };
 
 /* A section of agreed (or recommended) actions: what the council will do
@@ -44,6 +49,65 @@ action_section(const char *title)
             return 1;
     }
     return 0;
+}
+
+/* The kind of body the header's authority line names. */
+static cc_authority_kind
+authority_kind(const char *authority, const char *category)
+{
+    static const char *const council[] = {"council", "borough", "authority",
+                                          "city of london", "corporation"};
+    size_t n;
+
+    if (!authority)
+        return CC_AUTHORITY_UNKNOWN;
+    n = strlen(authority);
+    if (cc_words__find(authority, 0, n, "nhs") != (size_t)-1 ||
+        cc_words__find(authority, 0, n, "trust") != (size_t)-1)
+        return CC_AUTHORITY_NHS;
+    for (size_t k = 0; k < sizeof council / sizeof *council; k++)
+        if (cc_words__find(authority, 0, n, council[k]) != (size_t)-1)
+            return CC_AUTHORITY_COUNCIL;
+    if (cc_words__find(authority, 0, n, "care provider") != (size_t)-1 ||
+        (category && strncmp(category, "Adult care", 10) == 0))
+        return CC_AUTHORITY_CARE_PROVIDER;
+    return CC_AUTHORITY_OTHER;
+}
+
+/*
+ * The procedures the document engages: its category starts with one of a
+ * procedure's categories, or its text names the procedure.  Returns the
+ * ids as ",a,b," (new), or NULL when out of memory.
+ */
+static char *
+classify(const cc_ctx *ctx, const char *text, size_t len, const char *category)
+{
+    size_t np = cc_ctx_procedure_count(ctx), size = 2, used = 1;
+    char *out;
+
+    for (size_t i = 0; i < np; i++)
+        size += strlen(cc_ctx_procedure(ctx, i)->id) + 1;
+    if (!(out = malloc(size)))
+        return NULL;
+    out[0] = ',';
+    out[1] = '\0';
+    for (size_t i = 0; i < np; i++) {
+        const cc_procedure *p = cc_ctx_procedure(ctx, i);
+        int hit = 0;
+        for (size_t k = 0; k < p->categories.n && !hit; k++)
+            hit = category && strncmp(category, p->categories.items[k],
+                                      strlen(p->categories.items[k])) == 0;
+        for (size_t k = 0; k < p->words.n && !hit; k++)
+            hit = cc_words__find(text, 0, len, p->words.items[k]) != (size_t)-1;
+        if (hit) {
+            size_t k = strlen(p->id);
+            memcpy(out + used, p->id, k);
+            used += k;
+            out[used++] = ',';
+            out[used] = '\0';
+        }
+    }
+    return out;
 }
 
 /* Index of the span holding `offset` in spans sorted by offset, or -1. */
@@ -77,7 +141,6 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
     cc_status st;
 
     assert(out && text);
-    (void)ctx;
     *out = NULL;
     memset(&t, 0, sizeof t);
     doc = calloc(1, sizeof *doc);
@@ -150,6 +213,14 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
         cc_date_format(nar.decision, doc->decision_iso);
     }
 
+    doc->authority = authority_kind(doc->layout.field[CC_FIELD_AUTHORITY],
+                                    doc->layout.field[CC_FIELD_CATEGORY]);
+    if (ctx &&
+        !(doc->engaged = classify(ctx, doc->text, len,
+                                  doc->layout.field[CC_FIELD_CATEGORY]))) {
+        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+        goto done;
+    }
     doc->lines = t; /* kept for cc_doc__line() */
     memset(&t, 0, sizeof t);
     *out = doc;
@@ -173,8 +244,31 @@ cc_doc_free(cc_doc *doc)
     cc_text__clear(&doc->lines);
     free(doc->mentions);
     free(doc->sentences);
+    free(doc->engaged);
     free(doc->text);
     free(doc);
+}
+
+cc_authority_kind
+cc_doc_authority_kind(const cc_doc *doc)
+{
+    return doc->authority;
+}
+
+int
+cc_doc_engages(const cc_doc *doc, const char *procedure)
+{
+    const char *p = doc->engaged;
+    size_t k = strlen(procedure);
+
+    if (!p || !k)
+        return 0;
+    while ((p = strstr(p, procedure)) != NULL) {
+        if (p[-1] == ',' && p[k] == ',')
+            return 1;
+        p += k;
+    }
+    return 0;
 }
 
 const char *

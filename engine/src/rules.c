@@ -3,6 +3,7 @@
  * checked field by field, so that a bad entry is reported with its file,
  * line and problem rather than found out later as a wrong deadline.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,9 @@ get_period(const loader *ld, const char *id, const char *text, cc_period *out)
     return CC_OK;
 }
 
+static cc_status get_words(const loader *ld, json_t *obj, const char *id,
+                           const char *key, cc_words *out);
+
 static cc_status
 load_extensions(const loader *ld, json_t *obj, cc_rule *r)
 {
@@ -100,8 +104,143 @@ load_extensions(const loader *ld, json_t *obj, cc_rule *r)
             (st = get_period(ld, r->id, period, &ext[i].period)) ||
             (st = get_string(ld, e, r->id, "condition", 1, &ext[i].condition)))
             return st;
+        {
+            cc_words w;
+            if ((st = get_words(ld, e, r->id, "words", &w)) != CC_OK)
+                return st;
+            ext[i].words = w.items;
+            ext[i].nwords = w.n;
+        }
         ext[i].period.counting = r->period.counting;
     }
+    return CC_OK;
+}
+
+/* A list of strings: lower case, for matching; absent is empty. */
+static cc_status
+get_words(const loader *ld, json_t *obj, const char *id, const char *key,
+          cc_words *out)
+{
+    json_t *arr = json_object_get(obj, key), *w;
+    const char **items;
+    size_t i;
+
+    out->items = NULL;
+    out->n = 0;
+    if (!arr)
+        return CC_OK;
+    if (!json_is_array(arr))
+        return fail_rule(ld, id, "must be an array of strings:", key);
+    if (json_array_size(arr) == 0)
+        return CC_OK;
+    items = calloc(json_array_size(arr), sizeof *items);
+    if (!items)
+        return cc_error__fail(ld->err, CC_ENOMEM, "out of memory");
+    out->items = items;
+    json_array_foreach(arr, i, w)
+    {
+        const char *v = json_string_value(w);
+        if (!v || !*v)
+            return fail_rule(ld, id, "must be an array of strings:", key);
+        for (const char *c = v; *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                return fail_rule(ld, id, "words are written in lower case:", v);
+        items[out->n++] = v;
+    }
+    return CC_OK;
+}
+
+static void
+free_words(cc_words *w)
+{
+    free((void *)w->items);
+    w->items = NULL;
+    w->n = 0;
+}
+
+static const char *const CHECKS[] = {
+    "timescale", "minimum", "late-complaint", "conference", "complaint-stage",
+    "remedy",    "none"};
+
+/* A date bound of an edition ("2013-04-15"), or `dflt` when absent. */
+static cc_status
+get_bound(const loader *ld, json_t *obj, const char *id, const char *key,
+          cc_date dflt, cc_date *out)
+{
+    const char *v = "";
+    cc_status st = get_string(ld, obj, id, key, 0, &v);
+    cc_error inner = {0};
+
+    if (st != CC_OK)
+        return st;
+    *out = dflt;
+    if (*v && cc_date_parse(out, v, &inner) != CC_OK)
+        return fail_rule(ld, id, inner.message, NULL);
+    return CC_OK;
+}
+
+static cc_status
+load_engage(const loader *ld, json_t *obj, cc_rule *r)
+{
+    json_t *e = json_object_get(obj, "engage"), *t, *c;
+    cc_engage *g = &r->engage;
+    cc_status st;
+    size_t k;
+
+    if (!e) {
+        /* A rule file may leave out what engages a rule: it is listed, and
+         * computed on request, but no check applies it. */
+        g->check = "none";
+        g->procedure = g->authority = g->trigger_is = g->next = "";
+        g->reason = "the rule file does not say what engages it";
+        g->from = INT32_MIN;
+        g->until = INT32_MAX;
+        return CC_OK;
+    }
+    if (!json_is_object(e))
+        return fail_rule(ld, r->id, "must be an object:", "engage");
+    t = json_object_get(e, "trigger");
+    c = json_object_get(e, "completion");
+    if ((st = get_string(ld, e, r->id, "check", 1, &g->check)) ||
+        (st = get_string(ld, e, r->id, "procedure", 0, &g->procedure)) ||
+        (st = get_string(ld, e, r->id, "authority", 0, &g->authority)) ||
+        (st = get_string(ld, e, r->id, "trigger_is", 0, &g->trigger_is)) ||
+        (st = get_string(ld, e, r->id, "next", 0, &g->next)) ||
+        (st = get_string(ld, e, r->id, "reason", 0, &g->reason)) ||
+        (st = get_words(ld, e, r->id, "context", &g->context)) ||
+        (st = get_words(ld, e, r->id, "trigger", &g->trigger)) ||
+        (st = get_words(ld, e, r->id, "trigger_blocks", &g->trigger_blocks)) ||
+        (st = get_words(ld, e, r->id, "completion", &g->completion)) ||
+        (st = get_words(ld, e, r->id, "completion_blocks",
+                        &g->completion_blocks)) ||
+        (st = get_words(ld, e, r->id, "names", &g->names)) ||
+        (st = get_bound(ld, e, r->id, "from", INT32_MIN, &g->from)) ||
+        (st = get_bound(ld, e, r->id, "until", INT32_MAX, &g->until)))
+        return st;
+    (void)t;
+    (void)c;
+    g->last_trigger = json_is_true(json_object_get(e, "last_trigger"));
+    g->needs_completion = json_is_true(json_object_get(e, "needs_completion"));
+    {
+        const char *span;
+        if ((st = get_string(ld, e, r->id, "span", 0, &span)) != CC_OK)
+            return st;
+        if (*span && (st = get_period(ld, r->id, span, &g->span)) != CC_OK)
+            return st;
+    }
+    for (k = 0; k < sizeof CHECKS / sizeof *CHECKS; k++)
+        if (strcmp(g->check, CHECKS[k]) == 0)
+            break;
+    if (k == sizeof CHECKS / sizeof *CHECKS)
+        return fail_rule(ld, r->id, "unknown check", g->check);
+    if (strcmp(g->check, "none") == 0 && !*g->reason)
+        return fail_rule(ld, r->id, "a rule that is not computed needs a",
+                         "reason");
+    if ((strcmp(g->check, "timescale") == 0 ||
+         strcmp(g->check, "minimum") == 0) &&
+        (!g->completion.n || (!g->trigger.n && !*g->trigger_is)))
+        return fail_rule(
+            ld, r->id, "a timescale needs trigger and completion words", NULL);
     return CC_OK;
 }
 
@@ -152,15 +291,92 @@ load_rule(const loader *ld, json_t *obj, json_t *calendars, cc_rule *r)
         return fail_rule(ld, r->id,
                          "working days need a calendar with a division, not",
                          r->calendar);
-    return load_extensions(ld, obj, r);
+    if ((st = load_extensions(ld, obj, r)) != CC_OK)
+        return st;
+    return load_engage(ld, obj, r);
+}
+
+static void
+free_rule(cc_rule *r)
+{
+    free((void *)r->extensions);
+    for (size_t i = 0; i < r->nextensions; i++)
+        free((void *)r->extensions[i].words);
+    free_words(&r->engage.context);
+    free_words(&r->engage.trigger);
+    free_words(&r->engage.trigger_blocks);
+    free_words(&r->engage.completion);
+    free_words(&r->engage.completion_blocks);
+    free_words(&r->engage.names);
+}
+
+static cc_status
+load_procedures(const loader *ld, json_t *arr, cc_procedure **out, size_t *n)
+{
+    json_t *p;
+    size_t i;
+    cc_status st;
+    cc_procedure *ps;
+
+    *out = NULL;
+    *n = 0;
+    if (!arr)
+        return CC_OK;
+    if (!json_is_array(arr))
+        return cc_error__set(ld->err, CC_EINVAL, ld->source, 1, 0, 0,
+                             "'procedures' must be an array");
+    ps = calloc(json_array_size(arr) + 1, sizeof *ps);
+    if (!ps)
+        return cc_error__fail(ld->err, CC_ENOMEM, "out of memory");
+    *out = ps;
+    json_array_foreach(arr, i, p)
+    {
+        cc_procedure *q = &ps[(*n)++];
+        if ((st = get_string(ld, p, NULL, "id", 1, &q->id)) ||
+            (st = get_string(ld, p, q->id, "title", 1, &q->title)) ||
+            (st = get_words(ld, p, q->id, "words", &q->words)))
+            return st;
+        /* Categories keep their capitals: "Education > Special ...". */
+        {
+            json_t *cats = json_object_get(p, "categories"), *c;
+            size_t k;
+            const char **items;
+            if (!json_is_array(cats))
+                return fail_rule(ld, q->id, "needs categories", NULL);
+            items = calloc(json_array_size(cats) + 1, sizeof *items);
+            if (!items)
+                return cc_error__fail(ld->err, CC_ENOMEM, "out of memory");
+            q->categories.items = items;
+            json_array_foreach(cats, k, c)
+            {
+                if (!json_is_string(c))
+                    return fail_rule(ld, q->id, "categories are strings", NULL);
+                items[q->categories.n++] = json_string_value(c);
+            }
+        }
+    }
+    return CC_OK;
+}
+
+static void
+free_procedures(cc_procedure *ps, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free_words(&ps[i].words);
+        free_words(&ps[i].categories);
+    }
+    free(ps);
 }
 
 void
 cc_rules__free(cc_ctx *ctx)
 {
     for (size_t i = 0; i < ctx->nrules; i++)
-        free((void *)ctx->rules[i].extensions);
+        free_rule(&ctx->rules[i]);
     free(ctx->rules);
+    free_procedures(ctx->procedures, ctx->nprocedures);
+    ctx->procedures = NULL;
+    ctx->nprocedures = 0;
     json_decref(ctx->rules_json);
     ctx->rules = NULL;
     ctx->nrules = 0;
@@ -175,7 +391,8 @@ cc_rules__load(cc_ctx *ctx, const char *data, size_t len, const char *source,
     json_error_t jerr;
     json_t *root, *arr, *calendars, *obj;
     cc_rule *rules = NULL;
-    size_t i, n = 0;
+    cc_procedure *procs = NULL;
+    size_t i, n = 0, nprocs = 0;
     cc_status st = CC_OK;
 
     root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
@@ -207,15 +424,52 @@ cc_rules__load(cc_ctx *ctx, const char *data, size_t len, const char *source,
                 goto fail;
             }
     }
+    st = load_procedures(&ld, json_object_get(root, "procedures"), &procs,
+                         &nprocs);
+    if (st != CC_OK)
+        goto fail;
+    for (size_t j = 0; j < n; j++) {
+        const cc_engage *g = &rules[j].engage;
+        int found = !*g->procedure;
+        for (size_t k = 0; k < nprocs && !found; k++)
+            found = strcmp(procs[k].id, g->procedure) == 0;
+        if (!found) {
+            st = fail_rule(&ld, rules[j].id, "unknown procedure", g->procedure);
+            goto fail;
+        }
+        for (int which = 0; which < 2; which++) {
+            const char *ref = which ? g->next : g->trigger_is;
+            const char *sp = which ? ref : strchr(ref, ' ');
+            int ok = 0;
+            if (!*ref)
+                continue;
+            if (!which && (!sp || (strncmp(ref, "completion-of ", 14) != 0 &&
+                                   strncmp(ref, "trigger-of ", 11) != 0))) {
+                st = fail_rule(&ld, rules[j].id, "unknown trigger_is", ref);
+                goto fail;
+            }
+            if (!which)
+                sp++;
+            for (size_t k = 0; k < n && !ok; k++)
+                ok = strcmp(rules[k].id, sp) == 0;
+            if (!ok) {
+                st = fail_rule(&ld, rules[j].id, "names an unknown rule", sp);
+                goto fail;
+            }
+        }
+    }
     cc_rules__free(ctx);
     ctx->rules_json = root;
     ctx->rules = rules;
     ctx->nrules = n;
+    ctx->procedures = procs;
+    ctx->nprocedures = nprocs;
     return CC_OK;
 fail:
     for (size_t j = 0; j < n; j++)
-        free((void *)rules[j].extensions);
+        free_rule(&rules[j]);
     free(rules);
+    free_procedures(procs, nprocs);
     json_decref(root);
     return st;
 }
@@ -258,5 +512,26 @@ cc_ctx_rule_find(const cc_ctx *ctx, const char *id)
                 return &ctx->rules[i];
         }
     }
+    return NULL;
+}
+
+size_t
+cc_ctx_procedure_count(const cc_ctx *ctx)
+{
+    return ctx->nprocedures;
+}
+
+const cc_procedure *
+cc_ctx_procedure(const cc_ctx *ctx, size_t i)
+{
+    return i < ctx->nprocedures ? &ctx->procedures[i] : NULL;
+}
+
+const cc_procedure *
+cc_ctx_procedure_find(const cc_ctx *ctx, const char *id)
+{
+    for (size_t i = 0; i < ctx->nprocedures; i++)
+        if (strcmp(ctx->procedures[i].id, id) == 0)
+            return &ctx->procedures[i];
     return NULL;
 }

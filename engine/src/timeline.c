@@ -155,9 +155,10 @@ cc_actor_name(cc_actor actor)
 const char *
 cc_check_kind_name(cc_check_kind kind)
 {
-    static const char *const names[] = {"late complaint",  "child protection",
-                                        "complaint stage", "council timescale",
-                                        "agreed action",   "promise"};
+    static const char *const names[] = {
+        "late complaint",     "child protection", "complaint stage",
+        "council timescale",  "agreed action",    "promise",
+        "statutory timescale"};
 
     return (size_t)kind < sizeof names / sizeof *names ? names[kind] : "";
 }

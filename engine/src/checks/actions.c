@@ -78,7 +78,7 @@ action_kind(const char *words)
         if (kinds[i].word[0] == '\xc2') {
             if (strstr(words, kinds[i].word))
                 return kinds[i].kind;
-        } else if (cc_chrono__find(words, 0, n, kinds[i].word) != NONE) {
+        } else if (cc_words__find(words, 0, n, kinds[i].word) != NONE) {
             return kinds[i].kind;
         }
     }
@@ -145,7 +145,7 @@ bare_within(const char *text, const cc_mention *m, size_t len)
 
     while (w > 0 && text[w - 1] == ' ')
         w--;
-    if (w < 6 || cc_chrono__find(text, w - 6, w, "within") != w - 6)
+    if (w < 6 || cc_words__find(text, w - 6, w, "within") != w - 6)
         return 0;
     k = cc_check__skip_space(text, k, len);
     if (k < len && text[k] == ',')

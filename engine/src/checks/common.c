@@ -13,7 +13,7 @@
 int
 cc_check__has(const char *text, size_t from, size_t to, const char *word)
 {
-    return cc_chrono__find(text, from, to, word) != NONE;
+    return cc_words__find(text, from, to, word) != NONE;
 }
 
 int
@@ -349,14 +349,14 @@ cc_check__skip_space(const char *text, size_t at, size_t to)
 }
 
 /* Does one of the NULL-terminated `words` (whole words, as
- * cc_chrono__find matches them) start exactly at `at`, before `to`? */
+ * cc_words__find matches them) start exactly at `at`, before `to`? */
 int
 cc_check__starts_with_any(const char *text, size_t at, size_t to,
                           const char *const *words)
 {
     for (const char *const *w = words; *w; w++) {
         size_t end = at + strlen(*w) + 1 < to ? at + strlen(*w) + 1 : to;
-        if (cc_chrono__find(text, at, end, *w) == at)
+        if (cc_words__find(text, at, end, *w) == at)
             return 1;
     }
     return 0;
@@ -441,7 +441,7 @@ cc_check__summary_para(const run *r, long para)
     if (!p)
         return 0;
     a = cc_check__skip_space(r->text, p->offset, p->offset + p->length);
-    if (cc_chrono__find(r->text, a, a + 8, "summary") == a)
+    if (cc_words__find(r->text, a, a + 8, "summary") == a)
         return 1;
     if (p->section < 0)
         return 0;

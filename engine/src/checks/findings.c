@@ -148,7 +148,7 @@ deadline_by_words(const run *r, size_t a, size_t b, size_t at)
         size_t pos = NONE, p = a, n = strlen(map[k].rule);
         const cc_deadline *pick = NULL;
         size_t pickat = 0;
-        while ((p = cc_chrono__find(r->text, p, at, map[k].word)) != NONE) {
+        while ((p = cc_words__find(r->text, p, at, map[k].word)) != NONE) {
             pos = p;
             p++;
         }
@@ -464,7 +464,7 @@ delay_of(const run *r, size_t s0, size_t at)
 
     while (e > s0 && r->text[e - 1] == ' ')
         e--;
-    if (e < s0 + 2 || cc_chrono__find(r->text, e - 2, e, "of") != e - 2)
+    if (e < s0 + 2 || cc_words__find(r->text, e - 2, e, "of") != e - 2)
         return 0;
     e -= 2;
     while (e > s0 && r->text[e - 1] == ' ')
@@ -472,7 +472,7 @@ delay_of(const run *r, size_t s0, size_t at)
     b = e;
     while (b > s0 && r->text[b - 1] != ' ')
         b--;
-    return cc_chrono__find(r->text, b, e, "delay*") == b;
+    return cc_words__find(r->text, b, e, "delay*") == b;
 }
 
 /*
@@ -490,8 +490,8 @@ restated_duration(run *r, const cc_mention *m, cc_mention *out)
 
     while (n > 0 && r->text[m->offset + n - 1] == ' ')
         n--;
-    if (n < 6 || cc_chrono__find(r->text, m->offset + n - 5, m->offset + n,
-                                 "later") != m->offset + n - 5)
+    if (n < 6 || cc_words__find(r->text, m->offset + n - 5, m->offset + n,
+                                "later") != m->offset + n - 5)
         return 0;
     n -= 5;
     if (cc_doc_read(&d, r->ctx, r->text + m->offset, n, "<interval>", &e) !=
@@ -542,7 +542,7 @@ named_before(const run *r, size_t at, size_t to, size_t not, cc_date by)
     static const char *const skip[] = {"the", "her", "his",   "its",  "their",
                                        "a",   "an",  "first", "then", NULL};
     static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
-    size_t k = cc_chrono__find(r->text, at, to, "after"), best = NONE;
+    size_t k = cc_words__find(r->text, at, to, "after"), best = NONE;
     char word[24];
 
     if (k == NONE)
@@ -558,12 +558,12 @@ named_before(const run *r, size_t at, size_t to, size_t not, cc_date by)
             return NONE;
         for (const char *const *s = skip; *s; s++)
             if (w1 - w0 == strlen(*s) &&
-                cc_chrono__find(r->text, w0, w1, *s) == w0)
+                cc_words__find(r->text, w0, w1, *s) == w0)
                 skipped = 1;
         /* "after Miss W asked for it": past the designation. */
         for (const char *const *s = titles; *s; s++)
             if (w1 - w0 == strlen(*s) &&
-                cc_chrono__find(r->text, w0, w1, *s) == w0) {
+                cc_words__find(r->text, w0, w1, *s) == w0) {
                 size_t n0 = cc_check__skip_space(r->text, w1, to);
                 skipped = 1;
                 if (n0 < to && r->text[n0] >= 'A' && r->text[n0] <= 'Z')
@@ -678,7 +678,7 @@ delay_subject(const run *r, size_t a, size_t b, char *stem, size_t size)
         "miss",   NULL};
 
     for (const char *const *l = leads; *l; l++) {
-        size_t k = cc_chrono__find(r->text, a, b, *l);
+        size_t k = cc_words__find(r->text, a, b, *l);
         if (k == NONE)
             continue;
         k += strlen(*l);
@@ -692,13 +692,13 @@ delay_subject(const run *r, size_t a, size_t b, char *stem, size_t size)
                 break;
             for (const char *const *f = fillers; *f; f++)
                 if (w1 - w0 == strlen(*f) &&
-                    cc_chrono__find(r->text, w0, w1, *f) == w0)
+                    cc_words__find(r->text, w0, w1, *f) == w0)
                     filler = 1;
             if (filler) {
                 k = w1;
                 continue;
             }
-            if (cc_chrono__find(r->text, w0, w1, "complain*") == w0) {
+            if (cc_words__find(r->text, w0, w1, "complain*") == w0) {
                 snprintf(stem, size, "respon*");
             } else {
                 size_t n = w1 - w0 > 5 ? 5 : w1 - w0;

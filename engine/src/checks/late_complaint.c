@@ -47,7 +47,7 @@ discretion_of(run *r, size_t *at, size_t *alen)
         if (!cc_chrono__narrative(r->doc, (long)i))
             continue;
         for (const char *const *w = declined; *w; w++) {
-            size_t k = cc_chrono__find(r->text, a, b, *w);
+            size_t k = cc_words__find(r->text, a, b, *w);
             if (k != NONE) {
                 *at = k;
                 *alen = strlen(*w);
@@ -55,7 +55,7 @@ discretion_of(run *r, size_t *at, size_t *alen)
             }
         }
         for (const char *const *w = exercised; *w; w++) {
-            size_t k = cc_chrono__find(r->text, a, b, *w);
+            size_t k = cc_words__find(r->text, a, b, *w);
             if (k != NONE) {
                 *at = k;
                 *alen = strlen(*w);

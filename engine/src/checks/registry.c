@@ -17,6 +17,7 @@ static const struct {
 } FAMILIES[] = {
     {"late complaint", cc_check__late_complaint},
     {"child protection", cc_check__child_protection},
+    {"statutory timescales", cc_check__timescales},
     {"complaint stages", cc_check__stages},
     {"council timescale", cc_check__council_timescale},
     {"agreed actions", cc_check__agreed_actions},

@@ -293,8 +293,8 @@ acknowledged(const run *r, size_t c1, cc_date *e, cc_date *l, size_t *ev,
         s = cc_doc_sentence(r->doc, (size_t)m->sentence);
         k = cc_check__skip_space(r->text, end, s->offset + s->length);
         if (!cc_check__has_any(r->text, s->offset, m->offset, ACK_WORDS) ||
-            !(cc_chrono__find(r->text, k, k + 6, "later") == k ||
-              cc_chrono__find(r->text, k, k + 6, "after") == k))
+            !(cc_words__find(r->text, k, k + 6, "later") == k ||
+              cc_words__find(r->text, k, k + 6, "after") == k))
             continue;
         ok = cc_calc_add(&a, p.unit == CC_UNIT_WORKDAY ? r->cal : NULL,
                          tl->events[c1].earliest, p, &err) == CC_OK &&

@@ -1,0 +1,408 @@
+/*
+ * Statutory timescales driven by the rule data alone.  Every rule of
+ * calendars/rules.json whose "engage" says "timescale" or "minimum" is
+ * applied here, the same way: the document must engage the rule's
+ * procedure; the trigger is the first event whose clause has one of the
+ * rule's trigger words (none of its blocking words, no denial before
+ * them); the completion is the first later event whose clause has a
+ * completion word.  The due date comes from the rule's period, counting
+ * and calendar, on both ends of the trigger's interval.  A "minimum" rule
+ * is a period that must pass before the completing act (time for
+ * representations), so it is met when the act came after the period.
+ * Rules that run from another's completion ("next", "trigger_is") follow
+ * it, one step at a time from the actual dates.  Nothing here names a
+ * rule: a new timescale is a rules.json entry.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks/common.h"
+#include "error.h"
+
+/* Steps a chain of reviews may take: far more than any decision tells. */
+#define MAX_CHAIN 40
+
+/* Words that, shortly before an act's words, deny it. */
+static const char *const DENIALS[] = {"not",    "never",   "failed",
+                                      "yet to", "without", "refused to"};
+
+/* Is the match at `at` denied by a word in the few before it? */
+static int
+denied_before(const char *text, size_t c0, size_t at)
+{
+    size_t from = at > c0 + 40 ? at - 40 : c0;
+
+    for (size_t k = 0; k < sizeof DENIALS / sizeof *DENIALS; k++)
+        if (cc_words__find(text, from, at, DENIALS[k]) != NONE)
+            return 1;
+    /* "didn't", "hasn\u2019t": inside a word */
+    for (size_t i = from; i + 3 <= at; i++)
+        if (memcmp(text + i, "n't", 3) == 0 ||
+            (i + 5 <= at && memcmp(text + i, "n\xe2\x80\x99t", 5) == 0))
+            return 1;
+    return 0;
+}
+
+/* 1: words match in text[c0, c1) with no block; -1: they match but are
+ * denied; 0: no match. */
+static int
+words_in(const char *text, size_t c0, size_t c1, const cc_words *words,
+         const cc_words *blocks, int until)
+{
+    int result = 0;
+
+    for (size_t k = 0; k < blocks->n; k++)
+        if (cc_words__find_pattern(text, c0, c1, blocks->items[k], NULL) !=
+            NONE)
+            return 0;
+    for (size_t k = 0; k < words->n; k++) {
+        size_t at = cc_words__find_pattern(text, c0, c1, words->items[k], NULL);
+        if (at == NONE)
+            continue;
+        if (!until && denied_before(text, c0, at)) {
+            result = -1;
+            continue;
+        }
+        return 1;
+    }
+    return result;
+}
+
+/* Is the event the only dated event of its sentence? */
+static int
+alone_in_sentence(const run *r, size_t i)
+{
+    long s = r->tl->info[i].sentence;
+
+    if (s < 0)
+        return 0;
+    for (size_t j = 0; j < r->tl->nevents; j++)
+        if (j != i && r->tl->info[j].sentence == s)
+            return 0;
+    return 1;
+}
+
+/* Does event i name the act `words` describe?  1, -1 (denied) or 0. */
+static int
+event_names(const run *r, size_t i, const cc_words *words,
+            const cc_words *blocks)
+{
+    const cc_event *ev = &r->tl->events[i];
+    const cc_event_info *inf = &r->tl->info[i];
+    size_t c0 = inf->clause_offset, c1 = c0 + inf->clause_length;
+    size_t m = ev->where.offset;
+    int until = 0, hit;
+
+    if (ev->kind == CC_EVENT_DECISION || !inf->clause_length)
+        return 0;
+    /* "did not issue the plan until 3 May": it was issued on 3 May. */
+    if (m >= c0 + 6 && cc_words__find(r->text, m - 6, m, "until") != NONE)
+        until = 1;
+    hit = words_in(r->text, c0, c1, words, blocks, until);
+    if (hit == 0 && alone_in_sentence(r, i))
+        hit = words_in(r->text, ev->where.sentence_offset,
+                       ev->where.sentence_offset + ev->where.sentence_length,
+                       words, blocks, until);
+    return hit;
+}
+
+/* Is event i part of the case's narrative, not the summary of it? */
+static int
+narrative_event(const run *r, size_t i)
+{
+    long para = r->tl->info[i].paragraph;
+
+    return para >= 0 && cc_chrono__narrative(r->doc, para) &&
+           !cc_check__summary_para(r, para) &&
+           !cc_check__action_section(r, para);
+}
+
+/* A sentence of the narrative after `after` that says the act was not
+ * done ("The Council has still not issued the final plan"); its offset
+ * and length, or NONE. */
+static size_t
+undone_sentence(const run *r, const cc_engage *g, size_t after, size_t *len)
+{
+    size_t ns = cc_doc_sentence_count(r->doc);
+
+    for (size_t i = 0; i < ns; i++) {
+        const cc_sentence *s = cc_doc_sentence(r->doc, i);
+        if (s->offset < after || s->paragraph < 0 ||
+            !cc_chrono__narrative(r->doc, s->paragraph) ||
+            cc_check__summary_para(r, s->paragraph) ||
+            cc_check__action_section(r, s->paragraph))
+            continue;
+        if (words_in(r->text, s->offset, s->offset + s->length, &g->completion,
+                     &g->completion_blocks, 0) < 0) {
+            *len = s->length;
+            return s->offset;
+        }
+    }
+    return NONE;
+}
+
+static const char *
+unit_words(cc_unit u, int n, int school)
+{
+    if (school)
+        return n == 1 ? "school day" : "school days";
+    switch (u) {
+    case CC_UNIT_DAY:
+        return n == 1 ? "day" : "days";
+    case CC_UNIT_WEEK:
+        return n == 1 ? "week" : "weeks";
+    case CC_UNIT_MONTH:
+        return n == 1 ? "month" : "months";
+    case CC_UNIT_YEAR:
+        return n == 1 ? "year" : "years";
+    case CC_UNIT_WORKDAY:
+        break;
+    }
+    return n == 1 ? "working day" : "working days";
+}
+
+/* The longest extension whose words the narrative has, or NULL. */
+static const cc_extension *
+extension_of(const run *r, const cc_rule *rule)
+{
+    const cc_extension *best = NULL;
+
+    for (size_t k = 0; k < rule->nextensions; k++) {
+        const cc_extension *x = &rule->extensions[k];
+        for (size_t w = 0; w < x->nwords; w++)
+            if (cc_words__find(r->text, 0, r->len, x->words[w]) != NONE) {
+                best = x;
+                break;
+            }
+    }
+    return best;
+}
+
+/* The first narrative event at or after `from` (strictly after the
+ * trigger's day when `after_day`) that names the completion. */
+static size_t
+completion_of(const run *r, const cc_rule *rule, size_t trig, int after_day)
+{
+    const cc_event *t = &r->tl->events[trig];
+
+    for (size_t i = 0; i < r->tl->nevents; i++) {
+        const cc_event *ev = &r->tl->events[i];
+        if (i == trig || !narrative_event(r, i))
+            continue;
+        if (after_day ? ev->earliest <= t->latest : ev->earliest < t->earliest)
+            continue;
+        if (event_names(r, i, &rule->engage.completion,
+                        &rule->engage.completion_blocks) == 1)
+            return i;
+    }
+    return NONE;
+}
+
+static cc_status apply(run *r, const cc_rule *rule, size_t trig, int depth,
+                       cc_date chain_start);
+
+/* The rules that run from this one's trigger or completion. */
+static cc_status
+dependents(run *r, const cc_rule *rule, size_t trig, size_t done, int depth,
+           cc_date chain_start)
+{
+    size_t n = cc_ctx_rule_count(r->ctx);
+    size_t idlen = strlen(rule->id);
+    cc_status st;
+
+    if (depth >= MAX_CHAIN)
+        return CC_OK;
+    if (done != NONE && *rule->engage.next) {
+        const cc_rule *next = cc_ctx_rule_find(r->ctx, rule->engage.next);
+        if (next && (st = apply(r, next, done, depth + 1, chain_start)))
+            return st;
+    }
+    for (size_t k = 0; k < n; k++) {
+        const cc_rule *dep = cc_ctx_rule(r->ctx, k);
+        const char *ti = dep->engage.trigger_is, *id;
+        size_t from;
+        if (!*ti || strcmp(dep->id, rule->engage.next) == 0)
+            continue;
+        id = strchr(ti, ' ') + 1;
+        if (strncmp(id, rule->id, idlen) != 0 || id[idlen])
+            continue;
+        from = strncmp(ti, "completion-of ", 14) == 0 ? done : trig;
+        if (from != NONE && (st = apply(r, dep, from, depth + 1, chain_start)))
+            return st;
+    }
+    return CC_OK;
+}
+
+static cc_status
+apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
+{
+    const cc_engage *g = &rule->engage;
+    cc_timeline *tl = r->tl;
+    const cc_event *t = &tl->events[trig];
+    const cc_extension *ext = extension_of(r, rule);
+    int school = strcmp(rule->calendar, "school") == 0;
+    int minimum = strcmp(g->check, "minimum") == 0;
+    cc_period p = ext ? ext->period : rule->period;
+    size_t done, undone = NONE, ulen = 0;
+    cc_deadline *d;
+    char due[64], act[64], trg[64];
+    const char *state;
+
+    if (t->earliest < g->from || t->latest > g->until)
+        return CC_OK;
+    /* A chain of reviews stops where the rule's span ends. */
+    if (g->span.n && depth > 0) {
+        cc_calc c = {0};
+        cc_error e = {0};
+        int stop = cc_calc_add(&c, NULL, chain_start, g->span, &e) == CC_OK &&
+                   t->earliest > c.date;
+        cc_calc_clear(&c);
+        if (stop)
+            return CC_OK;
+    }
+    done = completion_of(r, rule, trig, depth > 0 || *g->trigger_is);
+    if (done == NONE && g->needs_completion)
+        return CC_OK;
+    if (done == NONE)
+        undone = undone_sentence(r, g, t->where.offset, &ulen);
+    d = cc_check__new_deadline(r, CC_CHECK_TIMESCALE, rule, rule->id, 3);
+    if (!d)
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    d->extended = ext != NULL;
+    cc_check__add_input(d, cc_check__event_evidence(r, trig, "trigger"));
+    if (school) {
+        /* Without term dates: weekdays, the earliest the true day can be. */
+        p.unit = CC_UNIT_WORKDAY;
+        d->approximate = 1;
+    }
+    d->period = p;
+    if (cc_check__deadline_due_interval(r, d, p, t->earliest, t->latest) !=
+        CC_OK) {
+        d->status = CC_STATUS_UNKNOWN;
+        d->note = "the due date falls outside the bank holiday data: "
+                  "cannot compute it";
+        return dependents(r, rule, trig, done, depth, chain_start);
+    }
+    if (done != NONE && !tl->events[done].planned) {
+        const cc_event *a = &tl->events[done];
+        cc_check__add_input(d, cc_check__event_evidence(r, done, "actual"));
+        cc_check__judge(r, d, 1, a->earliest, a->latest);
+        if (minimum && d->has_actual) {
+            /* The act must come after the period's last day. */
+            d->late_min = (long)d->due_earliest - (long)a->latest;
+            d->late_max = (long)d->due_latest - (long)a->earliest;
+            d->status = a->earliest > d->due_latest    ? CC_STATUS_MET
+                        : a->latest <= d->due_earliest ? CC_STATUS_MISSED
+                                                       : CC_STATUS_UNKNOWN;
+        }
+    } else if (done != NONE) {
+        cc_check__add_input(d, cc_check__event_evidence(r, done, "planned"));
+        cc_check__judge(r, d, 0, 0, 0);
+    } else if (undone != NONE && tl->has_decision && !minimum) {
+        cc_check__add_input(d,
+                            cc_check__text_evidence(r, undone, ulen, "undone"));
+        cc_check__judge(r, d, 0, 0, 0);
+        if (tl->decision > d->due_latest) {
+            d->status = CC_STATUS_MISSED;
+            d->late_min = (long)tl->decision - (long)d->due_latest;
+            d->late_max = d->late_min;
+        }
+    } else {
+        cc_check__judge(r, d, 0, 0, 0);
+    }
+    /* Weekdays come no later than school days: a late act may be in time. */
+    if (d->approximate && d->status == CC_STATUS_MISSED)
+        d->status = CC_STATUS_UNKNOWN;
+    cc_check__soften(d);
+
+    cc_check__span_text(t->earliest, t->latest, trg, sizeof trg);
+    cc_check__due_text(d->due_earliest, d->due_latest, due, sizeof due);
+    if (d->has_actual)
+        cc_check__span_text(d->actual_earliest, d->actual_latest, act,
+                            sizeof act);
+    else if (done != NONE)
+        cc_check__span_text(tl->events[done].earliest, tl->events[done].latest,
+                            act, sizeof act);
+    state = d->has_actual    ? "done"
+            : done != NONE   ? "booked for"
+            : undone != NONE ? "the decision says it had not been done"
+                             : "no date given for it";
+    d->note = cc_pool__printf(
+        &tl->pool, "%s: %d %s %s %s (%s)%s: %s %s; %s%s%s; %s%s", rule->title,
+        p.n, unit_words(p.unit, p.n, school),
+        p.counting == CC_COUNT_BEGINNING_WITH ? "beginning with" : "after",
+        rule->trigger, trg, ext ? ", extended" : "",
+        minimum ? "the period ends" : "due", due, state,
+        done != NONE ? " " : "", done != NONE ? act : "",
+        minimum && d->status == CC_STATUS_MET ? "came after the period: met"
+        : minimum && d->status == CC_STATUS_MISSED
+            ? "came before the period ended: missed"
+            : cc_check__status_words(d),
+        d->approximate ? "; counted in weekdays, since school days need "
+                         "term dates: the true last day is on or after this"
+                       : "");
+    if (!d->note)
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    return dependents(r, rule, trig, done, depth, chain_start);
+}
+
+/* Does the document engage the rule at all? */
+static int
+engaged(const run *r, const cc_rule *rule)
+{
+    const cc_engage *g = &rule->engage;
+
+    if (strcmp(g->check, "timescale") != 0 && strcmp(g->check, "minimum") != 0)
+        return 0;
+    if (*g->trigger_is)
+        return 0; /* runs from the rule it names */
+    if (*g->procedure && !cc_doc_engages(r->doc, g->procedure))
+        return 0;
+    if (g->context.n) {
+        size_t k;
+        for (k = 0; k < g->context.n; k++)
+            if (cc_words__find(r->text, 0, r->len, g->context.items[k]) != NONE)
+                break;
+        if (k == g->context.n)
+            return 0;
+    }
+    return 1;
+}
+
+/* Is rule the `next` of some rule (so only a chain reaches it)? */
+static int
+chained(const run *r, const cc_rule *rule)
+{
+    for (size_t k = 0; k < cc_ctx_rule_count(r->ctx); k++) {
+        const cc_rule *o = cc_ctx_rule(r->ctx, k);
+        if (o != rule && strcmp(o->engage.next, rule->id) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+cc_status
+cc_check__timescales(run *r)
+{
+    size_t n = cc_ctx_rule_count(r->ctx);
+    cc_status st;
+
+    for (size_t k = 0; k < n; k++) {
+        const cc_rule *rule = cc_ctx_rule(r->ctx, k);
+        if (!engaged(r, rule) || chained(r, rule))
+            continue;
+        for (size_t i = 0; i < r->tl->nevents; i++) {
+            const cc_event *ev = &r->tl->events[i];
+            if (ev->planned || !narrative_event(r, i) ||
+                event_names(r, i, &rule->engage.trigger,
+                            &rule->engage.trigger_blocks) != 1)
+                continue;
+            if ((st = apply(r, rule, i, 0, ev->earliest)) != CC_OK)
+                return st;
+            break; /* the first trigger: one deadline a rule */
+        }
+    }
+    return CC_OK;
+}

@@ -1,0 +1,164 @@
+/*
+ * Words in text: ASCII case-insensitive matching at word starts, and the
+ * patterns rules.json uses ("request* ... ehc needs assessment").
+ */
+#include "words.h"
+
+#include <string.h>
+
+int
+cc_words__lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+int
+cc_words__alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+/*
+ * Does `word` match text at `at` (ASCII case-insensitive, not past `to`)?
+ * A trailing '*' in word matches any continuation; otherwise the match must
+ * end at a word boundary.  Returns the matched length or 0.
+ */
+size_t
+cc_words__match(const char *text, size_t at, size_t to, const char *word)
+{
+    size_t k = 0;
+    int prefix = 0;
+
+    for (; word[k]; k++) {
+        if (word[k] == '*' && word[k + 1] == '\0') {
+            prefix = 1;
+            break;
+        }
+        if (at + k >= to ||
+            cc_words__lower((unsigned char)text[at + k]) != word[k])
+            return 0;
+    }
+    /* A word ending in a letter must end there ("met", not "method"). */
+    if (!prefix && k > 0 && cc_words__alnum((unsigned char)word[k - 1]) &&
+        at + k < to && cc_words__alnum((unsigned char)text[at + k]))
+        return 0;
+    return k;
+}
+
+size_t
+cc_words__find(const char *text, size_t from, size_t to, const char *word)
+{
+    for (size_t i = from; i < to; i++) {
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+            continue;
+        if (cc_words__match(text, i, to, word))
+            return i;
+    }
+    return (size_t)-1;
+}
+
+/*
+ * The line, sentence and paragraph are looked up by binary search in the
+ * document's tables (line starts, sentences, paragraphs: each sorted by
+ * offset), so a timeline costs O(places log n), not a scan from the start
+ * of the text for every place.
+ */
+
+/* Skips spaces and punctuation that are not a word's letters. */
+static size_t
+skip_gap(const char *text, size_t at, size_t to)
+{
+    while (at < to && !cc_words__alnum((unsigned char)text[at]) &&
+           (unsigned char)text[at] < 0x80 && text[at] != '\'')
+        at++;
+    return at;
+}
+
+/* The end of the word starting at `at`. */
+static size_t
+word_end(const char *text, size_t at, size_t to)
+{
+    while (at < to && text[at] != ' ' && text[at] != '\n' && text[at] != ',' &&
+           text[at] != ';' && text[at] != '.')
+        at++;
+    return at;
+}
+
+/*
+ * Matches the pattern pat[0..plen) at `at`: its first phrase there, the
+ * rest after the gap that joins them.  Returns the end, or 0.
+ */
+static size_t
+match_pattern(const char *text, size_t at, size_t to, const char *pat,
+              size_t plen)
+{
+    char phrase[96];
+    size_t k = 0, n, end;
+    int gap = 0; /* 1: " * ", 2: " ... " */
+
+    while (k < plen) {
+        if (k + 3 <= plen && memcmp(pat + k, " * ", 3) == 0) {
+            gap = 1;
+            break;
+        }
+        if (k + 5 <= plen && memcmp(pat + k, " ... ", 5) == 0) {
+            gap = 2;
+            break;
+        }
+        k++;
+    }
+    if (k == 0 || k >= sizeof phrase)
+        return 0;
+    memcpy(phrase, pat, k);
+    phrase[k] = '\0';
+    n = cc_words__match(text, at, to, phrase);
+    if (!n)
+        return 0;
+    end = at + n;
+    if (!gap)
+        return end;
+    pat += k + (gap == 1 ? 3 : 5);
+    plen -= k + (gap == 1 ? 3 : 5);
+    if (gap == 1) {
+        size_t p = end;
+        for (int words = 0; words < 3; words++) {
+            size_t r;
+            p = skip_gap(text, p, to);
+            if (p >= to)
+                return 0;
+            p = word_end(text, p, to);
+            r = match_pattern(text, skip_gap(text, p, to), to, pat, plen);
+            if (r)
+                return r;
+        }
+        return 0;
+    }
+    for (size_t p = end; p < to; p++) {
+        size_t r;
+        if (p > 0 && cc_words__alnum((unsigned char)text[p - 1]))
+            continue;
+        if ((r = match_pattern(text, p, to, pat, plen)) != 0)
+            return r;
+    }
+    return 0;
+}
+
+size_t
+cc_words__find_pattern(const char *text, size_t from, size_t to,
+                       const char *pattern, size_t *end)
+{
+    size_t plen = strlen(pattern);
+
+    for (size_t i = from; i < to; i++) {
+        size_t e;
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+            continue;
+        if ((e = match_pattern(text, i, to, pattern, plen)) != 0) {
+            if (end)
+                *end = e;
+            return i;
+        }
+    }
+    return (size_t)-1;
+}

@@ -1,0 +1,35 @@
+/* Words in text (words.c). */
+#ifndef CC_WORDS_H
+#define CC_WORDS_H
+
+#include <stddef.h>
+
+/* ASCII lower case of c. */
+int cc_words__lower(int c);
+
+/* Is c an ASCII letter or digit? */
+int cc_words__alnum(int c);
+
+/*
+ * Does `word` (lower case) match text at `at`, ASCII case-insensitively,
+ * not past `to`?  A trailing '*' matches any continuation; otherwise the
+ * match ends at a word boundary.  Returns the matched length or 0.
+ */
+size_t cc_words__match(const char *text, size_t at, size_t to,
+                       const char *word);
+
+/* The first offset in [from, to) where `word` matches at a word start, or
+ * (size_t)-1. */
+size_t cc_words__find(const char *text, size_t from, size_t to,
+                      const char *word);
+
+/*
+ * A pattern: phrases joined by " * " (one to three words between) or
+ * " ... " (anything between), each phrase as cc_words__match reads it.
+ * Returns the offset of the first match in [from, to), or (size_t)-1; sets
+ * *end (may be NULL) to the end of that match.
+ */
+size_t cc_words__find_pattern(const char *text, size_t from, size_t to,
+                              const char *pattern, size_t *end);
+
+#endif
