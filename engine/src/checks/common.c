@@ -386,6 +386,13 @@ cc_check__of_decision(const char *text, size_t at, size_t to)
                                         "from the date of this decision",
                                         "from my final decision",
                                         "from the final decision",
+                                        "of the date of our report",
+                                        "of the date of this report",
+                                        "of the date of my report",
+                                        "of our report",
+                                        "of this report",
+                                        "of my report",
+                                        "of our final report",
                                         NULL};
     static const char *const generic[] = {"of the date of the decision",
                                           "of the decision", NULL};

@@ -175,7 +175,47 @@ deadline_by_words(const run *r, size_t a, size_t b, size_t at)
             bestpos = pos;
         }
     }
+    /* The names each rule's data gives it ("the final plan", "the review
+     * decision"): the one said last before `at` wins. */
+    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+        const cc_deadline *d = &r->tl->deadlines[i];
+        const cc_rule *rule = cc_ctx_rule_find(r->ctx, d->rule);
+        if (!rule || d->check != CC_CHECK_TIMESCALE)
+            continue;
+        for (size_t k = 0; k < rule->engage.names.n; k++) {
+            size_t p = a, pos = NONE;
+            while ((p = cc_words__find(r->text, p, at,
+                                       rule->engage.names.items[k])) != NONE)
+                pos = p++;
+            if (pos == NONE || (best && pos < bestpos))
+                continue;
+            if (best && pos == bestpos && best->has_actual && !d->has_actual)
+                continue;
+            best = d;
+            bestpos = pos;
+        }
+    }
     return best;
+}
+
+/* The statutory timescale whose act the sentence [a, b) itself dates ("On
+ * 8 June the Council decided not to issue a plan, nine days late"). */
+static const cc_deadline *
+deadline_acted_in(const run *r, size_t a, size_t b)
+{
+    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+        const cc_deadline *d = &r->tl->deadlines[i];
+        const cc_rule *rule = cc_ctx_rule_find(r->ctx, d->rule);
+        /* A minimum period is not a deadline an act can be late for. */
+        if (d->check != CC_CHECK_TIMESCALE || !d->has_actual || !rule ||
+            strcmp(rule->engage.check, "minimum") == 0)
+            continue;
+        for (size_t j = 0; j < d->ninputs; j++)
+            if (strcmp(d->inputs[j].role, "actual") == 0 &&
+                d->inputs[j].where.offset >= a && d->inputs[j].where.offset < b)
+                return d;
+    }
+    return NULL;
 }
 
 /* The deadline whose actual event is said last before `at` in paragraph
@@ -832,7 +872,9 @@ cc_check__findings(run *r)
         memset(&to, 0, sizeof to);
 
         if (strcmp(how, "late") == 0) {
-            const cc_deadline *d = deadline_by_words(r, a, b, m->offset);
+            const cc_deadline *d = deadline_acted_in(r, a, b);
+            if (!d)
+                d = deadline_by_words(r, a, b, m->offset);
             /* "It was one day late": the deadline whose actual date the
              * paragraph gave last. */
             if (!d)

@@ -32,7 +32,10 @@ static const char *const DENIALS[] = {"not",    "never",   "failed",
 static int
 denied_before(const char *text, size_t c0, size_t at)
 {
-    size_t from = at > c0 + 40 ? at - 40 : c0;
+    /* "has still not issued", "did not decide": the denial stands right
+     * before the act, not anywhere in the clause ("the records do not
+     * show when it decided"). */
+    size_t from = at > c0 + 16 ? at - 16 : c0;
 
     for (size_t k = 0; k < sizeof DENIALS / sizeof *DENIALS; k++)
         if (cc_words__find(text, from, at, DENIALS[k]) != NONE)
@@ -60,6 +63,13 @@ words_in(const char *text, size_t c0, size_t c1, const cc_words *words,
     for (size_t k = 0; k < words->n; k++) {
         size_t at = cc_words__find_pattern(text, c0, c1, words->items[k], NULL);
         if (at == NONE)
+            continue;
+        /* "Following the annual review, the Council sent ...": the words
+         * name another happening, not the act the date is of. */
+        if (cc_words__find(text, at > c0 + 20 ? at - 20 : c0, at,
+                           "following") != NONE ||
+            cc_words__find(text, at > c0 + 6 ? at - 6 : c0, at, "after") !=
+                NONE)
             continue;
         if (!until && denied_before(text, c0, at)) {
             result = -1;
