@@ -1,9 +1,12 @@
 /*
  * The checks against hand-counted answers.
  *
- *   check_cases FILE.test...       every case must give exactly its
+ *   check_cases [--open LIST] FILE.test...
+ *                                  every case must give exactly its
  *                                  expected deadlines and findings; a
- *                                  failing case prints FILE:LINE and a diff
+ *                                  failing case prints FILE:LINE and a diff.
+ *                                  The cases named in LIST are open: they
+ *                                  print their diff and must still fail.
  *   check_cases --score DIR...     fixtures with expected-deadlines.txt:
  *                                  deadline precision and recall, due-date
  *                                  and status accuracy, finding verdicts
@@ -306,13 +309,40 @@ score_rules(kase *k, result *res, int s[5])
         s[4] += strncmp(res->got[g], "deadline", 8) == 0;
 }
 
+/* Is `name` listed in the open list (one name a line, '#' comments)? */
+static int
+is_open(const char *list, const char *name)
+{
+    FILE *f;
+    char line[512];
+    int found = 0;
+
+    if (!list || !(f = fopen(list, "r")))
+        return 0;
+    while (!found && fgets(line, sizeof line, f)) {
+        char norm[256], *sp;
+        normalise(line, norm, sizeof norm);
+        if ((sp = strchr(norm, ' ')) != NULL)
+            *sp = '\0';
+        found = norm[0] && strcmp(norm, name) == 0;
+    }
+    fclose(f);
+    return found;
+}
+
 int
 main(int argc, char **argv)
 {
     int score = argc > 1 && strcmp(argv[1], "--score") == 0;
-    int passed = 0, failed = 0, tally[6] = {0}, s[5] = {0};
+    int passed = 0, failed = 0, open = 0, tally[6] = {0}, s[5] = {0};
+    const char *list = NULL;
+    int first = 1 + score;
 
-    for (int a = 1 + score; a < argc; a++) {
+    if (argc > 2 && strcmp(argv[1], "--open") == 0) {
+        list = argv[2];
+        first = 3;
+    }
+    for (int a = first; a < argc; a++) {
         kase *ks = NULL;
         size_t nk = 0;
         char path[1024];
@@ -361,10 +391,20 @@ main(int argc, char **argv)
                 failed++;
                 continue;
             }
-            if (compare(path, &ks[i], &res, 0, tally))
+            if (is_open(list, ks[i].name)) {
+                printf("open: %s (tests/data/checks.open)\n", ks[i].name);
+                if (compare(path, &ks[i], &res, 0, tally)) {
+                    printf("%s:%d: %s passes now: remove it from %s\n", path,
+                           ks[i].line, ks[i].name, list);
+                    failed++;
+                } else {
+                    open++;
+                }
+            } else if (compare(path, &ks[i], &res, 0, tally)) {
                 passed++;
-            else
+            } else {
                 failed++;
+            }
             if (score)
                 score_rules(&ks[i], &res, s);
             free(ks[i].text);
@@ -383,6 +423,8 @@ main(int argc, char **argv)
                tally[0], tally[1], tally[2], tally[3], tally[4], tally[5]);
         return 0;
     }
+    if (open)
+        printf("%d open cases (still failing, as listed)\n", open);
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

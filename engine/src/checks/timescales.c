@@ -381,6 +381,16 @@ engaged(const run *r, const cc_rule *rule)
     return 1;
 }
 
+/* Has the run made a deadline under this rule? */
+static int
+applied(const run *r, const char *id)
+{
+    for (size_t i = 0; i < r->tl->ndeadlines; i++)
+        if (strcmp(r->tl->deadlines[i].rule, id) == 0)
+            return 1;
+    return 0;
+}
+
 /* Is rule the `next` of some rule (so only a chain reaches it)? */
 static int
 chained(const run *r, const cc_rule *rule)
@@ -412,6 +422,33 @@ cc_check__timescales(run *r)
             if ((st = apply(r, rule, i, 0, ev->earliest)) != CC_OK)
                 return st;
             break; /* the first trigger: one deadline a rule */
+        }
+    }
+    /* A rule that runs from another's completion still runs when the
+     * decision dates that completion but not what started it ("the first
+     * review was held in March 2020"). */
+    for (size_t k = 0; k < n; k++) {
+        const cc_rule *rule = cc_ctx_rule(r->ctx, k), *from;
+        const char *ti = rule->engage.trigger_is;
+        if (strncmp(ti, "completion-of ", 14) != 0 ||
+            !(from = cc_ctx_rule_find(r->ctx, ti + 14)) ||
+            applied(r, from->id) || applied(r, rule->id))
+            continue;
+        {
+            cc_rule probe = *rule;
+            probe.engage.trigger_is = "";
+            if (!engaged(r, &probe))
+                continue;
+        }
+        for (size_t i = 0; i < r->tl->nevents; i++) {
+            const cc_event *ev = &r->tl->events[i];
+            if (ev->planned || !narrative_event(r, i) ||
+                event_names(r, i, &from->engage.completion,
+                            &from->engage.completion_blocks) != 1)
+                continue;
+            if ((st = apply(r, rule, i, 1, ev->earliest)) != CC_OK)
+                return st;
+            break;
         }
     }
     return CC_OK;
