@@ -299,9 +299,9 @@ load_rule(const loader *ld, json_t *obj, json_t *calendars, cc_rule *r)
 static void
 free_rule(cc_rule *r)
 {
-    free((void *)r->extensions);
     for (size_t i = 0; i < r->nextensions; i++)
         free((void *)r->extensions[i].words);
+    free((void *)r->extensions);
     free_words(&r->engage.context);
     free_words(&r->engage.trigger);
     free_words(&r->engage.trigger_blocks);
