@@ -448,7 +448,7 @@ cc_check__summary_para(const run *r, long para)
     if (!p)
         return 0;
     a = cc_check__skip_space(r->text, p->offset, p->offset + p->length);
-    if (cc_words__find(r->text, a, a + 8, "summary") == a)
+    if (cc_words__find(r->text, a, p->offset + p->length, "summary") == a)
         return 1;
     if (p->section < 0)
         return 0;
