@@ -61,29 +61,32 @@ verdict_word(cc_verdict v)
                                           : "cannot-tell";
 }
 
+/* "2024-01-05", or "2024-01-01..2024-01-31" for an interval. */
+static void
+interval_text(cc_date a, cc_date b, char *buf, size_t size)
+{
+    char x[11], y[11];
+
+    cc_date_format(a, x);
+    cc_date_format(b, y);
+    if (a == b)
+        snprintf(buf, size, "%s", x);
+    else
+        snprintf(buf, size, "%s..%s", x, y);
+}
+
 /* One produced deadline in the file's form. */
 static void
 deadline_line(const cc_deadline *d, char *buf, size_t size)
 {
-    char a[11], b[11], c[11], e[11], due[32], act[40] = "";
+    char due[32], act[32];
 
-    cc_date_format(d->due_earliest, a);
-    cc_date_format(d->due_latest, b);
-    if (d->due_earliest == d->due_latest)
-        snprintf(due, sizeof due, "%s", a);
-    else
-        snprintf(due, sizeof due, "%s..%s", a, b);
-    if (d->has_actual) {
-        cc_date_format(d->actual_earliest, c);
-        cc_date_format(d->actual_latest, e);
-        if (d->actual_earliest == d->actual_latest)
-            snprintf(act, sizeof act, " actual %s", c);
-        else
-            snprintf(act, sizeof act, " actual %s..%s", c, e);
-    }
-    snprintf(buf, size, "deadline %s due %s status %s%s%s", d->rule, due,
-             cc_check_status_name(d->status), act,
-             d->approximate ? " approx" : "");
+    interval_text(d->due_earliest, d->due_latest, due, sizeof due);
+    if (d->has_actual)
+        interval_text(d->actual_earliest, d->actual_latest, act, sizeof act);
+    snprintf(buf, size, "deadline %s due %s status %s%s%s%s", d->rule, due,
+             cc_check_status_name(d->status), d->has_actual ? " actual " : "",
+             d->has_actual ? act : "", d->approximate ? " approx" : "");
 }
 
 /* The words of an expected line up to a '#', spaces squeezed. */
@@ -113,13 +116,12 @@ typedef struct result {
 } result;
 
 static int
-run_case(const cc_ctx *base, const kase *k, result *res)
+run_case(const kase *k, result *res)
 {
     cc_ctx *ctx = NULL;
     cc_doc *doc = NULL;
     cc_timeline *tl = NULL;
     cc_error err = {0};
-    (void)base;
 
     res->ngot = 0;
     if (cc_ctx_new(&ctx, &err) != CC_OK)
@@ -385,7 +387,7 @@ main(int argc, char **argv)
         }
         for (size_t i = 0; i < nk; i++) {
             result res;
-            if (run_case(NULL, &ks[i], &res) != 0) {
+            if (run_case(&ks[i], &res) != 0) {
                 printf("%s:%d: %s: the case could not be read\n", path,
                        ks[i].line, ks[i].name);
                 failed++;
