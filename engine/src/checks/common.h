@@ -15,6 +15,8 @@ typedef struct run {
     int has_today;
     cc_date today;
     cc_error *err;
+    unsigned *sentence_events; /* events per doc sentence, while the
+                                  timescales run (timescales.c owns it) */
 } run;
 
 #define NONE ((size_t)-1)

@@ -86,12 +86,7 @@ alone_in_sentence(const run *r, size_t i)
 {
     long s = r->tl->info[i].sentence;
 
-    if (s < 0)
-        return 0;
-    for (size_t j = 0; j < r->tl->nevents; j++)
-        if (j != i && r->tl->info[j].sentence == s)
-            return 0;
-    return 1;
+    return s >= 0 && r->sentence_events && r->sentence_events[s] == 1;
 }
 
 /* Does event i name the act `words` describe?  1, -1 (denied) or 0. */
@@ -358,27 +353,26 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     return dependents(r, rule, trig, done, depth, chain_start);
 }
 
-/* Does the document engage the rule at all? */
+/* Is the rule one this engine applies? */
 static int
-engaged(const run *r, const cc_rule *rule)
+ours(const cc_rule *rule)
+{
+    return strcmp(rule->engage.check, "timescale") == 0 ||
+           strcmp(rule->engage.check, "minimum") == 0;
+}
+
+/* Does the document engage the rule's procedure and context? */
+static int
+in_scope(const run *r, const cc_rule *rule)
 {
     const cc_engage *g = &rule->engage;
 
-    if (strcmp(g->check, "timescale") != 0 && strcmp(g->check, "minimum") != 0)
-        return 0;
-    if (*g->trigger_is)
-        return 0; /* runs from the rule it names */
     if (*g->procedure && !cc_doc_engages(r->doc, g->procedure))
         return 0;
-    if (g->context.n) {
-        size_t k;
-        for (k = 0; k < g->context.n; k++)
-            if (cc_words__find(r->text, 0, r->len, g->context.items[k]) != NONE)
-                break;
-        if (k == g->context.n)
-            return 0;
-    }
-    return 1;
+    for (size_t k = 0; k < g->context.n; k++)
+        if (cc_words__find(r->text, 0, r->len, g->context.items[k]) != NONE)
+            return 1;
+    return g->context.n == 0;
 }
 
 /* Has the run made a deadline under this rule? */
@@ -403,15 +397,16 @@ chained(const run *r, const cc_rule *rule)
     return 0;
 }
 
-cc_status
-cc_check__timescales(run *r)
+static cc_status
+run_rules(run *r)
 {
     size_t n = cc_ctx_rule_count(r->ctx);
     cc_status st;
 
     for (size_t k = 0; k < n; k++) {
         const cc_rule *rule = cc_ctx_rule(r->ctx, k);
-        if (!engaged(r, rule) || chained(r, rule))
+        if (!ours(rule) || *rule->engage.trigger_is || !in_scope(r, rule) ||
+            chained(r, rule))
             continue;
         for (size_t i = 0; i < r->tl->nevents; i++) {
             const cc_event *ev = &r->tl->events[i];
@@ -432,14 +427,8 @@ cc_check__timescales(run *r)
         const char *ti = rule->engage.trigger_is;
         if (strncmp(ti, "completion-of ", 14) != 0 ||
             !(from = cc_ctx_rule_find(r->ctx, ti + 14)) ||
-            applied(r, from->id) || applied(r, rule->id))
+            applied(r, from->id) || applied(r, rule->id) || !in_scope(r, rule))
             continue;
-        {
-            cc_rule probe = *rule;
-            probe.engage.trigger_is = "";
-            if (!engaged(r, &probe))
-                continue;
-        }
         for (size_t i = 0; i < r->tl->nevents; i++) {
             const cc_event *ev = &r->tl->events[i];
             if (ev->planned || !narrative_event(r, i) ||
@@ -452,4 +441,26 @@ cc_check__timescales(run *r)
         }
     }
     return CC_OK;
+}
+
+cc_status
+cc_check__timescales(run *r)
+{
+    size_t ns = cc_doc_sentence_count(r->doc);
+    cc_status st;
+
+    /* Events per sentence, counted once: a clause without the rule's words
+     * falls back to its sentence only when the sentence dates one event. */
+    r->sentence_events = calloc(ns ? ns : 1, sizeof *r->sentence_events);
+    if (!r->sentence_events)
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    for (size_t i = 0; i < r->tl->nevents; i++) {
+        long s = r->tl->info[i].sentence;
+        if (s >= 0 && (size_t)s < ns)
+            r->sentence_events[s]++;
+    }
+    st = run_rules(r);
+    free(r->sentence_events);
+    r->sentence_events = NULL;
+    return st;
 }
