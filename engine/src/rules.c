@@ -76,7 +76,7 @@ get_period(const loader *ld, const char *id, const char *text, cc_period *out)
 }
 
 static cc_status get_words(const loader *ld, json_t *obj, const char *id,
-                           const char *key, cc_words *out);
+                           const char *key, int lower, cc_words *out);
 
 static cc_status
 load_extensions(const loader *ld, json_t *obj, cc_rule *r)
@@ -106,7 +106,7 @@ load_extensions(const loader *ld, json_t *obj, cc_rule *r)
             return st;
         {
             cc_words w;
-            if ((st = get_words(ld, e, r->id, "words", &w)) != CC_OK)
+            if ((st = get_words(ld, e, r->id, "words", 1, &w)) != CC_OK)
                 return st;
             ext[i].words = w.items;
             ext[i].nwords = w.n;
@@ -116,10 +116,11 @@ load_extensions(const loader *ld, json_t *obj, cc_rule *r)
     return CC_OK;
 }
 
-/* A list of strings: lower case, for matching; absent is empty. */
+/* A list of strings (in lower case when `lower`, for matching); absent is
+ * empty. */
 static cc_status
 get_words(const loader *ld, json_t *obj, const char *id, const char *key,
-          cc_words *out)
+          int lower, cc_words *out)
 {
     json_t *arr = json_object_get(obj, key), *w;
     const char **items;
@@ -142,7 +143,7 @@ get_words(const loader *ld, json_t *obj, const char *id, const char *key,
         const char *v = json_string_value(w);
         if (!v || !*v)
             return fail_rule(ld, id, "must be an array of strings:", key);
-        for (const char *c = v; *c; c++)
+        for (const char *c = v; lower && *c; c++)
             if (*c >= 'A' && *c <= 'Z')
                 return fail_rule(ld, id, "words are written in lower case:", v);
         items[out->n++] = v;
@@ -182,7 +183,7 @@ get_bound(const loader *ld, json_t *obj, const char *id, const char *key,
 static cc_status
 load_engage(const loader *ld, json_t *obj, cc_rule *r)
 {
-    json_t *e = json_object_get(obj, "engage"), *t, *c;
+    json_t *e = json_object_get(obj, "engage");
     cc_engage *g = &r->engage;
     cc_status st;
     size_t k;
@@ -199,26 +200,23 @@ load_engage(const loader *ld, json_t *obj, cc_rule *r)
     }
     if (!json_is_object(e))
         return fail_rule(ld, r->id, "must be an object:", "engage");
-    t = json_object_get(e, "trigger");
-    c = json_object_get(e, "completion");
     if ((st = get_string(ld, e, r->id, "check", 1, &g->check)) ||
         (st = get_string(ld, e, r->id, "procedure", 0, &g->procedure)) ||
         (st = get_string(ld, e, r->id, "authority", 0, &g->authority)) ||
         (st = get_string(ld, e, r->id, "trigger_is", 0, &g->trigger_is)) ||
         (st = get_string(ld, e, r->id, "next", 0, &g->next)) ||
         (st = get_string(ld, e, r->id, "reason", 0, &g->reason)) ||
-        (st = get_words(ld, e, r->id, "context", &g->context)) ||
-        (st = get_words(ld, e, r->id, "trigger", &g->trigger)) ||
-        (st = get_words(ld, e, r->id, "trigger_blocks", &g->trigger_blocks)) ||
-        (st = get_words(ld, e, r->id, "completion", &g->completion)) ||
-        (st = get_words(ld, e, r->id, "completion_blocks",
+        (st = get_words(ld, e, r->id, "context", 1, &g->context)) ||
+        (st = get_words(ld, e, r->id, "trigger", 1, &g->trigger)) ||
+        (st = get_words(ld, e, r->id, "trigger_blocks", 1,
+                        &g->trigger_blocks)) ||
+        (st = get_words(ld, e, r->id, "completion", 1, &g->completion)) ||
+        (st = get_words(ld, e, r->id, "completion_blocks", 1,
                         &g->completion_blocks)) ||
-        (st = get_words(ld, e, r->id, "names", &g->names)) ||
+        (st = get_words(ld, e, r->id, "names", 1, &g->names)) ||
         (st = get_bound(ld, e, r->id, "from", INT32_MIN, &g->from)) ||
         (st = get_bound(ld, e, r->id, "until", INT32_MAX, &g->until)))
         return st;
-    (void)t;
-    (void)c;
     g->last_trigger = json_is_true(json_object_get(e, "last_trigger"));
     g->needs_completion = json_is_true(json_object_get(e, "needs_completion"));
     {
@@ -334,26 +332,13 @@ load_procedures(const loader *ld, json_t *arr, cc_procedure **out, size_t *n)
         cc_procedure *q = &ps[(*n)++];
         if ((st = get_string(ld, p, NULL, "id", 1, &q->id)) ||
             (st = get_string(ld, p, q->id, "title", 1, &q->title)) ||
-            (st = get_words(ld, p, q->id, "words", &q->words)))
+            (st = get_words(ld, p, q->id, "words", 1, &q->words)))
             return st;
         /* Categories keep their capitals: "Education > Special ...". */
-        {
-            json_t *cats = json_object_get(p, "categories"), *c;
-            size_t k;
-            const char **items;
-            if (!json_is_array(cats))
-                return fail_rule(ld, q->id, "needs categories", NULL);
-            items = calloc(json_array_size(cats) + 1, sizeof *items);
-            if (!items)
-                return cc_error__fail(ld->err, CC_ENOMEM, "out of memory");
-            q->categories.items = items;
-            json_array_foreach(cats, k, c)
-            {
-                if (!json_is_string(c))
-                    return fail_rule(ld, q->id, "categories are strings", NULL);
-                items[q->categories.n++] = json_string_value(c);
-            }
-        }
+        if (!json_is_array(json_object_get(p, "categories")))
+            return fail_rule(ld, q->id, "needs categories", NULL);
+        if ((st = get_words(ld, p, q->id, "categories", 0, &q->categories)))
+            return st;
     }
     return CC_OK;
 }
