@@ -296,24 +296,6 @@ verdict_class(cc_verdict v)
 }
 
 static const char *
-unit_words(cc_unit u, int n)
-{
-    switch (u) {
-    case CC_UNIT_DAY:
-        return n == 1 ? "day" : "days";
-    case CC_UNIT_WEEK:
-        return n == 1 ? "week" : "weeks";
-    case CC_UNIT_MONTH:
-        return n == 1 ? "month" : "months";
-    case CC_UNIT_YEAR:
-        return n == 1 ? "year" : "years";
-    case CC_UNIT_WORKDAY:
-        return n == 1 ? "working day" : "working days";
-    }
-    return "";
-}
-
-static const char *
 confidence_words(cc_confidence c)
 {
     return c == CC_CONF_CONFIRMED ? "C: confirmed against the legal text"
@@ -1189,7 +1171,7 @@ emit_deadlines(const rpt *r)
             fprintf(r->fp, "<span class=\"sub\">%s: %d %s %s%s</span>",
                     cc_period_format(d->period, per, sizeof per),
                     d->period.n < 0 ? -d->period.n : d->period.n,
-                    unit_words(d->period.unit, d->period.n),
+                    cc_unit_words(d->period.unit, d->period.n),
                     d->period.counting == CC_COUNT_BEGINNING_WITH
                         ? "beginning with the day it counts from"
                         : "after the day it counts from",

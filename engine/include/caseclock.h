@@ -133,6 +133,10 @@ CC_API cc_status cc_period_parse(cc_period *out, const char *text,
 /* Writes the short form ("10wd") into buf, at most `size` bytes. */
 CC_API char *cc_period_format(cc_period p, char *buf, size_t size);
 
+/* The unit in words for a count of n: "week" for 1, "working days" else
+ * (a static string). */
+CC_API const char *cc_unit_words(cc_unit unit, long n);
+
 /* ------------------------------------------------------------------ */
 /* Context: calendars, rules, options                                  */
 

@@ -69,3 +69,21 @@ cc_period_format(cc_period p, char *buf, size_t size)
     snprintf(buf, size, "%d%s", p.n, suffix);
     return buf;
 }
+
+const char *
+cc_unit_words(cc_unit unit, long n)
+{
+    switch (unit) {
+    case CC_UNIT_DAY:
+        return n == 1 ? "day" : "days";
+    case CC_UNIT_WEEK:
+        return n == 1 ? "week" : "weeks";
+    case CC_UNIT_MONTH:
+        return n == 1 ? "month" : "months";
+    case CC_UNIT_YEAR:
+        return n == 1 ? "year" : "years";
+    case CC_UNIT_WORKDAY:
+        return n == 1 ? "working day" : "working days";
+    }
+    return "";
+}

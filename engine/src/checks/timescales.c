@@ -148,26 +148,6 @@ undone_sentence(const run *r, const cc_engage *g, size_t after, size_t *len)
     return NONE;
 }
 
-static const char *
-unit_words(cc_unit u, int n, int school)
-{
-    if (school)
-        return n == 1 ? "school day" : "school days";
-    switch (u) {
-    case CC_UNIT_DAY:
-        return n == 1 ? "day" : "days";
-    case CC_UNIT_WEEK:
-        return n == 1 ? "week" : "weeks";
-    case CC_UNIT_MONTH:
-        return n == 1 ? "month" : "months";
-    case CC_UNIT_YEAR:
-        return n == 1 ? "year" : "years";
-    case CC_UNIT_WORKDAY:
-        break;
-    }
-    return n == 1 ? "working day" : "working days";
-}
-
 /* The longest extension whose words the narrative has, or NULL. */
 static const cc_extension *
 extension_of(const run *r, const cc_rule *rule)
@@ -336,7 +316,9 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
                              : "no date given for it";
     d->note = cc_pool__printf(
         &tl->pool, "%s: %d %s %s %s (%s)%s: %s %s; %s%s%s; %s%s", rule->title,
-        p.n, unit_words(p.unit, p.n, school),
+        p.n,
+        school ? (p.n == 1 ? "school day" : "school days")
+               : cc_unit_words(p.unit, p.n),
         p.counting == CC_COUNT_BEGINNING_WITH ? "beginning with" : "after",
         rule->trigger, trg, ext ? ", extended" : "",
         minimum ? "the period ends" : "due", due, state,
