@@ -105,11 +105,14 @@ load_extensions(const loader *ld, json_t *obj, cc_rule *r)
             (st = get_string(ld, e, r->id, "condition", 1, &ext[i].condition)))
             return st;
         {
+            /* Stored before the status is read: a list that fails half way
+             * is still the extension's to free. */
             cc_words w;
-            if ((st = get_words(ld, e, r->id, "words", 1, &w)) != CC_OK)
-                return st;
+            st = get_words(ld, e, r->id, "words", 1, &w);
             ext[i].words = w.items;
             ext[i].nwords = w.n;
+            if (st != CC_OK)
+                return st;
         }
         ext[i].period.counting = r->period.counting;
     }
