@@ -1,10 +1,12 @@
 /* rules, calendars: what the built-in data holds. */
 #include <jansson.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "cli.h"
 
 static const char *const INFO_FORMATS[] = {"text", "json", NULL};
+static const char *const RULES_FORMATS[] = {"text", "json", "markdown", NULL};
 
 static const char *
 confidence_name(cc_confidence c)
@@ -13,7 +15,7 @@ confidence_name(cc_confidence c)
 }
 
 static int
-parse_format_only(int argc, char **argv, int *fmt)
+parse_format_only(int argc, char **argv, const char *const *formats, int *fmt)
 {
     *fmt = 0;
     for (int i = 1; i < argc; i++) {
@@ -22,7 +24,7 @@ parse_format_only(int argc, char **argv, int *fmt)
         if (m < 0)
             return EXIT_USAGE;
         if (m > 0) {
-            if (cli_format(val, INFO_FORMATS, fmt) != EXIT_DONE)
+            if (cli_format(val, formats, fmt) != EXIT_DONE)
                 return EXIT_USAGE;
             continue;
         }
@@ -34,6 +36,226 @@ parse_format_only(int argc, char **argv, int *fmt)
     return EXIT_DONE;
 }
 
+/* ---- rules --format markdown: the tables of docs/timescales.md -------- */
+
+/* Text for a Markdown table cell: '|' escaped, line breaks as spaces. */
+static void
+md_cell(FILE *fp, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '|')
+            fputs("\\|", fp);
+        else if (*s == '\n' || *s == '\r')
+            fputc(' ', fp);
+        else
+            fputc(*s, fp);
+    }
+}
+
+/* A word list as `a`, `b`; "-" when empty. */
+static void
+md_words(FILE *fp, const cc_words *w)
+{
+    if (w->n == 0) {
+        fputs("-", fp);
+        return;
+    }
+    for (size_t i = 0; i < w->n; i++) {
+        fputs(i ? ", `" : "`", fp);
+        md_cell(fp, w->items[i]);
+        fputc('`', fp);
+    }
+}
+
+/* "20 weeks after", "15 working days beginning with" */
+static void
+md_period(FILE *fp, cc_period p, int school)
+{
+    fprintf(fp, "%d %s %s", p.n,
+            school ? (p.n == 1 ? "school day" : "school days")
+                   : cc_unit_words(p.unit, p.n),
+            p.counting == CC_COUNT_BEGINNING_WITH ? "beginning with" : "after");
+}
+
+static int
+is_school(const cc_rule *r)
+{
+    return strcmp(r->calendar, "school") == 0;
+}
+
+/* How the checks treat the rule, in a few words. */
+static void
+md_checked(FILE *fp, const cc_rule *r)
+{
+    const char *c = r->engage.check;
+    if (strcmp(c, "none") == 0) {
+        fputs("cannot compute: ", fp);
+        md_cell(fp, r->engage.reason);
+        return;
+    }
+    fputs(strcmp(c, "timescale") == 0         ? "checked (timescale)"
+          : strcmp(c, "minimum") == 0         ? "checked (minimum period)"
+          : strcmp(c, "late-complaint") == 0  ? "checked (late complaint)"
+          : strcmp(c, "conference") == 0      ? "checked (conference interval)"
+          : strcmp(c, "complaint-stage") == 0 ? "checked (complaint stage)"
+                                              : "checked (remedy)",
+          fp);
+    if (is_school(r))
+        fputs("; school days counted as weekdays less bank holidays, "
+              "labelled approximate",
+              fp);
+}
+
+static void
+rules_markdown(const cc_ctx *ctx, FILE *fp)
+{
+    size_t n = cc_ctx_rule_count(ctx), none = 0;
+
+    for (size_t i = 0; i < n; i++)
+        none += strcmp(cc_ctx_rule(ctx, i)->engage.check, "none") == 0;
+    fprintf(fp,
+            "## The rules\n\n"
+            "%zu rules: %zu checked, %zu that cannot be computed from a "
+            "decision's text (the reason is given).\n\n",
+            n, n - none, none);
+    fputs("| rule | timescale | calendar | confidence | procedure | checks |\n"
+          "|---|---|---|---|---|---|\n",
+          fp);
+    for (size_t i = 0; i < n; i++) {
+        const cc_rule *r = cc_ctx_rule(ctx, i);
+        fputs("| `", fp);
+        md_cell(fp, r->id);
+        fputs("` | ", fp);
+        md_period(fp, r->period, is_school(r));
+        fputc(' ', fp);
+        md_cell(fp, r->trigger);
+        fputs(" | ", fp);
+        md_cell(fp, r->calendar);
+        fprintf(fp, " | %s | ", confidence_name(r->confidence));
+        md_cell(fp, *r->engage.procedure ? r->engage.procedure : "any");
+        fputs(" | ", fp);
+        md_checked(fp, r);
+        fputs(" |\n", fp);
+    }
+
+    fputs("\n## Procedures\n\n"
+          "A rule with a procedure applies only to a decision that engages "
+          "it: by its category, or by naming it in the text.\n\n"
+          "| procedure | title | categories | words |\n|---|---|---|---|\n",
+          fp);
+    for (size_t i = 0; i < cc_ctx_procedure_count(ctx); i++) {
+        const cc_procedure *q = cc_ctx_procedure(ctx, i);
+        fputs("| `", fp);
+        md_cell(fp, q->id);
+        fputs("` | ", fp);
+        md_cell(fp, q->title);
+        fputs(" | ", fp);
+        md_words(fp, &q->categories);
+        fputs(" | ", fp);
+        md_words(fp, &q->words);
+        fputs(" |\n", fp);
+    }
+
+    fputs("\n## Each rule\n", fp);
+    for (size_t i = 0; i < n; i++) {
+        const cc_rule *r = cc_ctx_rule(ctx, i);
+        const cc_engage *g = &r->engage;
+        char buf[24];
+
+        fprintf(fp, "\n### `%s`\n\n%s.\n\n", r->id, r->title);
+        fprintf(fp, "- Source: %s (confidence %s).\n", r->source,
+                confidence_name(r->confidence));
+        if (*r->words)
+            fprintf(fp, "- Wording: \"%s\".\n", r->words);
+        fputs("- Period: ", fp);
+        md_period(fp, r->period, is_school(r));
+        fprintf(fp, " %s (`%s`), calendar `%s`%s%s%s.\n", r->trigger,
+                cc_period_format(r->period, buf, sizeof buf), r->calendar,
+                *r->division ? " (" : "", r->division, *r->division ? ")" : "");
+        for (size_t k = 0; k < r->nextensions; k++) {
+            fprintf(fp, "- Extended to `%s` when %s",
+                    cc_period_format(r->extensions[k].period, buf, sizeof buf),
+                    r->extensions[k].condition);
+            if (r->extensions[k].nwords) {
+                cc_words w = {r->extensions[k].words, r->extensions[k].nwords};
+                fputs(" (read from the words ", fp);
+                md_words(fp, &w);
+                fputc(')', fp);
+            }
+            fputs(".\n", fp);
+        }
+        if (*r->qualifier)
+            fprintf(fp, "- Qualified: \"%s\".\n", r->qualifier);
+        if (*r->discretion)
+            fprintf(fp, "- Discretion: %s.\n", r->discretion);
+        fputs("- Checks: ", fp);
+        md_checked(fp, r);
+        fputs(".\n", fp);
+        if (strcmp(g->check, "none") == 0)
+            continue;
+        if (*g->procedure || *g->authority || g->context.n) {
+            fprintf(fp, "- Applies to: %s%s%s%s",
+                    *g->procedure ? "procedure `" : "any decision",
+                    g->procedure, *g->procedure ? "`" : "",
+                    *g->authority ? ", authority " : "");
+            fputs(g->authority, fp);
+            if (g->context.n) {
+                fputs(", when the text has one of ", fp);
+                md_words(fp, &g->context);
+            }
+            fputs(".\n", fp);
+        }
+        if (*g->trigger_is)
+            fprintf(fp, "- Starts from: the %s event of `%s`.\n",
+                    strncmp(g->trigger_is, "completion-of ", 14) == 0
+                        ? "completing"
+                        : "triggering",
+                    strchr(g->trigger_is, ' ') + 1);
+        if (g->trigger.n) {
+            fputs("- Trigger: ", fp);
+            md_words(fp, &g->trigger);
+            if (g->trigger_blocks.n) {
+                fputs("; not when the clause has ", fp);
+                md_words(fp, &g->trigger_blocks);
+            }
+            fputs(g->last_trigger ? " (the last before the completion).\n"
+                                  : ".\n",
+                  fp);
+        }
+        if (g->completion.n) {
+            fputs("- Completed by: ", fp);
+            md_words(fp, &g->completion);
+            if (g->completion_blocks.n) {
+                fputs("; not when the clause has ", fp);
+                md_words(fp, &g->completion_blocks);
+            }
+            fputs(g->needs_completion
+                      ? " (checked only when the decision dates it).\n"
+                      : ".\n",
+                  fp);
+        }
+        if (g->from != INT32_MIN || g->until != INT32_MAX) {
+            char a[11], b[11];
+            fputs("- Covers triggers", fp);
+            if (g->from != INT32_MIN)
+                fprintf(fp, " from %s", cc_date_format(g->from, a));
+            if (g->until != INT32_MAX)
+                fprintf(fp, " until %s", cc_date_format(g->until, b));
+            fputs(" (the edition in force).\n", fp);
+        }
+        if (*g->next)
+            fprintf(fp, "- Then: `%s` runs from its completion.\n", g->next);
+        if (g->span.n)
+            fprintf(fp, "- Chained for at most %s after the first trigger.\n",
+                    cc_period_format(g->span, buf, sizeof buf));
+        if (g->names.n) {
+            fputs("- Named in statements of delay by: ", fp);
+            md_words(fp, &g->names);
+            fputs(".\n", fp);
+        }
+    }
+}
+
 int
 cli_rules(int argc, char **argv)
 {
@@ -42,10 +264,15 @@ cli_rules(int argc, char **argv)
     json_t *arr;
     char p[24];
 
-    if ((rc = parse_format_only(argc, argv, &fmt)) != EXIT_DONE)
+    if ((rc = parse_format_only(argc, argv, RULES_FORMATS, &fmt)) != EXIT_DONE)
         return rc;
     if ((rc = cli_ctx_new(&ctx)) != EXIT_DONE)
         return rc;
+    if (fmt == 2) {
+        rules_markdown(ctx, stdout);
+        cc_ctx_free(ctx);
+        return cli_flush_stdout();
+    }
     arr = json_array();
     for (size_t i = 0; i < cc_ctx_rule_count(ctx); i++) {
         const cc_rule *r = cc_ctx_rule(ctx, i);
@@ -105,7 +332,7 @@ cli_calendars(int argc, char **argv)
     int fmt, rc;
     json_t *arr = json_array();
 
-    if ((rc = parse_format_only(argc, argv, &fmt)) != EXIT_DONE ||
+    if ((rc = parse_format_only(argc, argv, INFO_FORMATS, &fmt)) != EXIT_DONE ||
         (rc = cli_ctx_new(&ctx)) != EXIT_DONE) {
         json_decref(arr);
         return rc;

@@ -167,7 +167,7 @@ _caseclock()
         ;;
     rules)
         opts="--format"
-        formats="text json"
+        formats="text json markdown"
         ;;
     calendars)
         opts=

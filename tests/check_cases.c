@@ -10,6 +10,11 @@
  *   check_cases --score DIR...     fixtures with expected-deadlines.txt:
  *                                  deadline precision and recall, due-date
  *                                  and status accuracy, finding verdicts
+ *   check_cases --coverage LIST FILE.test
+ *                                  the Markdown tables of docs/timescales.md
+ *                                  that count the cases: per family, and
+ *                                  per rule by expected status (LIST is the
+ *                                  open list)
  *
  * The format is described at the top of tests/data/checks.test.
  */
@@ -332,6 +337,92 @@ is_open(const char *list, const char *name)
     return found;
 }
 
+/* The family of a case: its name up to the first '-', or the first two
+ * words for the families named in two ("adult-complaint-..."). */
+static void
+family_of(const char *name, char *out, size_t size)
+{
+    const char *dash = strchr(name, '-');
+    size_t n = dash ? (size_t)(dash - name) : strlen(name);
+    if (dash && strncmp(dash + 1, "complaint-", 10) == 0)
+        n += 10;
+    snprintf(out, size, "%.*s", (int)n, name);
+}
+
+/* "deadline RULE due ... status S" -> RULE and S, or 0. */
+static int
+deadline_fields(const char *line, char *rule, char *status, size_t size)
+{
+    const char *st;
+    if (sscanf(line, "deadline %255s", rule) != 1 || size < 256)
+        return 0;
+    st = strstr(line, " status ");
+    if (!st || sscanf(st, " status %255s", status) != 1)
+        return 0;
+    return 1;
+}
+
+static int
+coverage(const char *list, const char *path)
+{
+    kase *ks = NULL;
+    size_t nk = 0, nopen = 0;
+    char fam[64][64];
+    int nfam = 0, famn[64] = {0};
+    cc_ctx *ctx = NULL;
+    cc_error err = {0};
+
+    if (load(path, &ks, &nk) != 0 || cc_ctx_new(&ctx, &err) != CC_OK)
+        return 5;
+    for (size_t i = 0; i < nk; i++) {
+        char f[64];
+        int j;
+        nopen += is_open(list, ks[i].name);
+        family_of(ks[i].name, f, sizeof f);
+        for (j = 0; j < nfam && strcmp(fam[j], f) != 0; j++)
+            ;
+        if (j == nfam && nfam < 64)
+            snprintf(fam[nfam++], sizeof fam[0], "%s", f);
+        if (j < 64)
+            famn[j]++;
+    }
+    printf("## Test cases\n\n"
+           "tests/data/checks.test holds %zu cases, each a short "
+           "decision-like text with every deadline and statement of delay "
+           "it engages counted by hand; %zu of them are open (listed in "
+           "tests/data/checks.open with the reading each waits for).\n\n"
+           "| family | cases |\n|---|---|\n",
+           nk, nopen);
+    for (int j = 0; j < nfam; j++)
+        printf("| %s | %d |\n", fam[j], famn[j]);
+    printf("\nExpected deadlines per rule (a case may expect a rule more "
+           "than once):\n\n| rule | met | missed | unknown | pending or "
+           "overdue |\n|---|---|---|---|---|\n");
+    for (size_t r = 0; r < cc_ctx_rule_count(ctx); r++) {
+        const char *id = cc_ctx_rule(ctx, r)->id;
+        int met = 0, missed = 0, unknown = 0, pending = 0;
+        for (size_t i = 0; i < nk; i++)
+            for (size_t w = 0; w < ks[i].nwant; w++) {
+                char rule[256], st[256];
+                if (!deadline_fields(ks[i].want[w].text, rule, st, 256) ||
+                    strcmp(rule, id) != 0)
+                    continue;
+                met += strcmp(st, "met") == 0;
+                missed += strcmp(st, "missed") == 0;
+                unknown += strcmp(st, "unknown") == 0;
+                pending +=
+                    strcmp(st, "pending") == 0 || strcmp(st, "overdue") == 0;
+            }
+        printf("| `%s` | %d | %d | %d | %d |\n", id, met, missed, unknown,
+               pending);
+    }
+    for (size_t i = 0; i < nk; i++)
+        free(ks[i].text);
+    free(ks);
+    cc_ctx_free(ctx);
+    return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -339,6 +430,9 @@ main(int argc, char **argv)
     int passed = 0, failed = 0, open = 0, tally[6] = {0}, s[5] = {0};
     const char *list = NULL;
     int first = 1 + score;
+
+    if (argc == 4 && strcmp(argv[1], "--coverage") == 0)
+        return coverage(argv[2], argv[3]);
 
     if (argc > 2 && strcmp(argv[1], "--open") == 0) {
         list = argv[2];

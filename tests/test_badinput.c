@@ -1364,7 +1364,7 @@ Test(badinput, option_values, .init = setup, .fini = teardown)
          "'caseclock --help')\n"},
         {A("rules", "--format", "csv"),
          "caseclock: option --format: unknown format 'csv' (use text, "
-         "json)\n"},
+         "json, markdown)\n"},
         {A("calendars", "--format"),
          "caseclock: option --format needs a value (see 'caseclock --help')\n"},
         {A("timeline", in, "--format", "xml"),

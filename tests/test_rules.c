@@ -19,7 +19,8 @@ teardown(void)
     cc_ctx_free(ctx);
 }
 
-/* Rows from ../shared/timescales.md, read off its tables by hand. */
+/* Rows read by hand off the statutory sources of each rule (see
+ * docs/timescales.md), not from rules.json. */
 static const struct {
     const char *id, *period;
     cc_counting counting;
