@@ -768,8 +768,8 @@ emit_ics(FILE *fp, const view *v)
 static int
 run(int argc, char **argv, int checks_only)
 {
-    const char *file = NULL, *output = NULL, *today = NULL;
-    int fmt = FMT_TEXT, strict = 0, rc, ok, write_failed;
+    const char *file = NULL, *output = NULL, *today = NULL, *closures[16];
+    int fmt = FMT_TEXT, strict = 0, rc, ok, write_failed, nclosures = 0;
     char *data = NULL;
     size_t len = 0;
     cc_ctx *ctx = NULL;
@@ -796,6 +796,20 @@ run(int argc, char **argv, int checks_only)
             if (m < 0)
                 return EXIT_USAGE;
             today = val;
+        } else if ((m = cli_option(argc, argv, &i, "--calendar", &val)) != 0) {
+            /* Closure days only: each rule counts in its own division. */
+            if (m < 0)
+                return EXIT_USAGE;
+            if (!strchr(val, '/') &&
+                (strlen(val) < 4 || strcmp(val + strlen(val) - 4, ".ics")))
+                return cli_usage_error(
+                    "option --calendar: '%s' is not a FILE.ics: '%s' takes "
+                    "closure days only, since each rule counts the working "
+                    "days of its own division",
+                    val, argv[0]);
+            if (nclosures == (int)(sizeof closures / sizeof *closures))
+                return cli_usage_error("option --calendar: too many files");
+            closures[nclosures++] = val;
         } else if (checks_only && strcmp(argv[i], "--strict") == 0) {
             strict = 1;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
@@ -823,6 +837,18 @@ run(int argc, char **argv, int checks_only)
         goto done;
     if (v.has_today)
         cc_ctx_set_today(ctx, v.today);
+    for (int i = 0; i < nclosures; i++) {
+        char *ics;
+        size_t n;
+        if ((rc = cli_read_file(closures[i], &ics, &n)) != EXIT_DONE)
+            goto done;
+        if (cc_ctx_add_closures(ctx, ics, n, closures[i], &err) != CC_OK) {
+            free(ics);
+            rc = cli_report(&err);
+            goto done;
+        }
+        free(ics);
+    }
     if (cc_doc_read(&doc, ctx, data, len,
                     strcmp(file, "-") == 0 ? "<stdin>" : file, &err) != CC_OK ||
         cc_timeline_new(&tl, ctx, doc, &err) != CC_OK) {

@@ -154,11 +154,11 @@ _caseclock()
         formats="json text"
         ;;
     timeline)
-        opts="--format -o --today"
+        opts="--format -o --today --calendar"
         formats="text json ics csv html"
         ;;
     check)
-        opts="--format -o --today --strict"
+        opts="--format -o --today --strict --calendar"
         formats="text json"
         ;;
     batch)
@@ -186,7 +186,9 @@ _caseclock()
             return 0
             ;;
         --calendar)
-            _caseclock_words "england-and-wales scotland northern-ireland"
+            # timeline and check take closure files only
+            [[ $cmd == timeline || $cmd == check ]] ||
+                _caseclock_words "england-and-wales scotland northern-ireland"
             _caseclock_files '*.ics'
             return 0
             ;;

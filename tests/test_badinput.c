@@ -1030,6 +1030,14 @@ Test(badinput, calendar_files, .init = setup, .fini = teardown)
         }
         cr_expect(eq(int, r.status, rows[i].status), "%s", rows[i].why);
         run_free(&r);
+        /* check and timeline read the same files the same way. */
+        if (rows[i].status != 0) {
+            run_cmd(&r, A("check", "fixtures/timeline-closure-days/input.txt",
+                          "--calendar", p));
+            expect_exact(&r, rows[i].status,
+                         fmt("caseclock: %s%s", p, rows[i].err));
+            run_free(&r);
+        }
     }
 }
 
@@ -1362,6 +1370,10 @@ Test(badinput, option_values, .init = setup, .fini = teardown)
          "caseclock: option --calendar: unknown calendar 'wales': use "
          "england-and-wales, scotland, northern-ireland or a FILE.ics (see "
          "'caseclock --help')\n"},
+        {A("check", in, "--calendar", "scotland"),
+         "caseclock: option --calendar: 'scotland' is not a FILE.ics: "
+         "'check' takes closure days only, since each rule counts the "
+         "working days of its own division (see 'caseclock --help')\n"},
         {A("rules", "--format", "csv"),
          "caseclock: option --format: unknown format 'csv' (use text, "
          "json, markdown)\n"},

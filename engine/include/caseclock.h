@@ -156,6 +156,16 @@ CC_API void cc_ctx_free(cc_ctx *ctx);
  * overdue).  Until set, today is unknown and such statuses are "pending".
  */
 CC_API void cc_ctx_set_today(cc_ctx *ctx, cc_date today);
+
+/*
+ * Adds an authority's closure days (an iCalendar file's text, read as by
+ * cc_calendar_add_ics) to every working-day calendar the checks of
+ * cc_timeline_new() count in, whatever the rule's division.  `data` and
+ * `source` are copied; may be called more than once.  A file that cannot be
+ * read fails here, naming source and line, and the context is unchanged.
+ */
+CC_API cc_status cc_ctx_add_closures(cc_ctx *ctx, const char *data, size_t len,
+                                     const char *source, cc_error *err);
 /* Returns 1 and sets *out when today has been set, else 0. */
 CC_API int cc_ctx_today(const cc_ctx *ctx, cc_date *out);
 
@@ -587,12 +597,19 @@ typedef struct cc_deadline {
     cc_period period; /* as applied (the extension when one was used) */
     int extended;     /* an extension was applied */
     cc_date due_earliest, due_latest; /* equal unless the trigger is vague */
-    int borderline;  /* months beginning_with at a missing day: see
-                        cc_calc_add */
-    int approximate; /* a school-day rule counted in weekdays (no term
-                        dates): the true last day is on or after it */
-    cc_date due_alt; /* formula A's last day when borderline, else
-                        due_latest */
+    int borderline;         /* months beginning_with at a missing day: see
+                               cc_calc_add */
+    int approximate;        /* a school-day rule counted in weekdays (no term
+                               dates): the true last day is on or after it */
+    cc_date due_alt;        /* formula A's last day when borderline, else
+                               due_latest */
+    const char *calendar;   /* the working days counted: a division
+                               ("england-and-wales"), or "" for calendar
+                               days */
+    const cc_skip *skipped; /* the non-working days passed over from the
+                               latest trigger day to due_latest, reasons
+                               included ("Good Friday", "Council closed") */
+    size_t nskipped;
     int has_actual;
     cc_date actual_earliest, actual_latest;
     long late_min, late_max; /* days from due to actual (has_actual) */

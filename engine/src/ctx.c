@@ -40,7 +40,63 @@ cc_ctx_free(cc_ctx *ctx)
     if (!ctx)
         return;
     cc_rules__free(ctx);
+    for (size_t i = 0; i < ctx->nclosures; i++) {
+        free(ctx->closures[i].data);
+        free(ctx->closures[i].source);
+    }
+    free(ctx->closures);
     free(ctx);
+}
+
+cc_status
+cc_ctx__calendar(cc_calendar **out, const cc_ctx *ctx, const char *division,
+                 cc_error *err)
+{
+    cc_status st = cc_calendar_new(out, ctx, division, err);
+
+    for (size_t i = 0; st == CC_OK && i < ctx->nclosures; i++)
+        st = cc_calendar_add_ics(*out, ctx->closures[i].data,
+                                 ctx->closures[i].len, ctx->closures[i].source,
+                                 err);
+    if (st != CC_OK) {
+        cc_calendar_free(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+cc_status
+cc_ctx_add_closures(cc_ctx *ctx, const char *data, size_t len,
+                    const char *source, cc_error *err)
+{
+    struct cc_closures *grown, *c;
+    cc_calendar *cal;
+    cc_status st;
+
+    /* Read once here, so that a bad file fails now and not in a check. */
+    if ((st = cc_calendar_new(&cal, ctx, "england-and-wales", err)) != CC_OK)
+        return st;
+    st = cc_calendar_add_ics(cal, data, len, source, err);
+    cc_calendar_free(cal);
+    if (st != CC_OK)
+        return st;
+    grown = realloc(ctx->closures, (ctx->nclosures + 1) * sizeof *grown);
+    if (!grown)
+        return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    ctx->closures = grown;
+    c = &grown[ctx->nclosures];
+    c->data = malloc(len + 1);
+    c->source = strdup(source ? source : "");
+    if (!c->data || !c->source) {
+        free(c->data);
+        free(c->source);
+        return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    }
+    memcpy(c->data, data, len);
+    c->data[len] = '\0';
+    c->len = len;
+    ctx->nclosures++;
+    return CC_OK;
 }
 
 void

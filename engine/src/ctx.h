@@ -24,10 +24,21 @@ struct cc_ctx {
 
     int has_today;
     cc_date today;
+
+    struct cc_closures { /* closure days for the checks' calendars */
+        char *data, *source;
+        size_t len;
+    } *closures;
+    size_t nclosures;
 };
 
 /* The division called `name`, or NULL. */
 const cc_division *cc_ctx__division(const cc_ctx *ctx, const char *name);
+
+/* New: a working-day calendar for `division` with every closure file of
+ * the context added; free it with cc_calendar_free(). */
+cc_status cc_ctx__calendar(cc_calendar **out, const cc_ctx *ctx,
+                           const char *division, cc_error *err);
 
 /* rules.c: fills ctx->rules from JSON text. */
 cc_status cc_rules__load(cc_ctx *ctx, const char *data, size_t len,

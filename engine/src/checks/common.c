@@ -4,6 +4,7 @@
  */
 #include "checks/common.h"
 
+#include "ctx.h"
 #include "error.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -89,12 +90,14 @@ cc_check__new_deadline(run *r, cc_check_kind check, const cc_rule *rule,
     d->discretion = "";
     d->action = "";
     d->note = "";
+    d->calendar = cc_pool__strndup(&tl->pool, rule ? rule->division : "",
+                                   rule ? strlen(rule->division) : 0);
     if (!d->rule)
         return NULL;
     /* The rule's strings belong to the ctx: copy them. */
     d->title = cc_pool__strndup(&tl->pool, d->title, strlen(d->title));
     d->source = cc_pool__strndup(&tl->pool, d->source, strlen(d->source));
-    if (!d->title || !d->source)
+    if (!d->title || !d->source || !d->calendar)
         return NULL;
     tl->ndeadlines++;
     return d;
@@ -143,33 +146,50 @@ cc_check__decision_evidence(run *r)
     return cc_check__text_evidence(r, 0, 0, "decision");
 }
 
-/* due_interval for a deadline: also keeps formula A's date. */
-cc_status
-cc_check__deadline_due_interval(run *r, cc_deadline *d, cc_period p,
-                                cc_date from_e, cc_date from_l)
+/* The working days of `division` ("" is England and Wales), made once per
+ * run; NULL when the calendar cannot be made. */
+const cc_calendar *
+cc_check__calendar(run *r, const char *division)
 {
-    cc_status st = cc_check__due_interval(
-        r, p, from_e, from_l, &d->due_earliest, &d->due_latest, &d->borderline);
-    cc_calc c = {0};
-    cc_error e = {0};
+    cc_error ignored = {0};
+    size_t i;
 
-    d->due_alt = d->due_latest;
-    if (st == CC_OK && d->borderline &&
-        cc_calc_add(&c, NULL, from_l, p, &e) == CC_OK && c.borderline)
-        d->due_alt = c.alt;
-    cc_calc_clear(&c);
-    return st;
+    if (!division || !*division)
+        division = "england-and-wales";
+    for (i = 0; i < r->ncals; i++)
+        if (strcmp(r->cals[i].division, division) == 0)
+            return r->cals[i].cal;
+    if (i == sizeof r->cals / sizeof *r->cals)
+        return NULL;
+    r->cals[i].division = division;
+    if (cc_ctx__calendar(&r->cals[i].cal, r->ctx, division, &ignored) != CC_OK)
+        r->cals[i].cal = NULL;
+    r->ncals++;
+    return r->cals[i].cal;
 }
 
-cc_status
-cc_check__due_interval(run *r, cc_period p, cc_date from_e, cc_date from_l,
-                       cc_date *due_e, cc_date *due_l, int *borderline)
+void
+cc_check__free_calendars(run *r)
+{
+    for (size_t i = 0; i < r->ncals; i++)
+        cc_calendar_free(r->cals[i].cal);
+    r->ncals = 0;
+}
+
+/* Adds p to both ends of a trigger; `last`, when given, gets the latest
+ * end's computation (its skipped days) on success. */
+static cc_status
+add_both(run *r, const char *division, cc_period p, cc_date from_e,
+         cc_date from_l, cc_date *due_e, cc_date *due_l, int *borderline,
+         cc_calc *last)
 {
     cc_calc a = {0}, b = {0};
     cc_error e = {0};
     cc_status st;
-    const cc_calendar *cal = p.unit == CC_UNIT_WORKDAY ? r->cal : NULL;
+    const cc_calendar *cal = NULL;
 
+    if (p.unit == CC_UNIT_WORKDAY && !(cal = cc_check__calendar(r, division)))
+        return CC_ECOVERAGE;
     st = cc_calc_add(&a, cal, from_e, p, &e);
     if (st == CC_OK)
         st = cc_calc_add(&b, cal, from_l, p, &e);
@@ -180,7 +200,70 @@ cc_check__due_interval(run *r, cc_period p, cc_date from_e, cc_date from_l,
             *borderline = a.borderline || b.borderline;
     }
     cc_calc_clear(&a);
-    cc_calc_clear(&b);
+    if (st == CC_OK && last)
+        *last = b;
+    else
+        cc_calc_clear(&b);
+    return st;
+}
+
+cc_status
+cc_check__due_interval(run *r, const char *division, cc_period p,
+                       cc_date from_e, cc_date from_l, cc_date *due_e,
+                       cc_date *due_l, int *borderline)
+{
+    return add_both(r, division, p, from_e, from_l, due_e, due_l, borderline,
+                    NULL);
+}
+
+/* The skipped days of `c`, copied into the timeline's pool (the calendar
+ * that named them is freed after the run). */
+static cc_status
+keep_skipped(run *r, cc_deadline *d, const cc_calc *c)
+{
+    cc_skip *sk;
+
+    if (!c->nskipped)
+        return CC_OK;
+    sk = cc_pool__alloc(&r->tl->pool, c->nskipped * sizeof *sk);
+    if (!sk)
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    for (size_t i = 0; i < c->nskipped; i++) {
+        sk[i].date = c->skipped[i].date;
+        sk[i].reason = cc_pool__strndup(&r->tl->pool, c->skipped[i].reason,
+                                        strlen(c->skipped[i].reason));
+        if (!sk[i].reason)
+            return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    }
+    d->skipped = sk;
+    d->nskipped = c->nskipped;
+    return CC_OK;
+}
+
+/* due_interval for a deadline, in the deadline's calendar: also keeps
+ * formula A's date and the non-working days passed over. */
+cc_status
+cc_check__deadline_due_interval(run *r, cc_deadline *d, cc_period p,
+                                cc_date from_e, cc_date from_l)
+{
+    cc_calc last = {0}, c = {0};
+    cc_error e = {0};
+    cc_status st;
+
+    if (p.unit != CC_UNIT_WORKDAY)
+        d->calendar = "";
+    else if (!*d->calendar)
+        d->calendar = "england-and-wales";
+    st = add_both(r, d->calendar, p, from_e, from_l, &d->due_earliest,
+                  &d->due_latest, &d->borderline, &last);
+    if (st == CC_OK)
+        st = keep_skipped(r, d, &last);
+    cc_calc_clear(&last);
+    d->due_alt = d->due_latest;
+    if (st == CC_OK && d->borderline &&
+        cc_calc_add(&c, NULL, from_l, p, &e) == CC_OK && c.borderline)
+        d->due_alt = c.alt;
+    cc_calc_clear(&c);
     return st;
 }
 

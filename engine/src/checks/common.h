@@ -11,7 +11,12 @@ typedef struct run {
     const cc_doc *doc;
     const char *text;
     size_t len;
-    cc_calendar *cal; /* england-and-wales, for working days */
+    struct {
+        const char *division;
+        cc_calendar *cal;
+    } cals[4]; /* working-day calendars, made as the rules ask (with the
+                  context's closure days) */
+    size_t ncals;
     int has_today;
     cc_date today;
     cc_error *err;
@@ -37,9 +42,11 @@ cc_evidence cc_check__text_evidence(run *r, size_t offset, size_t length,
 cc_evidence cc_check__decision_evidence(run *r);
 cc_status cc_check__deadline_due_interval(run *r, cc_deadline *d, cc_period p,
                                           cc_date from_e, cc_date from_l);
-cc_status cc_check__due_interval(run *r, cc_period p, cc_date from_e,
-                                 cc_date from_l, cc_date *due_e, cc_date *due_l,
-                                 int *borderline);
+cc_status cc_check__due_interval(run *r, const char *division, cc_period p,
+                                 cc_date from_e, cc_date from_l, cc_date *due_e,
+                                 cc_date *due_l, int *borderline);
+const cc_calendar *cc_check__calendar(run *r, const char *division);
+void cc_check__free_calendars(run *r);
 void cc_check__judge(run *r, cc_deadline *d, int has_actual, cc_date a_e,
                      cc_date a_l);
 void cc_check__soften(cc_deadline *d);

@@ -356,10 +356,11 @@ measure(run *r, cc_finding *f, const cc_mention *m, cc_period p, ends from,
     }
     if (p.unit == CC_UNIT_WORKDAY) {
         cc_error e = {0};
-        if (!r->cal ||
-            cc_workdays_between(&dmin, r->cal, from.l,
+        const cc_calendar *cal = cc_check__calendar(r, "");
+        if (!cal ||
+            cc_workdays_between(&dmin, cal, from.l,
                                 to.e > from.l ? to.e : from.l, &e) != CC_OK ||
-            cc_workdays_between(&dmax, r->cal, from.e,
+            cc_workdays_between(&dmax, cal, from.e,
                                 to.l > from.e ? to.l : from.e, &e) != CC_OK) {
             f->verdict = CC_VERDICT_CANNOT_TELL;
             f->note = "the working days fall outside the bank holiday data";

@@ -166,9 +166,9 @@ cc_check__late_complaint(run *r)
     if (matter != NONE && notice != NONE) {
         cc_date n_e, n_l;
         cc_check__add_input(d, cc_check__event_evidence(r, notice, "notice"));
-        if (cc_check__due_interval(r, rule->period, tl->events[notice].earliest,
-                                   tl->events[notice].latest, &n_e, &n_l,
-                                   NULL) == CC_OK &&
+        if (cc_check__due_interval(
+                r, rule->division, rule->period, tl->events[notice].earliest,
+                tl->events[notice].latest, &n_e, &n_l, NULL) == CC_OK &&
             has_actual) {
             char nd[48];
             snprintf(alt, sizeof alt, "%s%s",

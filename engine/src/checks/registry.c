@@ -31,7 +31,6 @@ cc_checks__run(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
 {
     run r;
     cc_status st = CC_OK;
-    cc_error ignored = {0};
 
     memset(&r, 0, sizeof r);
     r.tl = tl;
@@ -40,12 +39,10 @@ cc_checks__run(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
     r.text = cc_doc_text(doc, &r.len);
     r.err = err;
     r.has_today = cc_ctx_today(ctx, &r.today);
-    /* Working days: every rule here counts England and Wales days. */
-    if (cc_calendar_new(&r.cal, ctx, "england-and-wales", &ignored) != CC_OK)
-        r.cal = NULL;
+    /* Working-day calendars are made as the rules ask for them. */
     for (size_t i = 0; i < sizeof FAMILIES / sizeof *FAMILIES; i++)
         if ((st = FAMILIES[i].run(&r)) != CC_OK)
             break;
-    cc_calendar_free(r.cal);
+    cc_check__free_calendars(&r);
     return st;
 }

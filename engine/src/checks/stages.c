@@ -255,8 +255,8 @@ static const char *const ACK_WORDS[] = {"acknowledg*", NULL};
  * and *l are the day or days; *ev the event or NONE; *m0, *m1 the words.
  */
 static int
-acknowledged(const run *r, size_t c1, cc_date *e, cc_date *l, size_t *ev,
-             size_t *m0, size_t *m1)
+acknowledged(run *r, size_t c1, cc_date *e, cc_date *l, size_t *ev, size_t *m0,
+             size_t *m1)
 {
     const cc_timeline *tl = r->tl;
     long para = tl->info[c1].paragraph;
@@ -282,8 +282,6 @@ acknowledged(const run *r, size_t c1, cc_date *e, cc_date *l, size_t *ev,
         const cc_sentence *s;
         size_t end = m->offset + m->length, k;
         cc_period p;
-        cc_calc a = {0}, b = {0};
-        cc_error err = {0};
         int ok;
         if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
             (m->paragraph != para && m->paragraph != para + 1) ||
@@ -296,18 +294,12 @@ acknowledged(const run *r, size_t c1, cc_date *e, cc_date *l, size_t *ev,
             !(cc_words__find(r->text, k, k + 6, "later") == k ||
               cc_words__find(r->text, k, k + 6, "after") == k))
             continue;
-        ok = cc_calc_add(&a, p.unit == CC_UNIT_WORKDAY ? r->cal : NULL,
-                         tl->events[c1].earliest, p, &err) == CC_OK &&
-             cc_calc_add(&b, p.unit == CC_UNIT_WORKDAY ? r->cal : NULL,
-                         tl->events[c1].latest, p, &err) == CC_OK;
+        ok = cc_check__due_interval(r, "", p, tl->events[c1].earliest,
+                                    tl->events[c1].latest, e, l, NULL) == CC_OK;
         if (ok) {
-            *e = a.date;
-            *l = b.date;
             *m0 = m->offset;
             *m1 = end;
         }
-        cc_calc_clear(&a);
-        cc_calc_clear(&b);
         return ok;
     }
     return 0;
@@ -473,7 +465,7 @@ cc_check__council_timescale(run *r)
         cc_check__add_input(
             d, cc_check__text_evidence(r, m->offset, m->length, "period"));
         cc_check__add_input(d, cc_check__event_evidence(r, c1, "trigger"));
-        if (cc_check__due_interval(r, p, tl->events[c1].earliest,
+        if (cc_check__due_interval(r, "", p, tl->events[c1].earliest,
                                    tl->events[c1].latest, &d->due_earliest,
                                    &d->due_latest, NULL) != CC_OK) {
             d->status = CC_STATUS_UNKNOWN;
