@@ -89,9 +89,10 @@ deadline_line(const cc_deadline *d, char *buf, size_t size)
     interval_text(d->due_earliest, d->due_latest, due, sizeof due);
     if (d->has_actual)
         interval_text(d->actual_earliest, d->actual_latest, act, sizeof act);
-    snprintf(buf, size, "deadline %s due %s status %s%s%s%s", d->rule, due,
+    snprintf(buf, size, "deadline %s due %s status %s%s%s%s%s%s", d->rule, due,
              cc_check_status_name(d->status), d->has_actual ? " actual " : "",
-             d->has_actual ? act : "", d->approximate ? " approx" : "");
+             d->has_actual ? act : "", d->approximate ? " approx" : "",
+             *d->discretion ? " discretion " : "", d->discretion);
 }
 
 /* The words of an expected line up to a '#', spaces squeezed. */

@@ -13,6 +13,35 @@
 /* ------------------------------------------------------------------ */
 /* 4. Agreed actions                                                   */
 
+/* The closing line of a published decision that records the remedy done:
+ * "Ombudsman satisfied with council's response : 3 Apr 2024" (or the care
+ * provider's, the organisation's; "actions" for "response").  Sets the
+ * day and the line's place; 0 when the text has no such line. */
+static int
+satisfied_line(const run *r, cc_date *day, size_t *at, size_t *len)
+{
+    for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
+        const cc_mention *m = cc_doc_mention(r->doc, i);
+        size_t a = m->offset, b = m->offset + m->length;
+        if (m->type != CC_MENTION_DATE || m->grain != CC_GRAIN_DAY ||
+            (m->flags & CC_MENTION_UNRESOLVED))
+            continue;
+        while (a > 0 && r->text[a - 1] != '\n')
+            a--;
+        a = cc_check__skip_space(r->text, a, m->offset);
+        if (cc_words__match(r->text, a, m->offset,
+                            "ombudsman satisfied with") &&
+            (cc_check__has(r->text, a, m->offset, "response") ||
+             cc_check__has(r->text, a, m->offset, "actions"))) {
+            *day = m->earliest;
+            *at = a;
+            *len = b - a;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The text of paragraph i without its number or bullet, one line. */
 static const char *
 paragraph_words(run *r, size_t i)
@@ -94,13 +123,15 @@ action_deadline(run *r, const cc_mention *m, cc_period p, size_t para)
     const cc_paragraph *pp = cc_doc_paragraph(r->doc, para);
     cc_deadline *d;
     char id[64], pbuf[16];
+    cc_date done;
+    size_t sat, satlen;
 
     if (!words)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     kind = action_kind(words);
     snprintf(id, sizeof id, "lgsco.remedy%s%s", kind ? "." : "",
              kind ? kind : "");
-    d = cc_check__new_deadline(r, CC_CHECK_AGREED_ACTION, rule, id, 3);
+    d = cc_check__new_deadline(r, CC_CHECK_AGREED_ACTION, rule, id);
     if (!d)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     d->period = p;
@@ -116,8 +147,28 @@ action_deadline(run *r, const cc_mention *m, cc_period p, size_t para)
         d->note = "cannot compute the due date";
         return CC_OK;
     }
-    cc_check__judge(r, d, 0, 0, 0);
     cc_period_format(p, pbuf, sizeof pbuf);
+    if (satisfied_line(r, &done, &sat, &satlen) && done >= tl->decision) {
+        /* Done between the decision and the day the Ombudsman recorded
+         * being satisfied. */
+        char due[11], dec[11], by[11];
+        cc_check__add_input(
+            d, cc_check__text_evidence(r, sat, satlen, "satisfied"));
+        cc_check__judge(r, d, 1, tl->decision, done);
+        d->note = cc_pool__printf(
+            &tl->pool,
+            "%s after the decision (%s): due by %s; the Ombudsman recorded "
+            "being satisfied with the response on %s, so it was done by "
+            "then: %s",
+            pbuf, cc_check__iso(tl->decision, dec),
+            cc_check__iso(d->due_latest, due), cc_check__iso(done, by),
+            d->status == CC_STATUS_MET ? "met"
+                                       : "perhaps after the due date: cannot "
+                                         "tell");
+        return d->note ? CC_OK
+                       : cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    }
+    cc_check__judge(r, d, 0, 0, 0);
     {
         char due[11], dec[11];
         d->note = cc_pool__printf(
@@ -257,8 +308,8 @@ cc_check__promises(run *r)
 
         if (ev->kind != CC_EVENT_PROMISE)
             continue;
-        d = cc_check__new_deadline(r, CC_CHECK_PROMISE, NULL, "council.promise",
-                                   3);
+        d = cc_check__new_deadline(r, CC_CHECK_PROMISE, NULL,
+                                   "council.promise");
         if (!d)
             return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
         d->title = "What the council said it would do, by when";

@@ -31,7 +31,7 @@ conference_deadline(run *r, const char *rule_id, size_t trig,
 
     if (!rule)
         return CC_OK;
-    d = cc_check__new_deadline(r, CC_CHECK_CHILD_PROTECTION, rule, rule_id, 3);
+    d = cc_check__new_deadline(r, CC_CHECK_CHILD_PROTECTION, rule, rule_id);
     if (!d)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     cc_check__add_input(d, cc_check__event_evidence(r, trig, trig_role));

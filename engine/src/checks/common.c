@@ -62,7 +62,7 @@ cc_check__due_text(cc_date a, cc_date b, char *buf, size_t size)
 
 cc_deadline *
 cc_check__new_deadline(run *r, cc_check_kind check, const cc_rule *rule,
-                       const char *rule_id, size_t ninputs)
+                       const char *rule_id)
 {
     cc_timeline *tl = r->tl;
     cc_deadline *d;
@@ -77,7 +77,8 @@ cc_check__new_deadline(run *r, cc_check_kind check, const cc_rule *rule,
     }
     d = &tl->deadlines[tl->ndeadlines];
     memset(d, 0, sizeof *d);
-    d->inputs = cc_pool__alloc(&tl->pool, ninputs * sizeof *d->inputs);
+    d->inputs =
+        cc_pool__alloc(&tl->pool, CC_CHECK__MAX_INPUTS * sizeof *d->inputs);
     if (!d->inputs)
         return NULL;
     d->check = check;
@@ -106,7 +107,10 @@ cc_check__new_deadline(run *r, cc_check_kind check, const cc_rule *rule,
 void
 cc_check__add_input(cc_deadline *d, cc_evidence e)
 {
-    ((cc_evidence *)d->inputs)[d->ninputs++] = e;
+    /* No deadline has more inputs than the bound; more would be kept out
+     * rather than written past its array. */
+    if (d->ninputs < CC_CHECK__MAX_INPUTS)
+        ((cc_evidence *)d->inputs)[d->ninputs++] = e;
 }
 
 cc_evidence
@@ -555,4 +559,127 @@ cc_check__care_provider(const run *r)
     return authority && category && strncmp(category, "Adult care", 10) == 0 &&
            !strstr(authority, "Council") && !strstr(authority, "Borough") &&
            !strstr(authority, "Authority");
+}
+
+/* ------------------------------------------------------------------ */
+/* Acts named, denied and undone                                       */
+
+/* "didn't", "hasn\u2019t": a negation inside a word, in [from, to). */
+int
+cc_check__contracted_not(const char *text, size_t from, size_t to)
+{
+    for (size_t i = from; i + 3 <= to; i++)
+        if (memcmp(text + i, "n't", 3) == 0 ||
+            (i + 5 <= to && memcmp(text + i, "n\xe2\x80\x99t", 5) == 0))
+            return 1;
+    return 0;
+}
+
+/* Words that, shortly before an act's words, deny it. */
+static const char *const DENIALS[] = {"not",    "never",   "failed",
+                                      "yet to", "without", "refused to"};
+
+/* Is the match at `at` denied by a word in the few before it? */
+static int
+denied_before(const char *text, size_t c0, size_t at)
+{
+    /* "has still not issued", "did not decide": the denial stands right
+     * before the act, not anywhere in the clause ("the records do not
+     * show when it decided"). */
+    size_t from = at > c0 + 16 ? at - 16 : c0;
+
+    for (size_t k = 0; k < sizeof DENIALS / sizeof *DENIALS; k++)
+        if (cc_words__find(text, from, at, DENIALS[k]) != NONE)
+            return 1;
+    return cc_check__contracted_not(text, from, at);
+}
+
+/* 1: words match in text[c0, c1) with no block; -1: they match but are
+ * denied; 0: no match. */
+/* Where the last phrase of a gapped pattern ("panel ... met") starts in
+ * its match [at, end); `at` for a pattern of one phrase. */
+static size_t
+last_phrase(const char *text, size_t at, size_t end, const char *pattern)
+{
+    const char *gap = NULL, *p;
+    char phrase[64];
+    size_t n, found = at;
+
+    for (p = pattern; (p = strstr(p, " ... ")) || (p = NULL); p += 5)
+        gap = p + 5;
+    for (p = pattern; (p = strstr(p, " * ")); p += 3)
+        if (!gap || p + 3 > gap)
+            gap = p + 3;
+    if (!gap)
+        return at;
+    n = strlen(gap);
+    if (n >= sizeof phrase)
+        return at;
+    memcpy(phrase, gap, n + 1);
+    for (size_t i = at; i < end; i++)
+        if (cc_words__match(text, i, end, phrase) &&
+            (i == 0 || !cc_words__alnum((unsigned char)text[i - 1])))
+            found = i;
+    return found;
+}
+
+int
+cc_check__words_in(const char *text, size_t c0, size_t c1,
+                   const cc_words *words, const cc_words *blocks, int mode)
+{
+    int result = 0;
+
+    for (size_t k = 0; k < blocks->n; k++)
+        if (cc_words__find_pattern(text, c0, c1, blocks->items[k], NULL) !=
+            NONE)
+            return 0;
+    for (size_t k = 0; k < words->n; k++) {
+        size_t end = 0, last;
+        size_t at = cc_words__find_pattern(text, c0, c1, words->items[k], &end);
+        if (at == NONE)
+            continue;
+        last = last_phrase(text, at, end, words->items[k]);
+        /* "Following the annual review, the Council sent ...": the words
+         * name another happening, not the act the date is of. */
+        if (cc_words__find(text, at > c0 + 20 ? at - 20 : c0, at,
+                           "following") != NONE ||
+            cc_words__find(text, at > c0 + 6 ? at - 6 : c0, at, "after") !=
+                NONE)
+            continue;
+        /* "the panel has still not met": denied before the last part */
+        if (!(mode & CC_WORDS_UNTIL) &&
+            (denied_before(text, c0, at) ||
+             ((mode & CC_WORDS_GAP_DENIALS) && last > at &&
+              denied_before(text, at, last)))) {
+            result = -1;
+            continue;
+        }
+        return 1;
+    }
+    return result;
+}
+
+/* A sentence of the narrative after `after` that says the act was not
+ * done ("The Council has still not issued the final plan"); its offset
+ * and length, or NONE. */
+size_t
+cc_check__undone_sentence(const run *r, const cc_words *words,
+                          const cc_words *blocks, size_t after, size_t *len)
+{
+    size_t ns = cc_doc_sentence_count(r->doc);
+
+    for (size_t i = 0; i < ns; i++) {
+        const cc_sentence *s = cc_doc_sentence(r->doc, i);
+        if (s->offset < after || s->paragraph < 0 ||
+            !cc_chrono__narrative(r->doc, s->paragraph) ||
+            cc_check__summary_para(r, s->paragraph) ||
+            cc_check__action_section(r, s->paragraph))
+            continue;
+        if (cc_check__words_in(r->text, s->offset, s->offset + s->length, words,
+                               blocks, CC_WORDS_GAP_DENIALS) < 0) {
+            *len = s->length;
+            return s->offset;
+        }
+    }
+    return NONE;
 }

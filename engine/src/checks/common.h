@@ -32,9 +32,11 @@ int cc_check__has_any(const char *text, size_t from, size_t to,
 const char *cc_check__iso(cc_date d, char buf[11]);
 const char *cc_check__span_text(cc_date a, cc_date b, char *buf, size_t size);
 const char *cc_check__due_text(cc_date a, cc_date b, char *buf, size_t size);
+/* The most evidence a deadline keeps (trigger, actual, period, action,
+ * discretion, notice, ...). */
+#define CC_CHECK__MAX_INPUTS 8
 cc_deadline *cc_check__new_deadline(run *r, cc_check_kind check,
-                                    const cc_rule *rule, const char *rule_id,
-                                    size_t ninputs);
+                                    const cc_rule *rule, const char *rule_id);
 void cc_check__add_input(cc_deadline *d, cc_evidence e);
 cc_evidence cc_check__event_evidence(const run *r, size_t i, const char *role);
 cc_evidence cc_check__text_evidence(run *r, size_t offset, size_t length,
@@ -73,5 +75,22 @@ cc_status cc_check__council_timescale(run *r);
 cc_status cc_check__agreed_actions(run *r);
 cc_status cc_check__promises(run *r);
 cc_status cc_check__findings(run *r);
+
+/* "didn't", "hasn't": a negation inside a word, in [from, to). */
+int cc_check__contracted_not(const char *text, size_t from, size_t to);
+/* 1: one of `words` (patterns) matches in text[c0, c1) with none of
+ * `blocks`; -1: it matches but a denial stands before it ("has still not
+ * issued"); 0: no match.  `mode`: CC_WORDS_UNTIL, a denial does not count
+ * ("did not issue it until 3 May"); CC_WORDS_GAP_DENIALS, a denial before
+ * a gapped pattern's last part counts too ("the panel has still not met"),
+ * for sentences read as saying an act was not done. */
+enum { CC_WORDS_UNTIL = 1, CC_WORDS_GAP_DENIALS = 2 };
+int cc_check__words_in(const char *text, size_t c0, size_t c1,
+                       const cc_words *words, const cc_words *blocks, int mode);
+/* A sentence of the narrative at or after `after` that says the act named
+ * by `words` was not done; its offset (and *len), or NONE. */
+size_t cc_check__undone_sentence(const run *r, const cc_words *words,
+                                 const cc_words *blocks, size_t after,
+                                 size_t *len);
 
 #endif

@@ -24,46 +24,102 @@ static const char *const NOTICE_WORDS[] = {
     "reason to believe", "reasons to believe", "learnt",    "learned",
     "realised",          "first heard",        NULL};
 
+/* Does one of `words` start at `at`? */
+static int
+starts_clause(const char *text, size_t at, size_t to, const char *const *words)
+{
+    for (; *words; words++)
+        if (cc_words__match(text, at, to, *words))
+            return 1;
+    return 0;
+}
+
+/* What the decision says of its discretion to look at a late complaint:
+ * read from the last sentence of the narrative that speaks of it (the
+ * conclusion follows the reasons), in the clause that names it, so that
+ * "no good reasons to exercise discretion" and "that is not a good reason"
+ * decline, and a statement of the law ("if there are good reasons") says
+ * nothing. */
 static const char *
 discretion_of(run *r, size_t *at, size_t *alen)
 {
-    static const char *const exercised[] = {"exercised my discretion",
-                                            "exercised our discretion",
-                                            "exercised discretion",
-                                            "exercise my discretion to",
-                                            "exercise discretion to",
-                                            "decided to investigate",
-                                            "good reasons",
-                                            "good reason",
-                                            NULL};
-    static const char *const declined[] = {"not exercise", "not to exercise",
-                                           "no good reason",
-                                           "no reason to exercise", NULL};
-    size_t np = cc_doc_paragraph_count(r->doc);
+    static const char *const cues[] = {"discretion", "good reason*",
+                                       "decided to investigate", NULL};
+    static const char *const hypothetical[] = {
+        "if there",        "unless",     "may investigate",
+        "can investigate", "may decide", "we may",
+        "can only",        "normally",   NULL};
+    static const char *const negations[] = {"no",    "not",    "nothing",
+                                            "never", "cannot", NULL};
+    static const char *const clause_words[] = {"so", "because", "but", "and",
+                                               NULL};
+    static const char *const refusals[] = {"not to exercise", "not exercise",
+                                           NULL};
+    static const char *const uses[] = {"exercised my discretion",
+                                       "exercised our discretion",
+                                       "exercised discretion",
+                                       "exercise my discretion",
+                                       "exercise our discretion",
+                                       "exercise discretion",
+                                       NULL};
+    const char *found = "not stated";
 
-    for (size_t i = 0; i < np; i++) {
-        const cc_paragraph *p = cc_doc_paragraph(r->doc, i);
-        size_t a = p->offset, b = p->offset + p->length;
-        if (!cc_chrono__narrative(r->doc, (long)i))
+    for (size_t i = 0; i < cc_doc_sentence_count(r->doc); i++) {
+        const cc_sentence *s = cc_doc_sentence(r->doc, i);
+        size_t a = s->offset, b = s->offset + s->length, k = NONE, c0, klen = 0;
+        if (!cc_chrono__narrative(r->doc, s->paragraph) ||
+            cc_check__has_any(r->text, a, b, hypothetical))
             continue;
-        for (const char *const *w = declined; *w; w++) {
-            size_t k = cc_words__find(r->text, a, b, *w);
-            if (k != NONE) {
-                *at = k;
-                *alen = strlen(*w);
-                return "declined";
+        for (const char *const *w = cues; *w; w++) {
+            size_t f = cc_words__find(r->text, a, b, *w);
+            if (f != NONE && (k == NONE || f < k)) {
+                k = f;
+                klen = cc_words__match(r->text, f, b, *w);
             }
         }
-        for (const char *const *w = exercised; *w; w++) {
-            size_t k = cc_words__find(r->text, a, b, *w);
-            if (k != NONE) {
-                *at = k;
+        if (k == NONE)
+            continue;
+        /* The clause of the cue: back to a mark or a joining word. */
+        for (c0 = k; c0 > a; c0--) {
+            char ch = r->text[c0 - 1];
+            if (ch == ',' || ch == ';' || ch == ':' || ch == '(' ||
+                (!cc_words__alnum((unsigned char)ch) &&
+                 starts_clause(r->text, c0, k, clause_words)))
+                break;
+        }
+        *at = k;
+        *alen = klen;
+        found = "exercised";
+        for (const char *const *w = uses; *w; w++) {
+            size_t f = cc_words__find(r->text, a, b, *w);
+            if (f != NONE) {
+                *at = f;
                 *alen = strlen(*w);
-                return "exercised";
+                break;
+            }
+        }
+        for (const char *const *w = refusals; *w; w++) {
+            size_t f = cc_words__find(r->text, a, b, *w);
+            if (f != NONE) {
+                *at = f;
+                *alen = strlen(*w);
+                found = "declined";
+                break;
+            }
+        }
+        if (*found == 'e' && cc_check__contracted_not(r->text, c0, k))
+            found = "declined";
+        for (const char *const *w = negations; *found == 'e' && *w; w++) {
+            size_t f = cc_words__find(r->text, c0, k, *w);
+            if (f != NONE) {
+                /* "no good reasons", "not a good reason" */
+                *alen = k + klen - f;
+                *at = f;
+                found = "declined";
             }
         }
     }
-    return "not stated";
+    return found;
 }
 
 /* Is the event's sentence about first notice ("only had reasons to
@@ -78,21 +134,42 @@ notice_event(const run *r, size_t i)
                              NOTICE_WORDS);
 }
 
+/* Is the event's date that of a thing the sentence names ("the Council's
+ * decision of 2 September 2022", "its letter dated 3 May"), rather than of
+ * the act the sentence tells? */
+static int
+date_of_thing(const run *r, size_t i)
+{
+    size_t at = r->tl->events[i].where.offset, k = at;
+
+    while (k > 0 && r->text[k - 1] == ' ')
+        k--;
+    /* text[k - 1] ends the word before the date */
+    return (k >= 2 && cc_words__match(r->text, k - 2, at, "of") &&
+            (k == 2 || !cc_words__alnum((unsigned char)r->text[k - 3]))) ||
+           (k >= 5 && cc_words__match(r->text, k - 5, at, "dated") &&
+            (k == 5 || !cc_words__alnum((unsigned char)r->text[k - 6])));
+}
+
 cc_status
 cc_check__late_complaint(run *r)
 {
     cc_timeline *tl = r->tl;
-    size_t comp = cc_check__find_event(r, CC_EVENT_OMBUDSMAN_COMPLAINT, NULL,
-                                       INT32_MIN, 0);
-    size_t notice = NONE, matter = NONE, trig, disc_at = 0, disc_len = 0;
+    size_t comp = NONE, notice = NONE, matter = NONE, trig, other, disc_at = 0,
+           disc_len = 0;
     int discussed = 0;
-    const char *rule_id = "lga1974.s26b.late-complaint";
+    const char *disc, *rule_id = "lga1974.s26b.late-complaint";
     const cc_rule *rule;
     cc_deadline *d;
     char due[48], act[48], alt[48];
     cc_date a_e, a_l;
     int has_actual;
 
+    /* The complaint to the Ombudsman: the first one told as an act. */
+    for (size_t i = 0; i < tl->nevents && comp == NONE; i++)
+        if (tl->events[i].kind == CC_EVENT_OMBUDSMAN_COMPLAINT &&
+            !date_of_thing(r, i))
+            comp = i;
     for (size_t i = 0; i < cc_doc_paragraph_count(r->doc); i++) {
         const cc_paragraph *p = cc_doc_paragraph(r->doc, i);
         if (cc_chrono__narrative(r->doc, (long)i) &&
@@ -109,33 +186,52 @@ cc_check__late_complaint(run *r)
     if (!rule)
         return CC_OK;
     for (size_t i = 0; i < tl->nevents; i++) {
-        if (tl->events[i].kind == CC_EVENT_DECISION || i == comp)
+        if (tl->events[i].kind == CC_EVENT_DECISION || i == comp ||
+            (comp != NONE && tl->events[i].earliest > tl->events[comp].latest))
             continue;
         if (notice == NONE && notice_event(r, i))
             notice = i;
     }
-    /* The matter: the earliest event said in the same paragraph as the
-     * complaint to the Ombudsman, before it. */
+    /* The matter: the earliest event dated before the complaint and told
+     * in its paragraph, before or after it ("complained to us in May about
+     * the Council's decision of ..."). */
     if (comp != NONE) {
         for (size_t i = 0; i < tl->nevents; i++) {
+            const cc_place *w = &tl->events[i].where;
             if (i == comp || i == notice ||
                 tl->events[i].kind == CC_EVENT_DECISION ||
                 tl->info[i].paragraph != tl->info[comp].paragraph ||
-                tl->events[i].where.offset > tl->events[comp].where.offset)
+                tl->events[i].latest >= tl->events[comp].earliest)
+                continue;
+            /* Told after the complaint, it is its matter only where its
+             * sentence is the complaint's or says what was complained of. */
+            if (w->offset > tl->events[comp].where.offset &&
+                w->sentence_offset != tl->events[comp].where.sentence_offset &&
+                !cc_check__has(r->text, w->sentence_offset,
+                               w->sentence_offset + w->sentence_length,
+                               "complain*"))
                 continue;
             if (matter == NONE ||
                 tl->events[i].earliest < tl->events[matter].earliest)
                 matter = i;
         }
     }
-    trig = matter != NONE ? matter : notice;
+    /* The law counts from when the person had notice of the matter.  A
+     * decision that speaks of its discretion has found the complaint late
+     * and counts from the matter; one that does not and gives the notice
+     * counts from that.  The other reading is in the note. */
+    disc = discretion_of(r, &disc_at, &disc_len);
+    trig = notice != NONE && (matter == NONE || strcmp(disc, "not stated") == 0)
+               ? notice
+               : matter;
+    other = trig == notice ? matter : notice;
     if (trig == NONE)
         return CC_OK;
-    d = cc_check__new_deadline(r, CC_CHECK_LATE_COMPLAINT, rule, rule_id, 5);
+    d = cc_check__new_deadline(r, CC_CHECK_LATE_COMPLAINT, rule, rule_id);
     if (!d)
         goto nomem;
     cc_check__add_input(d, cc_check__event_evidence(
-                               r, trig, matter != NONE ? "matter" : "notice"));
+                               r, trig, trig == notice ? "notice" : "matter"));
     if (cc_check__deadline_due_interval(r, d, rule->period,
                                         tl->events[trig].earliest,
                                         tl->events[trig].latest) != CC_OK) {
@@ -158,30 +254,32 @@ cc_check__late_complaint(run *r)
     cc_check__judge(r, d, has_actual, a_e, a_l);
     if (!has_actual)
         d->status = CC_STATUS_UNKNOWN;
-    d->discretion = discretion_of(r, &disc_at, &disc_len);
+    d->discretion = disc;
     if (disc_len)
         cc_check__add_input(
             d, cc_check__text_evidence(r, disc_at, disc_len, "discretion"));
     alt[0] = '\0';
-    if (matter != NONE && notice != NONE) {
-        cc_date n_e, n_l;
-        cc_check__add_input(d, cc_check__event_evidence(r, notice, "notice"));
+    if (other != NONE) {
+        cc_date o_e, o_l;
+        cc_check__add_input(
+            d, cc_check__event_evidence(r, other,
+                                        other == notice ? "notice" : "matter"));
         if (cc_check__due_interval(
-                r, rule->division, rule->period, tl->events[notice].earliest,
-                tl->events[notice].latest, &n_e, &n_l, NULL) == CC_OK &&
+                r, rule->division, rule->period, tl->events[other].earliest,
+                tl->events[other].latest, &o_e, &o_l, NULL) == CC_OK &&
             has_actual) {
-            char nd[48];
-            snprintf(alt, sizeof alt, "%s%s",
-                     a_l <= n_e  ? "in time"
-                     : a_e > n_l ? "late"
-                                 : "cannot tell",
-                     "");
+            char od[48];
+            snprintf(alt, sizeof alt, "%s",
+                     a_l <= o_e  ? "in time"
+                     : a_e > o_l ? "late"
+                                 : "cannot tell");
             d->note = cc_pool__printf(
                 &tl->pool,
-                "counting from the matter (%s), the 12 months ended %s "
-                "and the complaint (%s) came %s; counting from when the "
-                "complainant had notice (%s), they ended %s: %s; "
-                "discretion: %s",
+                "counting from %s (%s), the 12 months ended %s and the "
+                "complaint (%s) came %s; counting from %s (%s), they ended "
+                "%s: %s; discretion: %s",
+                trig == notice ? "when the complainant had notice"
+                               : "the matter",
                 tl->events[trig].value,
                 cc_check__due_text(d->due_earliest, d->due_latest, due,
                                    sizeof due),
@@ -189,8 +287,10 @@ cc_check__late_complaint(run *r)
                 d->status == CC_STATUS_MISSED ? "after them"
                 : d->status == CC_STATUS_MET  ? "within them"
                                               : "perhaps after them",
-                tl->events[notice].value,
-                cc_check__due_text(n_e, n_l, nd, sizeof nd), alt,
+                other == notice ? "when the complainant had notice"
+                                : "the matter",
+                tl->events[other].value,
+                cc_check__due_text(o_e, o_l, od, sizeof od), alt,
                 d->discretion);
             return d->note ? CC_OK
                            : cc_error__fail(r->err, CC_ENOMEM, "out of memory");

@@ -55,7 +55,7 @@ stage_deadline(run *r, const char *rule_id, size_t trig, const char *trole,
 
     if (!rule || trig == NONE)
         return CC_OK;
-    d = cc_check__new_deadline(r, CC_CHECK_COMPLAINT_STAGE, rule, rule_id, 2);
+    d = cc_check__new_deadline(r, CC_CHECK_COMPLAINT_STAGE, rule, rule_id);
     if (!d)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     cc_check__add_input(d, cc_check__event_evidence(r, trig, trole));
@@ -76,7 +76,21 @@ stage_deadline(run *r, const char *rule_id, size_t trig, const char *trole,
         cc_check__judge(r, d, 1, tl->events[actual].earliest,
                         tl->events[actual].latest);
     } else {
+        /* "The Council has still not sent its stage 2 response": missed
+         * once the last due day is before the decision. */
+        size_t ulen = 0,
+               undone = cc_check__undone_sentence(
+                   r, &rule->engage.completion, &rule->engage.completion_blocks,
+                   tl->events[trig].where.offset, &ulen);
         cc_check__judge(r, d, 0, 0, 0);
+        if (undone != NONE && tl->has_decision &&
+            tl->decision > d->due_latest) {
+            cc_check__add_input(
+                d, cc_check__text_evidence(r, undone, ulen, "undone"));
+            d->status = CC_STATUS_MISSED;
+            d->late_min = (long)tl->decision - (long)d->due_latest;
+            d->late_max = d->late_min;
+        }
     }
     cc_check__soften(d);
     cc_period_format(d->period, base, sizeof base);
@@ -166,23 +180,20 @@ council_complaint(const run *r)
     return NONE;
 }
 
+static cc_status panel_stages(run *r, cc_date after);
+static cc_status panel_meeting(run *r, size_t e3);
+
 static cc_status
 check_children_stages(run *r)
 {
-    static const char *const complainant_words[] = {NULL};
-    static const char *const director[] = {"director", "council respond*",
-                                           "council sent its response", NULL};
-    static const char *const panel_report[] = {"findings", "report",
-                                               "recommendations", NULL};
     static const char *const statement[] = {"statement of complaint", NULL};
     cc_timeline *tl = r->tl;
-    size_t c1, r1, e2, s2, r2, e3, m3, p3, l3;
+    size_t c1, r1, e2, s2, r2, e3;
     cc_status st;
 
-    (void)complainant_words;
     c1 = council_complaint(r);
     if (c1 == NONE)
-        return CC_OK;
+        return panel_stages(r, INT32_MIN);
     r1 = next_event(r, CC_EVENT_RESPONSE, tl->events[c1].earliest, NULL,
                     LATER_STAGES);
     st = stage_deadline(r, "ca1989.complaints.stage1", c1, "trigger", r1,
@@ -198,7 +209,7 @@ check_children_stages(run *r)
             return st;
     }
     if (e2 == NONE)
-        return CC_OK;
+        return panel_stages(r, tl->events[c1].earliest);
     s2 = next_event(r, CC_EVENT_AGREEMENT, tl->events[e2].earliest, statement,
                     NULL);
     if (s2 == NONE)
@@ -211,8 +222,10 @@ check_children_stages(run *r)
                                  : "trigger",
                         r2, "stage 2 response",
                         r2 != NONE && extended_near(r, r2));
-    if (st != CC_OK || r2 == NONE)
+    if (st != CC_OK)
         return st;
+    if (r2 == NONE)
+        return panel_stages(r, tl->events[s2].earliest);
     e3 = next_event(r, CC_EVENT_ESCALATION, tl->events[r2].earliest,
                     PANEL_WORDS, NULL);
     if (e3 == NONE)
@@ -221,6 +234,32 @@ check_children_stages(run *r)
                         "request for a review panel", 0);
     if (st != CC_OK)
         return st;
+    return panel_meeting(r, e3);
+}
+
+/* The review panel stage when the decision does not date the stage 2
+ * response it follows: from the first request for a panel after `after`. */
+static cc_status
+panel_stages(run *r, cc_date after)
+{
+    size_t e3 = next_event(r, CC_EVENT_ESCALATION, after, PANEL_WORDS, NULL);
+
+    return e3 == NONE ? CC_OK : panel_meeting(r, e3);
+}
+
+/* The panel's meeting, its report and the council's response, from the
+ * request for a panel (event e3). */
+static cc_status
+panel_meeting(run *r, size_t e3)
+{
+    static const char *const director[] = {"director", "council respond*",
+                                           "council sent its response", NULL};
+    static const char *const panel_report[] = {"findings", "report",
+                                               "recommendations", NULL};
+    cc_timeline *tl = r->tl;
+    size_t m3, p3, l3;
+    cc_status st;
+
     m3 = next_event(r, CC_EVENT_MEETING, tl->events[e3].earliest, PANEL_WORDS,
                     NULL);
     st = stage_deadline(r, "ca1989.complaints.panel-meets", e3, "trigger", m3,
@@ -319,7 +358,7 @@ check_acknowledgement(run *r, size_t c1)
     if (!rule || !acknowledged(r, c1, &e, &l, &ev, &m0, &m1))
         return CC_OK;
     d = cc_check__new_deadline(r, CC_CHECK_COMPLAINT_STAGE, rule,
-                               "lassnhs2009.acknowledge", 2);
+                               "lassnhs2009.acknowledge");
     if (!d)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     cc_check__add_input(d, cc_check__event_evidence(r, c1, "trigger"));
@@ -449,7 +488,7 @@ cc_check__council_timescale(run *r)
         r1 = next_event(r, CC_EVENT_RESPONSE, tl->events[c1].earliest, NULL,
                         LATER_STAGES);
         d = cc_check__new_deadline(r, CC_CHECK_COUNCIL_TIMESCALE, NULL,
-                                   "council.complaint-response", 3);
+                                   "council.complaint-response");
         if (!d)
             return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
         d->title = "The council's own timescale for answering a complaint";

@@ -24,62 +24,6 @@
 /* Steps a chain of reviews may take: far more than any decision tells. */
 #define MAX_CHAIN 40
 
-/* Words that, shortly before an act's words, deny it. */
-static const char *const DENIALS[] = {"not",    "never",   "failed",
-                                      "yet to", "without", "refused to"};
-
-/* Is the match at `at` denied by a word in the few before it? */
-static int
-denied_before(const char *text, size_t c0, size_t at)
-{
-    /* "has still not issued", "did not decide": the denial stands right
-     * before the act, not anywhere in the clause ("the records do not
-     * show when it decided"). */
-    size_t from = at > c0 + 16 ? at - 16 : c0;
-
-    for (size_t k = 0; k < sizeof DENIALS / sizeof *DENIALS; k++)
-        if (cc_words__find(text, from, at, DENIALS[k]) != NONE)
-            return 1;
-    /* "didn't", "hasn\u2019t": inside a word */
-    for (size_t i = from; i + 3 <= at; i++)
-        if (memcmp(text + i, "n't", 3) == 0 ||
-            (i + 5 <= at && memcmp(text + i, "n\xe2\x80\x99t", 5) == 0))
-            return 1;
-    return 0;
-}
-
-/* 1: words match in text[c0, c1) with no block; -1: they match but are
- * denied; 0: no match. */
-static int
-words_in(const char *text, size_t c0, size_t c1, const cc_words *words,
-         const cc_words *blocks, int until)
-{
-    int result = 0;
-
-    for (size_t k = 0; k < blocks->n; k++)
-        if (cc_words__find_pattern(text, c0, c1, blocks->items[k], NULL) !=
-            NONE)
-            return 0;
-    for (size_t k = 0; k < words->n; k++) {
-        size_t at = cc_words__find_pattern(text, c0, c1, words->items[k], NULL);
-        if (at == NONE)
-            continue;
-        /* "Following the annual review, the Council sent ...": the words
-         * name another happening, not the act the date is of. */
-        if (cc_words__find(text, at > c0 + 20 ? at - 20 : c0, at,
-                           "following") != NONE ||
-            cc_words__find(text, at > c0 + 6 ? at - 6 : c0, at, "after") !=
-                NONE)
-            continue;
-        if (!until && denied_before(text, c0, at)) {
-            result = -1;
-            continue;
-        }
-        return 1;
-    }
-    return result;
-}
-
 /* Is the event the only dated event of its sentence? */
 static int
 alone_in_sentence(const run *r, size_t i)
@@ -104,12 +48,13 @@ event_names(const run *r, size_t i, const cc_words *words,
         return 0;
     /* "did not issue the plan until 3 May": it was issued on 3 May. */
     if (m >= c0 + 6 && cc_words__find(r->text, m - 6, m, "until") != NONE)
-        until = 1;
-    hit = words_in(r->text, c0, c1, words, blocks, until);
+        until = CC_WORDS_UNTIL;
+    hit = cc_check__words_in(r->text, c0, c1, words, blocks, until);
     if (hit == 0 && alone_in_sentence(r, i))
-        hit = words_in(r->text, ev->where.sentence_offset,
-                       ev->where.sentence_offset + ev->where.sentence_length,
-                       words, blocks, until);
+        hit = cc_check__words_in(r->text, ev->where.sentence_offset,
+                                 ev->where.sentence_offset +
+                                     ev->where.sentence_length,
+                                 words, blocks, until);
     return hit;
 }
 
@@ -122,30 +67,6 @@ narrative_event(const run *r, size_t i)
     return para >= 0 && cc_chrono__narrative(r->doc, para) &&
            !cc_check__summary_para(r, para) &&
            !cc_check__action_section(r, para);
-}
-
-/* A sentence of the narrative after `after` that says the act was not
- * done ("The Council has still not issued the final plan"); its offset
- * and length, or NONE. */
-static size_t
-undone_sentence(const run *r, const cc_engage *g, size_t after, size_t *len)
-{
-    size_t ns = cc_doc_sentence_count(r->doc);
-
-    for (size_t i = 0; i < ns; i++) {
-        const cc_sentence *s = cc_doc_sentence(r->doc, i);
-        if (s->offset < after || s->paragraph < 0 ||
-            !cc_chrono__narrative(r->doc, s->paragraph) ||
-            cc_check__summary_para(r, s->paragraph) ||
-            cc_check__action_section(r, s->paragraph))
-            continue;
-        if (words_in(r->text, s->offset, s->offset + s->length, &g->completion,
-                     &g->completion_blocks, 0) < 0) {
-            *len = s->length;
-            return s->offset;
-        }
-    }
-    return NONE;
 }
 
 /* The longest extension whose words the narrative has, or NULL. */
@@ -251,8 +172,9 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     if (done == NONE && g->needs_completion)
         return CC_OK;
     if (done == NONE)
-        undone = undone_sentence(r, g, t->where.offset, &ulen);
-    d = cc_check__new_deadline(r, CC_CHECK_TIMESCALE, rule, rule->id, 3);
+        undone = cc_check__undone_sentence(
+            r, &g->completion, &g->completion_blocks, t->where.offset, &ulen);
+    d = cc_check__new_deadline(r, CC_CHECK_TIMESCALE, rule, rule->id);
     if (!d)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     d->extended = ext != NULL;
