@@ -116,83 +116,80 @@ nearest_of_kind(const run *r, cc_event_kind kind, size_t at, size_t not,
 
 /* Which deadline a sentence is about: the deadline word nearest before
  * `at` ("the review panel met four working days outside"). */
+/* Where the actual act of d is said, or NONE. */
+static size_t
+actual_at(const cc_deadline *d)
+{
+    size_t at = NONE;
+
+    for (size_t j = 0; j < d->ninputs; j++)
+        if (strcmp(d->inputs[j].role, "actual") == 0)
+            at = d->inputs[j].where.offset;
+    return at;
+}
+
+/* The last place in [a, to) one of `words` is said, or NONE. */
+static size_t
+last_said(const char *text, size_t a, size_t to, const char *const *words,
+          size_t n)
+{
+    size_t pos = NONE;
+
+    for (size_t k = 0; k < n; k++) {
+        size_t p = a;
+        while ((p = cc_words__find(text, p, to, words[k])) != NONE) {
+            if (pos == NONE || p > pos)
+                pos = p;
+            p++;
+        }
+    }
+    return pos;
+}
+
+/* The deadline a statement of delay names, by the words each rule's data
+ * gives it ("stage 2", "the final plan", "review conference"), in [a, at):
+ * the name said last before `at` wins; of deadlines with the same name
+ * (the reviews of a chain), the one with an actual date said last before
+ * `at`.  A council's own timescale is not a rule: its words are here. */
 static const cc_deadline *
 deadline_by_words(const run *r, size_t a, size_t b, size_t at)
 {
-    static const struct {
-        const char *word, *rule;
-    } map[] = {
-        {"review conference", "wt.rcpc"},
-        {"review child protection conference", "wt.rcpc"},
-        {"initial conference", "wt.icpc"},
-        {"initial child protection conference", "wt.icpc"},
-        {"icpc", "wt.icpc"},
-        {"stage 1", "ca1989.complaints.stage1"},
-        {"stage one", "ca1989.complaints.stage1"},
-        {"stage 2", "ca1989.complaints.stage2"},
-        {"stage two", "ca1989.complaints.stage2"},
-        {"review panel", "ca1989.complaints.panel-meets"},
-        {"panel met", "ca1989.complaints.panel-meets"},
-        {"director", "ca1989.complaints.la-response"},
-        {"first review", "wt.rcpc.first"},
-        {"second review", "wt.rcpc.subsequent"},
-        {"own deadline", "council.complaint-response"},
-        {"its policy", "council.complaint-response"},
-        {"its procedure", "council.complaint-response"},
-    };
+    static const char *const council[] = {"own deadline", "its policy",
+                                          "its procedure"};
     const cc_deadline *best = NULL;
-    size_t bestpos = 0;
+    size_t bestpos = 0, bestact = NONE;
 
     (void)b;
-    for (size_t k = 0; k < sizeof map / sizeof *map; k++) {
-        size_t pos = NONE, p = a, n = strlen(map[k].rule);
-        const cc_deadline *pick = NULL;
-        size_t pickat = 0;
-        while ((p = cc_words__find(r->text, p, at, map[k].word)) != NONE) {
-            pos = p;
-            p++;
-        }
-        if (pos == NONE || (best && pos <= bestpos))
-            continue;
-        /* Of a family (the reviews), the one whose actual date was said
-         * last before `at`. */
-        for (size_t i = 0; i < r->tl->ndeadlines; i++) {
-            const cc_deadline *d = &r->tl->deadlines[i];
-            size_t actat = 0;
-            if (strncmp(d->rule, map[k].rule, n) != 0 ||
-                (d->rule[n] != '\0' && d->rule[n] != '.') || !d->has_actual)
-                continue;
-            for (size_t j = 0; j < d->ninputs; j++)
-                if (strcmp(d->inputs[j].role, "actual") == 0)
-                    actat = d->inputs[j].where.offset;
-            if (!pick || (actat <= at && (pickat > at || actat > pickat))) {
-                pick = d;
-                pickat = actat;
-            }
-        }
-        if (pick) {
-            best = pick;
-            bestpos = pos;
-        }
-    }
-    /* The names each rule's data gives it ("the final plan", "the review
-     * decision"): the one said last before `at` wins. */
     for (size_t i = 0; i < r->tl->ndeadlines; i++) {
         const cc_deadline *d = &r->tl->deadlines[i];
         const cc_rule *rule = cc_ctx_rule_find(r->ctx, d->rule);
-        if (!rule || d->check != CC_CHECK_TIMESCALE)
+        size_t pos, act = actual_at(d);
+        int better;
+
+        if (d->check == CC_CHECK_COUNCIL_TIMESCALE)
+            pos = last_said(r->text, a, at, council,
+                            sizeof council / sizeof *council);
+        else if (rule && rule->engage.names.n)
+            pos = last_said(r->text, a, at, rule->engage.names.items,
+                            rule->engage.names.n);
+        else
             continue;
-        for (size_t k = 0; k < rule->engage.names.n; k++) {
-            size_t p = a, pos = NONE;
-            while ((p = cc_words__find(r->text, p, at,
-                                       rule->engage.names.items[k])) != NONE)
-                pos = p++;
-            if (pos == NONE || (best && pos < bestpos))
-                continue;
-            if (best && pos == bestpos && best->has_actual && !d->has_actual)
-                continue;
+        /* Only a timescale without its act can be the one meant. */
+        if (pos == NONE || (!d->has_actual && d->check != CC_CHECK_TIMESCALE))
+            continue;
+        if (!best || pos > bestpos)
+            better = 1;
+        else if (pos < bestpos)
+            better = 0;
+        else if (d->has_actual != best->has_actual)
+            better = d->has_actual;
+        else
+            better = act != NONE && act <= at &&
+                     (bestact == NONE || bestact > at || act > bestact);
+        if (better) {
             best = d;
             bestpos = pos;
+            bestact = act;
         }
     }
     return best;
