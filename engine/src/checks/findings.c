@@ -195,6 +195,34 @@ deadline_by_words(const run *r, size_t a, size_t b, size_t at)
     return best;
 }
 
+/* The deadline whose completing act the words in [a, at) name by its
+ * rule's completion patterns ("The Council took almost ten months to
+ * respond to Mrs N's complaint"), said last; only deadlines with an actual
+ * date. */
+static const cc_deadline *
+deadline_by_completion(const run *r, size_t a, size_t at)
+{
+    const cc_deadline *best = NULL;
+    size_t bestpos = 0;
+
+    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+        const cc_deadline *d = &r->tl->deadlines[i];
+        const cc_rule *rule = cc_ctx_rule_find(r->ctx, d->rule);
+        if (!rule || !d->has_actual ||
+            strcmp(rule->engage.check, "minimum") == 0)
+            continue;
+        for (size_t k = 0; k < rule->engage.completion.n; k++) {
+            size_t pos = cc_words__find_pattern(
+                r->text, a, at, rule->engage.completion.items[k], NULL);
+            if (pos != NONE && (!best || pos > bestpos)) {
+                best = d;
+                bestpos = pos;
+            }
+        }
+    }
+    return best;
+}
+
 /* The statutory timescale whose act the sentence [a, b) itself dates ("On
  * 8 June the Council decided not to issue a plan, nine days late"). */
 static const cc_deadline *
@@ -888,6 +916,17 @@ cc_check__findings(run *r)
                 d = deadline_by_words(r, ps->offset, ps->offset + ps->length,
                                       m->offset);
             }
+            /* "The response was almost four months late": the act's own
+             * words, in the sentence or the two before it. */
+            for (long back = 0; !d && back <= 2 && m->sentence - back >= 0;
+                 back++) {
+                const cc_sentence *ps =
+                    cc_doc_sentence(r->doc, (size_t)(m->sentence - back));
+                if (ps->paragraph != s->paragraph)
+                    break;
+                d = deadline_by_completion(
+                    r, ps->offset, back ? ps->offset + ps->length : m->offset);
+            }
             if (!d)
                 d = promise_before(r, m->offset, m->paragraph);
             if (d) {
@@ -971,7 +1010,10 @@ cc_check__findings(run *r)
                 /* "The Council took 15 working days to respond at stage
                  * 1": the stage's own trigger and response. */
                 const cc_deadline *d = deadline_by_words(r, a, b, b);
-                if (d && d->check == CC_CHECK_COMPLAINT_STAGE) {
+                if (!d || d->check != CC_CHECK_COMPLAINT_STAGE)
+                    d = deadline_by_completion(r, a, b);
+                if (d && d->ninputs && d->inputs[0].event >= 0 &&
+                    strcmp(d->inputs[0].role, "trigger") == 0) {
                     from =
                         ends_of_event(r, (size_t)d->inputs[0].event, "start");
                     to = deadline_actual(r, d);
