@@ -140,8 +140,10 @@ rules_markdown(const cc_ctx *ctx, FILE *fp)
 
     fputs("\n## Procedures\n\n"
           "A rule with a procedure applies only to a decision that engages "
-          "it: by its category, or by naming it in the text.\n\n"
-          "| procedure | title | categories | words |\n|---|---|---|---|\n",
+          "it: by its category, or by naming it in the text, and not when "
+          "it engages a procedure listed under unless.\n\n"
+          "| procedure | title | categories | words | unless |\n"
+          "|---|---|---|---|---|\n",
           fp);
     for (size_t i = 0; i < cc_ctx_procedure_count(ctx); i++) {
         const cc_procedure *q = cc_ctx_procedure(ctx, i);
@@ -153,6 +155,8 @@ rules_markdown(const cc_ctx *ctx, FILE *fp)
         md_words(fp, &q->categories);
         fputs(" | ", fp);
         md_words(fp, &q->words);
+        fputs(" | ", fp);
+        md_words(fp, &q->unless);
         fputs(" |\n", fp);
     }
 

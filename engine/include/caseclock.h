@@ -325,13 +325,16 @@ typedef struct cc_engage {
 } cc_engage;
 
 /* A named procedure (rules.json "procedures"): a document engages it when
- * its category starts with one of `categories` or its text names it. */
+ * its category starts with one of `categories` or its text names it, and
+ * it engages none of the procedures `unless` lists (a disabled facilities
+ * grant filed under adult care is not a social care complaint). */
 typedef struct cc_procedure {
     const char *id;    /* "send" */
     const char *title; /* "Special educational needs (SEND Regulations
                           2014)" */
     cc_words categories;
     cc_words words;
+    cc_words unless; /* procedure ids */
 } cc_procedure;
 
 /* Borrowed from the context; every string is UTF-8 and NUL-terminated. */

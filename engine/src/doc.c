@@ -79,6 +79,19 @@ authority_kind(const char *authority, const char *category)
  * procedure's categories, or its text names the procedure.  Returns the
  * ids as ",a,b," (new), or NULL when out of memory.
  */
+static int
+named(const cc_procedure *p, const char *text, size_t len, const char *category)
+{
+    for (size_t k = 0; k < p->categories.n; k++)
+        if (category && strncmp(category, p->categories.items[k],
+                                strlen(p->categories.items[k])) == 0)
+            return 1;
+    for (size_t k = 0; k < p->words.n; k++)
+        if (cc_words__find(text, 0, len, p->words.items[k]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
 static char *
 classify(const cc_ctx *ctx, const char *text, size_t len, const char *category)
 {
@@ -93,12 +106,12 @@ classify(const cc_ctx *ctx, const char *text, size_t len, const char *category)
     out[1] = '\0';
     for (size_t i = 0; i < np; i++) {
         const cc_procedure *p = cc_ctx_procedure(ctx, i);
-        int hit = 0;
-        for (size_t k = 0; k < p->categories.n && !hit; k++)
-            hit = category && strncmp(category, p->categories.items[k],
-                                      strlen(p->categories.items[k])) == 0;
-        for (size_t k = 0; k < p->words.n && !hit; k++)
-            hit = cc_words__find(text, 0, len, p->words.items[k]) != (size_t)-1;
+        int hit = named(p, text, len, category);
+        for (size_t k = 0; k < p->unless.n && hit; k++) {
+            const cc_procedure *q =
+                cc_ctx_procedure_find(ctx, p->unless.items[k]);
+            hit = !q || !named(q, text, len, category);
+        }
         if (hit) {
             size_t k = strlen(p->id);
             memcpy(out + used, p->id, k);

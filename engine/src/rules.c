@@ -340,7 +340,8 @@ load_procedures(const loader *ld, json_t *arr, cc_procedure **out, size_t *n)
         /* Categories keep their capitals: "Education > Special ...". */
         if (!json_is_array(json_object_get(p, "categories")))
             return fail_rule(ld, q->id, "needs categories", NULL);
-        if ((st = get_words(ld, p, q->id, "categories", 0, &q->categories)))
+        if ((st = get_words(ld, p, q->id, "categories", 0, &q->categories)) ||
+            (st = get_words(ld, p, q->id, "unless", 1, &q->unless)))
             return st;
     }
     return CC_OK;
@@ -352,6 +353,7 @@ free_procedures(cc_procedure *ps, size_t n)
     for (size_t i = 0; i < n; i++) {
         free_words(&ps[i].words);
         free_words(&ps[i].categories);
+        free_words(&ps[i].unless);
     }
     free(ps);
 }
@@ -416,6 +418,20 @@ cc_rules__load(cc_ctx *ctx, const char *data, size_t len, const char *source,
                          &nprocs);
     if (st != CC_OK)
         goto fail;
+    for (size_t j = 0; j < nprocs; j++)
+        for (size_t u = 0; u < procs[j].unless.n; u++) {
+            int found = 0;
+            for (size_t k = 0; k < nprocs && !found; k++)
+                found = k != j &&
+                        strcmp(procs[k].id, procs[j].unless.items[u]) == 0;
+            if (!found) {
+                st = fail_rule(&ld, procs[j].id,
+                               "unless names an unknown "
+                               "procedure:",
+                               procs[j].unless.items[u]);
+                goto fail;
+            }
+        }
     for (size_t j = 0; j < n; j++) {
         const cc_engage *g = &rules[j].engage;
         int found = !*g->procedure;

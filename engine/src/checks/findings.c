@@ -1001,14 +1001,14 @@ cc_check__findings(run *r)
                 to = ends_of_event(r, event_of_mention(r, last), "end");
             } else if (strcmp(how, "delay") == 0) {
                 delay_ends(r, m, &from, &to);
-            } else if ((strcmp(next, "to") == 0 &&
-                        cc_check__has(r->text, mend,
-                                      mend + 16 < b ? mend + 16 : b,
-                                      "respond")) ||
-                       (cc_check__has(r->text, a, m->offset, "response") &&
-                        !cc_check__has(r->text, a, b, "from"))) {
+            } else if ((strcmp(next, "to") == 0 ||
+                        cc_check__has(r->text, a, m->offset, "response")) &&
+                       !cc_check__has(r->text, mend, b, "from") &&
+                       !cc_check__has(r->text, mend, b, "after")) {
                 /* "The Council took 15 working days to respond at stage
-                 * 1": the stage's own trigger and response. */
+                 * 1", "took more than six months to approve the grant":
+                 * the deadline's own trigger and completing act (not when
+                 * the sentence says from or after what). */
                 const cc_deadline *d = deadline_by_words(r, a, b, b);
                 if (!d || d->check != CC_CHECK_COMPLAINT_STAGE)
                     d = deadline_by_completion(r, a, b);

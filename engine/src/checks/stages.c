@@ -417,13 +417,9 @@ cc_check__stages(run *r)
                                            "children's complaints procedure",
                                            "si 2006/1738",
                                            NULL};
-    static const char *const adult[] = {"si 2009/309",
-                                        "complaints (england) regulations 2009",
-                                        "adult social care complaint*", NULL};
-    const char *category = r->tl->field[CC_FIELD_CATEGORY];
     int is_children = cc_check__has_any(r->text, 0, r->len, children);
-    int is_adult = cc_check__has_any(r->text, 0, r->len, adult) ||
-                   (category && strncmp(category, "Adult care", 10) == 0);
+    /* The procedure's category and words are data (rules.json). */
+    int is_adult = cc_doc_engages(r->doc, "adult-complaints");
 
     if (is_children)
         return check_children_stages(r);
