@@ -70,6 +70,8 @@ typedef struct cli_out {
     char *tmp;  /* the temporary file, or NULL */
 } cli_out;
 int cli_out_open(cli_out *out, const char *path);
+/* A cc_write_fn writing to the FILE * `fp`: 0, or -1 on a short write. */
+int cli_write_fp(void *fp, const char *data, size_t len);
 int cli_out_close(cli_out *out, int ok);
 
 /*

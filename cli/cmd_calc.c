@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "ics.h"
 
 enum { FMT_TEXT, FMT_JSON, FMT_ICS };
 static const char *const CALC_FORMATS[] = {"text", "json", "ics", NULL};
@@ -217,39 +216,6 @@ calc_json(const calc_view *v)
 }
 
 static int
-print_ics(FILE *fp, const calc_view *v)
-{
-    const cc_calc *c = v->calc;
-    icalcomponent *cal = cli_ics_calendar("caseclock deadlines");
-    char key[256], summary[256], desc[1024], p[24], a[11], b[11];
-    int rc;
-
-    cc_period_format(c->period, p, sizeof p);
-    snprintf(key, sizeof key, "%s|%s|%s|%s|%s", v->rule ? v->rule->id : "add",
-             cc_date_format(c->from, a), p, counting_name(c->period.counting),
-             c->calendar);
-    if (v->rule)
-        snprintf(summary, sizeof summary, "Due: %s", v->rule->title);
-    else
-        snprintf(summary, sizeof summary, "%s after %s", p, a);
-    if (v->rule)
-        snprintf(desc, sizeof desc,
-                 "%s (%s, rule %s): %s from %s (%s), counting %s, calendar "
-                 "%s: the last permitted day is %s.",
-                 v->rule->title, v->rule->source, v->rule->id, p, a,
-                 v->rule->trigger, counting_name(c->period.counting),
-                 c->calendar, cc_date_format(c->date, b));
-    else
-        snprintf(desc, sizeof desc, "%s from %s, counting %s, calendar %s: %s.",
-                 p, a, counting_name(c->period.counting), c->calendar,
-                 cc_date_format(c->date, b));
-    cli_ics_add_event(cal, key, c->date, c->date, c->from, summary, desc);
-    rc = cli_ics_write(fp, cal);
-    icalcomponent_free(cal);
-    return rc;
-}
-
-static int
 emit(const char *out_path, int fmt, const calc_view *v, int explain)
 {
     cli_out out;
@@ -265,7 +231,14 @@ emit(const char *out_path, int fmt, const calc_view *v, int explain)
         fputc('\n', out.fp);
         json_decref(o);
     } else {
-        ok = print_ics(out.fp, v) == 0;
+        cc_error err = {0};
+        cc_status st =
+            cc_calc_write_ics(v->calc, v->rule, cli_write_fp, out.fp, &err);
+        ok = st == CC_OK;
+        if (st != CC_OK && st != CC_EWRITE) {
+            cli_out_close(&out, 0);
+            return cli_report(&err);
+        }
     }
     return cli_out_close(&out, ok);
 }

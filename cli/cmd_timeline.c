@@ -1,11 +1,11 @@
 /*
  * timeline, check: a decision's chronology and the checks of its
  * timescales, as JSON (docs/timeline.schema.json), text for a terminal,
- * CSV (RFC 4180), iCalendar (RFC 5545, through cli/ics.c) or an HTML
+ * CSV (RFC 4180), iCalendar (RFC 5545, cc_timeline_write_ics) or an HTML
  * report (cli/html.c).
  *
  * Same input, same bytes: nothing here reads the clock.  "Today" is the
- * --today option, and the iCalendar DTSTAMP is the decision date.
+ * --today option.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -13,7 +13,6 @@
 
 #include "cli.h"
 #include "html.h"
-#include "ics.h"
 
 enum { FMT_TEXT, FMT_JSON, FMT_ICS, FMT_CSV, FMT_HTML };
 static const char *const TIMELINE_FORMATS[] = {"text", "json", "ics",
@@ -679,97 +678,13 @@ emit_csv(FILE *fp, const view *v)
 }
 
 /* ------------------------------------------------------------------ */
-/* iCalendar                                                           */
-
-static int
-emit_ics(FILE *fp, const view *v)
-{
-    const char *auth = cc_timeline_field(v->tl, CC_FIELD_AUTHORITY);
-    const char *ref = cc_timeline_field(v->tl, CC_FIELD_REFERENCE);
-    char name[256], key[512], summary[512], *desc;
-    cc_date stamp = 0;
-    icalcomponent *cal;
-    int rc;
-
-    if (!cc_timeline_decision_date(v->tl, &stamp) &&
-        cc_timeline_event_count(v->tl) > 0)
-        stamp = cc_timeline_event(v->tl, 0)->earliest;
-    snprintf(name, sizeof name, "%s (%s)", auth ? auth : "Decision",
-             ref ? ref : "no reference");
-    cal = cli_ics_calendar(name);
-    for (size_t i = 0; i < cc_timeline_event_count(v->tl); i++) {
-        const cc_event *ev = cc_timeline_event(v->tl, i);
-        char *s =
-            words(v, ev->where.sentence_offset, ev->where.sentence_length);
-        char at[200], when[160];
-        size_t n = 0, dn;
-        /* The key: reference, kind, value, and which of its equals. */
-        for (size_t k = 0; k < i; k++) {
-            const cc_event *o = cc_timeline_event(v->tl, k);
-            n += o->kind == ev->kind && strcmp(o->value, ev->value) == 0;
-        }
-        snprintf(key, sizeof key, "%.200s|event|%s|%.40s|%zu", ref ? ref : name,
-                 cc_event_kind_name(ev->kind), ev->value, n);
-        snprintf(summary, sizeof summary, "%s: %s (%s)",
-                 cc_event_kind_name(ev->kind), cc_actor_name(ev->actor),
-                 ref ? ref : name);
-        where_text(at, sizeof at, &ev->where);
-        when_text(when, sizeof when, ev->earliest, ev->latest, ev->grain,
-                  ev->mod);
-        dn = (s ? strlen(s) : 0) + strlen(at) + strlen(when) + 64;
-        desc = malloc(dn);
-        if (desc) {
-            snprintf(desc, dn, "\"%s\"\n%s%s\nDate: %s",
-                     ev->kind == CC_EVENT_DECISION ? "Decision date" : s,
-                     ev->kind == CC_EVENT_DECISION ? "" : "Source: ",
-                     ev->kind == CC_EVENT_DECISION ? "" : at, when);
-            cli_ics_add_event(cal, key, ev->earliest, ev->latest, stamp,
-                              summary, desc);
-        }
-        free(desc);
-        free(s);
-    }
-    for (size_t i = 0; i < cc_timeline_deadline_count(v->tl); i++) {
-        const cc_deadline *d = cc_timeline_deadline(v->tl, i);
-        char *s = NULL;
-        size_t n = 0, dn;
-        for (size_t k = 0; k < i; k++)
-            n += strcmp(cc_timeline_deadline(v->tl, k)->rule, d->rule) == 0;
-        snprintf(key, sizeof key, "%.200s|deadline|%.200s|%zu",
-                 ref ? ref : name, d->rule, n);
-        snprintf(summary, sizeof summary, "Due: %s [%s] (%s)", d->title,
-                 cc_check_status_name(d->status), ref ? ref : name);
-        if (d->ninputs)
-            s = words(v, d->inputs[0].where.sentence_offset,
-                      d->inputs[0].where.sentence_length);
-        dn = strlen(d->note) + strlen(d->rule) + strlen(d->source) +
-             strlen(d->action) + (s ? strlen(s) : 0) + 64;
-        desc = malloc(dn);
-        if (desc) {
-            snprintf(desc, dn, "%s\nRule: %s, %s%s%s%s%s%s", d->note, d->rule,
-                     d->source, *d->action ? "\nAction: " : "", d->action,
-                     s && *s && !*d->action ? "\n\"" : "",
-                     s && *s && !*d->action ? s : "",
-                     s && *s && !*d->action ? "\"" : "");
-            cli_ics_add_event(cal, key, d->due_earliest, d->due_latest, stamp,
-                              summary, desc);
-        }
-        free(desc);
-        free(s);
-    }
-    rc = cli_ics_write(fp, cal);
-    icalcomponent_free(cal);
-    return rc;
-}
-
-/* ------------------------------------------------------------------ */
 /* The commands                                                        */
 
 static int
 run(int argc, char **argv, int checks_only)
 {
     const char *file = NULL, *output = NULL, *today = NULL;
-    int fmt = FMT_TEXT, strict = 0, rc, ok, write_failed;
+    int fmt = FMT_TEXT, strict = 0, rc, ok, write_failed, reported = 0;
     char *data = NULL;
     size_t len = 0;
     cc_ctx *ctx = NULL;
@@ -838,9 +753,23 @@ run(int argc, char **argv, int checks_only)
     case FMT_JSON:
         ok = emit_json(out.fp, &v) == 0;
         break;
-    case FMT_ICS:
-        ok = emit_ics(out.fp, &v) == 0;
+    case FMT_ICS: {
+        cc_write_opts o = {0};
+        o.has_today = v.has_today;
+        o.today = v.today;
+        if (cc_timeline_write_ics(tl, doc, &o, cli_write_fp, out.fp, &err) !=
+                CC_OK &&
+            err.code != CC_EWRITE) {
+            ok = 0;
+            if (!err.source[0])
+                snprintf(err.source, sizeof err.source, "%s",
+                         strcmp(file, "-") == 0 ? "<stdin>" : file);
+            reported = cli_report(&err);
+        } else {
+            ok = err.code == CC_OK;
+        }
         break;
+    }
     case FMT_CSV:
         ok = emit_csv(out.fp, &v) == 0;
         break;
@@ -856,7 +785,9 @@ run(int argc, char **argv, int checks_only)
      * that has gone (`| head -1`) is no error.  Any other failure is. */
     write_failed = ferror(out.fp) != 0;
     rc = cli_out_close(&out, ok);
-    if (!ok && !write_failed && rc == EXIT_DONE) {
+    if (reported && rc == EXIT_DONE) {
+        rc = reported;
+    } else if (!ok && !write_failed && rc == EXIT_DONE) {
         cli_warn("out of memory");
         rc = EXIT_INTERNAL;
     }

@@ -196,6 +196,12 @@ new_file_mode(void)
 }
 
 int
+cli_write_fp(void *fp, const char *data, size_t len)
+{
+    return len && fwrite(data, 1, len, fp) != len ? -1 : 0;
+}
+
+int
 cli_out_open(cli_out *out, const char *path)
 {
     static const char suffix[] = ".tmpXXXXXX";

@@ -658,6 +658,50 @@ CC_API const char *cc_check_kind_name(cc_check_kind kind);
 CC_API const char *cc_check_status_name(cc_check_status status);
 CC_API const char *cc_verdict_name(cc_verdict verdict);
 
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+
+/*
+ * Receives output: `len` bytes at `data`, read during the call only (not
+ * NUL-terminated).  Returns 0, or non-zero when they could not be written.
+ * Each writer below builds its whole output first and calls `write` once,
+ * so an error leaves nothing half written.
+ */
+typedef int (*cc_write_fn)(void *userdata, const char *data, size_t len);
+
+/* What a writer shows; NULL means all zero. */
+typedef struct cc_write_opts {
+    int checks_only; /* deadlines and findings alone, no events */
+    int has_today;   /* `today` is the day the output is written for */
+    cc_date today;
+} cc_write_opts;
+
+/*
+ * Writes the timeline of `doc` (the doc it was made from: its text gives
+ * the quoted sentences) as iCalendar (RFC 5545, CRLF lines folded at 75
+ * octets): an all-day event for each event and each deadline, under
+ * METHOD:PUBLISH with an ORGANIZER.  UIDs are stable across runs and
+ * differ between decisions (the reference, or a hash of the text when the
+ * decision has none); with opts->today later than the decision date,
+ * LAST-MODIFIED and DTSTAMP are that day and SEQUENCE the days between, so
+ * an update replaces the earlier import.  Control characters are left out.
+ * A timeline with nothing to put in a calendar is CC_EINVAL.  tl, doc and
+ * opts are read during the call only.
+ */
+CC_API cc_status cc_timeline_write_ics(const cc_timeline *tl, const cc_doc *doc,
+                                       const cc_write_opts *opts,
+                                       cc_write_fn write, void *userdata,
+                                       cc_error *err);
+
+/*
+ * Writes one computed deadline as an iCalendar file with one all-day event
+ * on calc->date; `rule` (may be NULL) is the rule it was computed for.
+ * Read during the call only.
+ */
+CC_API cc_status cc_calc_write_ics(const cc_calc *calc, const cc_rule *rule,
+                                   cc_write_fn write, void *userdata,
+                                   cc_error *err);
+
 #ifdef __cplusplus
 }
 #endif
