@@ -7,7 +7,8 @@
 
 #include "caseclock.h"
 
-/* Exit codes: the same numbers as cc_status, plus 1 for --strict. */
+/* Exit codes (docs/errors.md); cli_exit_code() maps the library's
+ * cc_status to them, here alone. */
 enum {
     EXIT_DONE = 0,
     EXIT_STRICT = 1,
@@ -38,7 +39,7 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Usage error: prints the message and a hint, returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* The exit code for an engine status (the same numbers; 70 for the rest). */
+/* The exit code for a library status: 70 for out of memory and a bug. */
 int cli_exit_code(cc_status st);
 
 /* Prints an engine error as "caseclock: SOURCE:LINE:COL: message" and
