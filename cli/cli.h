@@ -112,14 +112,10 @@ int cli_format(const char *val, const char *const *allowed, int *out);
  * Each returns a new value (json_decref() it); `doc`, `m`, `tl` and `today`
  * are read during the call only.  cli_dates_decision_json() is the
  * "decision" object of 'dates', cli_dates_mention_json() one element of its
- * "mentions".  cli_timeline_json() is the whole document of 'timeline'
- * (`checks_only` 0) or 'check' (1); `today` may be NULL.  Dump it with
- * CLI_TIMELINE_JSON_FLAGS.
+ * "mentions".  The JSON of 'timeline' and 'check' is the library's
+ * (cc_timeline_write_json).
  */
 json_t *cli_dates_decision_json(const cc_doc *doc);
 json_t *cli_dates_mention_json(const cc_doc *doc, const cc_mention *m);
-json_t *cli_timeline_json(const cc_timeline *tl, const cc_doc *doc,
-                          const cc_date *today, int checks_only);
-#define CLI_TIMELINE_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
 
 #endif

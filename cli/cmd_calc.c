@@ -104,12 +104,6 @@ typedef struct calc_view {
     size_t next;
 } calc_view;
 
-static const char *
-confidence_name(cc_confidence c)
-{
-    return c == CC_CONF_CONFIRMED ? "C" : c == CC_CONF_BELIEVED ? "B" : "U";
-}
-
 static void
 print_text(FILE *fp, const calc_view *v, int explain)
 {
@@ -126,7 +120,8 @@ print_text(FILE *fp, const calc_view *v, int explain)
         if (*v->rule->words)
             fprintf(fp, "words: \"%s\"\n", v->rule->words);
         fprintf(fp, "trigger: %s\n", v->rule->trigger);
-        fprintf(fp, "confidence: %s%s\n", confidence_name(v->rule->confidence),
+        fprintf(fp, "confidence: %s%s\n",
+                cc_confidence_name(v->rule->confidence),
                 v->rule->confidence == CC_CONF_UNCERTAIN
                     ? " (a soft rule: a warning, never a breach)"
                     : "");
@@ -196,8 +191,9 @@ calc_json(const calc_view *v)
         json_object_set_new(o, "rule", json_string(v->rule->id));
         json_object_set_new(o, "title", json_string(v->rule->title));
         json_object_set_new(o, "source", json_string(v->rule->source));
-        json_object_set_new(o, "confidence",
-                            json_string(confidence_name(v->rule->confidence)));
+        json_object_set_new(
+            o, "confidence",
+            json_string(cc_confidence_name(v->rule->confidence)));
         for (size_t i = 0; i < v->next; i++) {
             json_t *e = json_object();
             json_object_set_new(

@@ -6,12 +6,6 @@
 
 static const char *const INFO_FORMATS[] = {"text", "json", NULL};
 
-static const char *
-confidence_name(cc_confidence c)
-{
-    return c == CC_CONF_CONFIRMED ? "C" : c == CC_CONF_BELIEVED ? "B" : "U";
-}
-
 static int
 parse_format_only(int argc, char **argv, int *fmt)
 {
@@ -54,7 +48,7 @@ cli_rules(int argc, char **argv)
             printf("%-40s %-6s %-15s %-10s %s  %s\n", r->id, p,
                    r->period.counting == CC_COUNT_AFTER ? "after"
                                                         : "beginning_with",
-                   r->calendar, confidence_name(r->confidence), r->title);
+                   r->calendar, cc_confidence_name(r->confidence), r->title);
         } else {
             json_t *o = json_object(), *ext = json_array();
             json_object_set_new(o, "id", json_string(r->id));
@@ -69,7 +63,7 @@ cli_rules(int argc, char **argv)
                                                 : "beginning_with"));
             json_object_set_new(o, "calendar", json_string(r->calendar));
             json_object_set_new(o, "confidence",
-                                json_string(confidence_name(r->confidence)));
+                                json_string(cc_confidence_name(r->confidence)));
             for (size_t k = 0; k < r->nextensions; k++) {
                 json_t *e = json_object();
                 json_object_set_new(e, "period",

@@ -670,7 +670,12 @@ CC_API const cc_deadline *cc_timeline_deadline(const cc_timeline *tl, size_t i);
 CC_API size_t cc_timeline_finding_count(const cc_timeline *tl);
 CC_API const cc_finding *cc_timeline_finding(const cc_timeline *tl, size_t i);
 
-/* Static names, as in the JSON: "council response", "council", "met". */
+/* Static names, as in the JSON: "council response", "council", "met";
+ * a grain is "none", "day" ... "decade", a confidence "C", "B" or "U".
+ * Every output of the library and of the command takes its names from
+ * these. */
+CC_API const char *cc_grain_name(cc_grain grain);
+CC_API const char *cc_confidence_name(cc_confidence confidence);
 CC_API const char *cc_event_kind_name(cc_event_kind kind);
 CC_API const char *cc_actor_name(cc_actor actor);
 CC_API const char *cc_check_kind_name(cc_check_kind kind);
@@ -693,6 +698,7 @@ typedef struct cc_write_opts {
     int checks_only; /* deadlines and findings alone, no events */
     int has_today;   /* `today` is the day the output is written for */
     cc_date today;
+    int compact; /* JSON: one line, no white space, no final newline */
 } cc_write_opts;
 
 /*
@@ -711,6 +717,18 @@ CC_API cc_status cc_timeline_write_ics(const cc_timeline *tl, const cc_doc *doc,
                                        const cc_write_opts *opts,
                                        cc_write_fn write, void *userdata,
                                        cc_error *err);
+
+/*
+ * Writes the timeline of `doc` as JSON, the document docs/timeline.schema.json
+ * describes (keys in its order; with opts->checks_only "events" is empty):
+ * indented, with a final newline, or one compact line.  tl, doc and opts
+ * are read during the call only.
+ */
+CC_API cc_status cc_timeline_write_json(const cc_timeline *tl,
+                                        const cc_doc *doc,
+                                        const cc_write_opts *opts,
+                                        cc_write_fn write, void *userdata,
+                                        cc_error *err);
 
 /*
  * Writes one computed deadline as an iCalendar file with one all-day event
