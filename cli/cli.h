@@ -7,7 +7,8 @@
 
 #include "caseclock.h"
 
-/* Exit codes: the same numbers as cc_status, plus 1 for --strict. */
+/* Exit codes (docs/errors.md); cli_exit_code() maps the library's
+ * cc_status to them, here alone. */
 enum {
     EXIT_DONE = 0,
     EXIT_STRICT = 1,
@@ -38,7 +39,7 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Usage error: prints the message and a hint, returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* The exit code for an engine status (the same numbers; 70 for the rest). */
+/* The exit code for a library status: 70 for out of memory and a bug. */
 int cli_exit_code(cc_status st);
 
 /* Prints an engine error as "caseclock: SOURCE:LINE:COL: message" and
@@ -70,6 +71,8 @@ typedef struct cli_out {
     char *tmp;  /* the temporary file, or NULL */
 } cli_out;
 int cli_out_open(cli_out *out, const char *path);
+/* A cc_write_fn writing to the FILE * `fp`: 0, or -1 on a short write. */
+int cli_write_fp(void *fp, const char *data, size_t len);
 int cli_out_close(cli_out *out, int ok);
 
 /*
@@ -109,14 +112,10 @@ int cli_format(const char *val, const char *const *allowed, int *out);
  * Each returns a new value (json_decref() it); `doc`, `m`, `tl` and `today`
  * are read during the call only.  cli_dates_decision_json() is the
  * "decision" object of 'dates', cli_dates_mention_json() one element of its
- * "mentions".  cli_timeline_json() is the whole document of 'timeline'
- * (`checks_only` 0) or 'check' (1); `today` may be NULL.  Dump it with
- * CLI_TIMELINE_JSON_FLAGS.
+ * "mentions".  The JSON of 'timeline' and 'check' is the library's
+ * (cc_timeline_write_json).
  */
 json_t *cli_dates_decision_json(const cc_doc *doc);
 json_t *cli_dates_mention_json(const cc_doc *doc, const cc_mention *m);
-json_t *cli_timeline_json(const cc_timeline *tl, const cc_doc *doc,
-                          const cc_date *today, int checks_only);
-#define CLI_TIMELINE_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
 
 #endif

@@ -169,6 +169,13 @@ dump_cb(const char *buffer, size_t size, void *data)
     return buf_add(data, buffer, size);
 }
 
+/* A cc_write_fn appending to the buf `b`. */
+static int
+buf_write(void *b, const char *data, size_t len)
+{
+    return buf_add(b, data, len);
+}
+
 /* Appends `v` as compact JSON and releases it; -1 when v is NULL. */
 static int
 buf_json(buf *b, json_t *v, size_t flags)
@@ -374,10 +381,14 @@ timeline_record(buf *r, const batch *b, const cc_timeline *tl,
                 const cc_doc *doc)
 {
     size_t at = r->n;
-    json_t *root = cli_timeline_json(tl, doc, b->has_today ? &b->today : NULL,
-                                     b->command == CMD_CHECK);
+    cc_write_opts o = {0};
 
-    if (buf_json(r, root, CLI_TIMELINE_JSON_FLAGS) != 0 || r->n - at < 2)
+    o.checks_only = b->command == CMD_CHECK;
+    o.has_today = b->has_today;
+    o.today = b->today;
+    o.compact = 1;
+    if (cc_timeline_write_json(tl, doc, &o, buf_write, r, NULL) != CC_OK ||
+        r->n - at < 2)
         return -1;
     r->p[at] = ','; /* the object's '{' joins the path's object */
     return buf_add(r, "\n", 1);

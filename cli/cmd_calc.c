@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "ics.h"
 
 enum { FMT_TEXT, FMT_JSON, FMT_ICS };
 static const char *const CALC_FORMATS[] = {"text", "json", "ics", NULL};
@@ -105,12 +104,6 @@ typedef struct calc_view {
     size_t next;
 } calc_view;
 
-static const char *
-confidence_name(cc_confidence c)
-{
-    return c == CC_CONF_CONFIRMED ? "C" : c == CC_CONF_BELIEVED ? "B" : "U";
-}
-
 static void
 print_text(FILE *fp, const calc_view *v, int explain)
 {
@@ -127,7 +120,8 @@ print_text(FILE *fp, const calc_view *v, int explain)
         if (*v->rule->words)
             fprintf(fp, "words: \"%s\"\n", v->rule->words);
         fprintf(fp, "trigger: %s\n", v->rule->trigger);
-        fprintf(fp, "confidence: %s%s\n", confidence_name(v->rule->confidence),
+        fprintf(fp, "confidence: %s%s\n",
+                cc_confidence_name(v->rule->confidence),
                 v->rule->confidence == CC_CONF_UNCERTAIN
                     ? " (a soft rule: a warning, never a breach)"
                     : "");
@@ -197,8 +191,9 @@ calc_json(const calc_view *v)
         json_object_set_new(o, "rule", json_string(v->rule->id));
         json_object_set_new(o, "title", json_string(v->rule->title));
         json_object_set_new(o, "source", json_string(v->rule->source));
-        json_object_set_new(o, "confidence",
-                            json_string(confidence_name(v->rule->confidence)));
+        json_object_set_new(
+            o, "confidence",
+            json_string(cc_confidence_name(v->rule->confidence)));
         for (size_t i = 0; i < v->next; i++) {
             json_t *e = json_object();
             json_object_set_new(
@@ -217,39 +212,6 @@ calc_json(const calc_view *v)
 }
 
 static int
-print_ics(FILE *fp, const calc_view *v)
-{
-    const cc_calc *c = v->calc;
-    icalcomponent *cal = cli_ics_calendar("caseclock deadlines");
-    char key[256], summary[256], desc[1024], p[24], a[11], b[11];
-    int rc;
-
-    cc_period_format(c->period, p, sizeof p);
-    snprintf(key, sizeof key, "%s|%s|%s|%s|%s", v->rule ? v->rule->id : "add",
-             cc_date_format(c->from, a), p, counting_name(c->period.counting),
-             c->calendar);
-    if (v->rule)
-        snprintf(summary, sizeof summary, "Due: %s", v->rule->title);
-    else
-        snprintf(summary, sizeof summary, "%s after %s", p, a);
-    if (v->rule)
-        snprintf(desc, sizeof desc,
-                 "%s (%s, rule %s): %s from %s (%s), counting %s, calendar "
-                 "%s: the last permitted day is %s.",
-                 v->rule->title, v->rule->source, v->rule->id, p, a,
-                 v->rule->trigger, counting_name(c->period.counting),
-                 c->calendar, cc_date_format(c->date, b));
-    else
-        snprintf(desc, sizeof desc, "%s from %s, counting %s, calendar %s: %s.",
-                 p, a, counting_name(c->period.counting), c->calendar,
-                 cc_date_format(c->date, b));
-    cli_ics_add_event(cal, key, c->date, c->date, c->from, summary, desc);
-    rc = cli_ics_write(fp, cal);
-    icalcomponent_free(cal);
-    return rc;
-}
-
-static int
 emit(const char *out_path, int fmt, const calc_view *v, int explain)
 {
     cli_out out;
@@ -265,7 +227,14 @@ emit(const char *out_path, int fmt, const calc_view *v, int explain)
         fputc('\n', out.fp);
         json_decref(o);
     } else {
-        ok = print_ics(out.fp, v) == 0;
+        cc_error err = {0};
+        cc_status st =
+            cc_calc_write_ics(v->calc, v->rule, cli_write_fp, out.fp, &err);
+        ok = st == CC_OK;
+        if (st != CC_OK && st != CC_EWRITE) {
+            cli_out_close(&out, 0);
+            return cli_report(&err);
+        }
     }
     return cli_out_close(&out, ok);
 }

@@ -8,14 +8,11 @@
 enum { FMT_JSON, FMT_TEXT };
 static const char *const DATES_FORMATS[] = {"json", "text", NULL};
 
-static const char *const GRAIN_NAMES[] = {"",       "day",  "week",  "month",
-                                          "season", "year", "decade"};
-
+/* The mention's grain: "" for none, as the dates schema has it. */
 static const char *
 grain_name(cc_grain g)
 {
-    return (size_t)g < sizeof GRAIN_NAMES / sizeof *GRAIN_NAMES ? GRAIN_NAMES[g]
-                                                                : "";
+    return g == CC_GRAIN_NONE ? "" : cc_grain_name(g);
 }
 
 static int

@@ -8,12 +8,6 @@
 static const char *const INFO_FORMATS[] = {"text", "json", NULL};
 static const char *const RULES_FORMATS[] = {"text", "json", "markdown", NULL};
 
-static const char *
-confidence_name(cc_confidence c)
-{
-    return c == CC_CONF_CONFIRMED ? "C" : c == CC_CONF_BELIEVED ? "B" : "U";
-}
-
 static int
 parse_format_only(int argc, char **argv, const char *const *formats, int *fmt)
 {
@@ -131,7 +125,7 @@ rules_markdown(const cc_ctx *ctx, FILE *fp)
         md_cell(fp, r->trigger);
         fputs(" | ", fp);
         md_cell(fp, r->calendar);
-        fprintf(fp, " | %s | ", confidence_name(r->confidence));
+        fprintf(fp, " | %s | ", cc_confidence_name(r->confidence));
         md_cell(fp, *r->engage.procedure ? r->engage.procedure : "any");
         fputs(" | ", fp);
         md_checked(fp, r);
@@ -168,7 +162,7 @@ rules_markdown(const cc_ctx *ctx, FILE *fp)
 
         fprintf(fp, "\n### `%s`\n\n%s.\n\n", r->id, r->title);
         fprintf(fp, "- Source: %s (confidence %s).\n", r->source,
-                confidence_name(r->confidence));
+                cc_confidence_name(r->confidence));
         if (*r->words)
             fprintf(fp, "- Wording: \"%s\".\n", r->words);
         fputs("- Period: ", fp);
@@ -285,7 +279,7 @@ cli_rules(int argc, char **argv)
             printf("%-40s %-6s %-15s %-10s %s  %s\n", r->id, p,
                    r->period.counting == CC_COUNT_AFTER ? "after"
                                                         : "beginning_with",
-                   r->calendar, confidence_name(r->confidence), r->title);
+                   r->calendar, cc_confidence_name(r->confidence), r->title);
         } else {
             json_t *o = json_object(), *ext = json_array();
             json_object_set_new(o, "id", json_string(r->id));
@@ -300,7 +294,7 @@ cli_rules(int argc, char **argv)
                                                 : "beginning_with"));
             json_object_set_new(o, "calendar", json_string(r->calendar));
             json_object_set_new(o, "confidence",
-                                json_string(confidence_name(r->confidence)));
+                                json_string(cc_confidence_name(r->confidence)));
             for (size_t k = 0; k < r->nextensions; k++) {
                 json_t *e = json_object();
                 json_object_set_new(e, "period",

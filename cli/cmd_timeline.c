@@ -1,19 +1,17 @@
 /*
  * timeline, check: a decision's chronology and the checks of its
  * timescales, as JSON (docs/timeline.schema.json), text for a terminal,
- * CSV (RFC 4180), iCalendar (RFC 5545, through cli/ics.c) or an HTML
+ * CSV (RFC 4180), iCalendar (RFC 5545, cc_timeline_write_ics) or an HTML
  * report (cli/html.c).
  *
  * Same input, same bytes: nothing here reads the clock.  "Today" is the
- * --today option, and the iCalendar DTSTAMP is the decision date.
+ * --today option.
  */
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "html.h"
-#include "ics.h"
 
 enum { FMT_TEXT, FMT_JSON, FMT_ICS, FMT_CSV, FMT_HTML };
 static const char *const TIMELINE_FORMATS[] = {"text", "json", "ics",
@@ -31,39 +29,6 @@ typedef struct view {
 
 /* ------------------------------------------------------------------ */
 /* Shared words                                                        */
-
-static const char *
-grain_name(cc_grain g)
-{
-    static const char *const names[] = {"none",   "day",  "week",  "month",
-                                        "season", "year", "decade"};
-
-    return (size_t)g < sizeof names / sizeof *names ? names[g] : "none";
-}
-
-static const char *
-unit_name(cc_unit u)
-{
-    switch (u) {
-    case CC_UNIT_DAY:
-        return "days";
-    case CC_UNIT_WEEK:
-        return "weeks";
-    case CC_UNIT_MONTH:
-        return "months";
-    case CC_UNIT_YEAR:
-        return "years";
-    case CC_UNIT_WORKDAY:
-        return "working days";
-    }
-    return "";
-}
-
-static const char *
-confidence_name(cc_confidence c)
-{
-    return c == CC_CONF_CONFIRMED ? "C" : c == CC_CONF_BELIEVED ? "B" : "U";
-}
 
 /* The stated words at [offset, offset + length), lines joined. */
 static char *
@@ -96,293 +61,6 @@ static void
 event_id(char *buf, size_t size, long i)
 {
     snprintf(buf, size, "e%ld", i + 1);
-}
-
-/* ------------------------------------------------------------------ */
-/* JSON                                                                */
-
-static json_t *
-date_json(cc_date d)
-{
-    char buf[11];
-
-    return json_string(cc_date_format(d, buf));
-}
-
-static json_t *
-string_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
-/* Adds the place fields to o. */
-static void
-place_json(json_t *o, const view *v, const cc_place *w, int with_sentence)
-{
-    char *s = words(v, w->offset, w->length);
-
-    json_object_set_new(o, "text", json_string(s ? s : ""));
-    free(s);
-    json_object_set_new(o, "offset", json_integer((json_int_t)w->offset));
-    json_object_set_new(o, "length", json_integer((json_int_t)w->length));
-    json_object_set_new(o, "line", json_integer(w->line));
-    json_object_set_new(o, "section", json_string(w->section));
-    json_object_set_new(o, "paragraph", json_integer(w->paragraph));
-    if (with_sentence) {
-        s = words(v, w->sentence_offset, w->sentence_length);
-        json_object_set_new(o, "sentence", json_string(s ? s : ""));
-        free(s);
-        json_object_set_new(o, "sentence_offset",
-                            json_integer((json_int_t)w->sentence_offset));
-        json_object_set_new(o, "sentence_length",
-                            json_integer((json_int_t)w->sentence_length));
-    }
-}
-
-static json_t *
-interval_json(cc_date a, cc_date b)
-{
-    json_t *o = json_object();
-
-    json_object_set_new(o, "earliest", date_json(a));
-    json_object_set_new(o, "latest", date_json(b));
-    return o;
-}
-
-static json_t *
-evidence_json(const view *v, const cc_evidence *e)
-{
-    json_t *o = json_object();
-    char id[24];
-
-    json_object_set_new(o, "role", json_string(e->role));
-    if (e->event >= 0) {
-        event_id(id, sizeof id, e->event);
-        json_object_set_new(o, "event", json_string(id));
-    } else {
-        json_object_set_new(o, "event", json_null());
-    }
-    json_object_set_new(o, "date",
-                        e->dated ? interval_json(e->earliest, e->latest)
-                                 : json_null());
-    place_json(o, v, &e->where, 0);
-    return o;
-}
-
-static json_t *
-decision_json(const view *v)
-{
-    json_t *d = json_object();
-    cc_date date;
-
-    json_object_set_new(
-        d, "authority",
-        string_or_null(cc_timeline_field(v->tl, CC_FIELD_AUTHORITY)));
-    json_object_set_new(
-        d, "reference",
-        string_or_null(cc_timeline_field(v->tl, CC_FIELD_REFERENCE)));
-    json_object_set_new(
-        d, "category",
-        string_or_null(cc_timeline_field(v->tl, CC_FIELD_CATEGORY)));
-    json_object_set_new(
-        d, "outcome",
-        string_or_null(cc_timeline_field(v->tl, CC_FIELD_OUTCOME)));
-    json_object_set_new(d, "date",
-                        cc_timeline_decision_date(v->tl, &date)
-                            ? date_json(date)
-                            : json_null());
-    json_object_set_new(d, "today",
-                        v->has_today ? date_json(v->today) : json_null());
-    return d;
-}
-
-static json_t *
-events_json(const view *v)
-{
-    json_t *arr = json_array();
-
-    for (size_t i = 0; i < cc_timeline_event_count(v->tl); i++) {
-        const cc_event *ev = cc_timeline_event(v->tl, i);
-        json_t *o = json_object(),
-               *date = interval_json(ev->earliest, ev->latest);
-        char id[24];
-
-        event_id(id, sizeof id, (long)i);
-        json_object_set_new(o, "id", json_string(id));
-        json_object_set_new(o, "kind",
-                            json_string(cc_event_kind_name(ev->kind)));
-        json_object_set_new(o, "actor", json_string(cc_actor_name(ev->actor)));
-        json_object_set_new(date, "value", json_string(ev->value));
-        json_object_set_new(date, "precision",
-                            json_string(grain_name(ev->grain)));
-        json_object_set_new(date, "mod", json_string(ev->mod));
-        json_object_set_new(date, "year_inferred", json_boolean(ev->inferred));
-        json_object_set_new(date, "relative", json_boolean(ev->relative));
-        json_object_set_new(o, "date", date);
-        json_object_set_new(o, "planned", json_boolean(ev->planned));
-        place_json(o, v, &ev->where, 1);
-        json_array_append_new(arr, o);
-    }
-    return arr;
-}
-
-static json_t *
-deadlines_json(const view *v)
-{
-    json_t *arr = json_array();
-
-    for (size_t i = 0; i < cc_timeline_deadline_count(v->tl); i++) {
-        const cc_deadline *d = cc_timeline_deadline(v->tl, i);
-        json_t *o = json_object(), *inputs = json_array(), *late;
-        char id[24], per[24];
-
-        snprintf(id, sizeof id, "d%zu", i + 1);
-        json_object_set_new(o, "id", json_string(id));
-        json_object_set_new(o, "check",
-                            json_string(cc_check_kind_name(d->check)));
-        json_object_set_new(o, "rule", json_string(d->rule));
-        json_object_set_new(o, "title", json_string(d->title));
-        json_object_set_new(o, "source", json_string(d->source));
-        json_object_set_new(o, "confidence",
-                            json_string(confidence_name(d->confidence)));
-        json_object_set_new(o, "period",
-                            d->period.n ? json_string(cc_period_format(
-                                              d->period, per, sizeof per))
-                                        : json_null());
-        json_object_set_new(
-            o, "counting",
-            json_string(d->period.counting == CC_COUNT_BEGINNING_WITH
-                            ? "beginning_with"
-                            : "after"));
-        json_object_set_new(o, "extended", json_boolean(d->extended));
-        json_object_set_new(o, "borderline", json_boolean(d->borderline));
-        json_object_set_new(o, "due_formula_a",
-                            d->borderline ? date_json(d->due_alt)
-                                          : json_null());
-        json_object_set_new(o, "due",
-                            interval_json(d->due_earliest, d->due_latest));
-        json_object_set_new(
-            o, "actual",
-            d->has_actual ? interval_json(d->actual_earliest, d->actual_latest)
-                          : json_null());
-        if (d->has_actual) {
-            late = json_object();
-            json_object_set_new(late, "min", json_integer(d->late_min));
-            json_object_set_new(late, "max", json_integer(d->late_max));
-        } else {
-            late = json_null();
-        }
-        json_object_set_new(o, "days_late", late);
-        json_object_set_new(o, "status",
-                            json_string(cc_check_status_name(d->status)));
-        json_object_set_new(o, "discretion",
-                            *d->discretion ? json_string(d->discretion)
-                                           : json_null());
-        json_object_set_new(o, "action",
-                            *d->action ? json_string(d->action) : json_null());
-        json_object_set_new(o, "note", json_string(d->note));
-        for (size_t k = 0; k < d->ninputs; k++)
-            json_array_append_new(inputs, evidence_json(v, &d->inputs[k]));
-        json_object_set_new(o, "inputs", inputs);
-        json_array_append_new(arr, o);
-    }
-    return arr;
-}
-
-/* Two decimals are what a reader needs; the JSON stays exact enough. */
-static json_t *
-round2(double x)
-{
-    return json_real((double)(long)(x * 100.0 + (x < 0 ? -0.5 : 0.5)) / 100.0);
-}
-
-static json_t *
-findings_json(const view *v)
-{
-    json_t *arr = json_array();
-
-    for (size_t i = 0; i < cc_timeline_finding_count(v->tl); i++) {
-        const cc_finding *f = cc_timeline_finding(v->tl, i);
-        json_t *o = json_object(), *stated = json_object(), *iv;
-        char id[24];
-        cc_unit unit = CC_UNIT_DAY;
-        char last = f->stated[strlen(f->stated) - 1];
-
-        unit = f->workdays   ? CC_UNIT_WORKDAY
-               : last == 'W' ? CC_UNIT_WEEK
-               : last == 'M' ? CC_UNIT_MONTH
-               : last == 'Y' ? CC_UNIT_YEAR
-                             : CC_UNIT_DAY;
-        snprintf(id, sizeof id, "f%zu", i + 1);
-        json_object_set_new(o, "id", json_string(id));
-        json_object_set_new(stated, "value", json_string(f->stated));
-        json_object_set_new(stated, "mod", json_string(f->mod));
-        json_object_set_new(stated, "workdays", json_boolean(f->workdays));
-        json_object_set_new(o, "stated", stated);
-        json_object_set_new(o, "measure", json_string(f->measure));
-        place_json(o, v, &f->where, 1);
-        json_object_set_new(
-            o, "from", f->from.role ? evidence_json(v, &f->from) : json_null());
-        json_object_set_new(
-            o, "to", f->to.role ? evidence_json(v, &f->to) : json_null());
-        if (f->has_interval) {
-            iv = json_object();
-            json_object_set_new(iv, "unit", json_string(unit_name(unit)));
-            json_object_set_new(iv, "min", round2(f->min_units));
-            json_object_set_new(iv, "max", round2(f->max_units));
-            json_object_set_new(iv, "min_days", json_integer(f->min_days));
-            json_object_set_new(iv, "max_days", json_integer(f->max_days));
-        } else {
-            iv = json_null();
-        }
-        json_object_set_new(o, "interval", iv);
-        json_object_set_new(o, "verdict",
-                            json_string(cc_verdict_name(f->verdict)));
-        json_object_set_new(o, "note", json_string(f->note));
-        json_array_append_new(arr, o);
-    }
-    return arr;
-}
-
-static json_t *
-root_json(const view *v)
-{
-    json_t *root = json_object();
-
-    json_object_set_new(root, "decision", decision_json(v));
-    json_object_set_new(root, "events",
-                        v->checks_only ? json_array() : events_json(v));
-    json_object_set_new(root, "deadlines", deadlines_json(v));
-    json_object_set_new(root, "findings", findings_json(v));
-    return root;
-}
-
-json_t *
-cli_timeline_json(const cc_timeline *tl, const cc_doc *doc,
-                  const cc_date *today, int checks_only)
-{
-    view v;
-
-    memset(&v, 0, sizeof v);
-    v.tl = tl;
-    v.text = cc_doc_text(doc, &v.len);
-    v.has_today = today != NULL;
-    v.today = today ? *today : 0;
-    v.checks_only = checks_only;
-    return root_json(&v);
-}
-
-static int
-emit_json(FILE *fp, const view *v)
-{
-    json_t *root = root_json(v);
-    int rc;
-
-    rc = json_dumpf(root, fp, CLI_TIMELINE_JSON_FLAGS | JSON_INDENT(2));
-    json_decref(root);
-    if (rc == 0)
-        fputc('\n', fp);
-    return rc == 0 ? 0 : -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -549,7 +227,7 @@ emit_text(FILE *fp, const view *v)
             fprintf(fp, "            done %s\n", when);
         }
         fprintf(fp, "            %s, %s (confidence %s)\n", d->rule, d->source,
-                confidence_name(d->confidence));
+                cc_confidence_name(d->confidence));
         if (*d->discretion)
             fprintf(fp, "            discretion: %s\n", d->discretion);
         if (*d->action) {
@@ -638,7 +316,7 @@ emit_csv(FILE *fp, const view *v)
         csv_field(fp, id, 0);
         csv_date(fp, 1, ev->earliest);
         csv_date(fp, 1, ev->latest);
-        csv_field(fp, grain_name(ev->grain), 0);
+        csv_field(fp, cc_grain_name(ev->grain), 0);
         csv_field(fp, cc_event_kind_name(ev->kind), 0);
         csv_field(fp, cc_actor_name(ev->actor), 0);
         csv_field(fp, "", 0);
@@ -679,97 +357,14 @@ emit_csv(FILE *fp, const view *v)
 }
 
 /* ------------------------------------------------------------------ */
-/* iCalendar                                                           */
-
-static int
-emit_ics(FILE *fp, const view *v)
-{
-    const char *auth = cc_timeline_field(v->tl, CC_FIELD_AUTHORITY);
-    const char *ref = cc_timeline_field(v->tl, CC_FIELD_REFERENCE);
-    char name[256], key[512], summary[512], *desc;
-    cc_date stamp = 0;
-    icalcomponent *cal;
-    int rc;
-
-    if (!cc_timeline_decision_date(v->tl, &stamp) &&
-        cc_timeline_event_count(v->tl) > 0)
-        stamp = cc_timeline_event(v->tl, 0)->earliest;
-    snprintf(name, sizeof name, "%s (%s)", auth ? auth : "Decision",
-             ref ? ref : "no reference");
-    cal = cli_ics_calendar(name);
-    for (size_t i = 0; i < cc_timeline_event_count(v->tl); i++) {
-        const cc_event *ev = cc_timeline_event(v->tl, i);
-        char *s =
-            words(v, ev->where.sentence_offset, ev->where.sentence_length);
-        char at[200], when[160];
-        size_t n = 0, dn;
-        /* The key: reference, kind, value, and which of its equals. */
-        for (size_t k = 0; k < i; k++) {
-            const cc_event *o = cc_timeline_event(v->tl, k);
-            n += o->kind == ev->kind && strcmp(o->value, ev->value) == 0;
-        }
-        snprintf(key, sizeof key, "%.200s|event|%s|%.40s|%zu", ref ? ref : name,
-                 cc_event_kind_name(ev->kind), ev->value, n);
-        snprintf(summary, sizeof summary, "%s: %s (%s)",
-                 cc_event_kind_name(ev->kind), cc_actor_name(ev->actor),
-                 ref ? ref : name);
-        where_text(at, sizeof at, &ev->where);
-        when_text(when, sizeof when, ev->earliest, ev->latest, ev->grain,
-                  ev->mod);
-        dn = (s ? strlen(s) : 0) + strlen(at) + strlen(when) + 64;
-        desc = malloc(dn);
-        if (desc) {
-            snprintf(desc, dn, "\"%s\"\n%s%s\nDate: %s",
-                     ev->kind == CC_EVENT_DECISION ? "Decision date" : s,
-                     ev->kind == CC_EVENT_DECISION ? "" : "Source: ",
-                     ev->kind == CC_EVENT_DECISION ? "" : at, when);
-            cli_ics_add_event(cal, key, ev->earliest, ev->latest, stamp,
-                              summary, desc);
-        }
-        free(desc);
-        free(s);
-    }
-    for (size_t i = 0; i < cc_timeline_deadline_count(v->tl); i++) {
-        const cc_deadline *d = cc_timeline_deadline(v->tl, i);
-        char *s = NULL;
-        size_t n = 0, dn;
-        for (size_t k = 0; k < i; k++)
-            n += strcmp(cc_timeline_deadline(v->tl, k)->rule, d->rule) == 0;
-        snprintf(key, sizeof key, "%.200s|deadline|%.200s|%zu",
-                 ref ? ref : name, d->rule, n);
-        snprintf(summary, sizeof summary, "Due: %s [%s] (%s)", d->title,
-                 cc_check_status_name(d->status), ref ? ref : name);
-        if (d->ninputs)
-            s = words(v, d->inputs[0].where.sentence_offset,
-                      d->inputs[0].where.sentence_length);
-        dn = strlen(d->note) + strlen(d->rule) + strlen(d->source) +
-             strlen(d->action) + (s ? strlen(s) : 0) + 64;
-        desc = malloc(dn);
-        if (desc) {
-            snprintf(desc, dn, "%s\nRule: %s, %s%s%s%s%s%s", d->note, d->rule,
-                     d->source, *d->action ? "\nAction: " : "", d->action,
-                     s && *s && !*d->action ? "\n\"" : "",
-                     s && *s && !*d->action ? s : "",
-                     s && *s && !*d->action ? "\"" : "");
-            cli_ics_add_event(cal, key, d->due_earliest, d->due_latest, stamp,
-                              summary, desc);
-        }
-        free(desc);
-        free(s);
-    }
-    rc = cli_ics_write(fp, cal);
-    icalcomponent_free(cal);
-    return rc;
-}
-
-/* ------------------------------------------------------------------ */
 /* The commands                                                        */
 
 static int
 run(int argc, char **argv, int checks_only)
 {
     const char *file = NULL, *output = NULL, *today = NULL, *closures[16];
-    int fmt = FMT_TEXT, strict = 0, rc, ok, write_failed, nclosures = 0;
+    int fmt = FMT_TEXT, strict = 0, rc, ok, write_failed, reported = 0;
+    int nclosures = 0;
     char *data = NULL;
     size_t len = 0;
     cc_ctx *ctx = NULL;
@@ -861,12 +456,32 @@ run(int argc, char **argv, int checks_only)
     if ((rc = cli_out_open(&out, output)) != EXIT_DONE)
         goto done;
     switch (fmt) {
-    case FMT_JSON:
-        ok = emit_json(out.fp, &v) == 0;
+    case FMT_JSON: {
+        cc_write_opts o = {0};
+        o.checks_only = checks_only;
+        o.has_today = v.has_today;
+        o.today = v.today;
+        ok = cc_timeline_write_json(tl, doc, &o, cli_write_fp, out.fp, &err) ==
+             CC_OK;
         break;
-    case FMT_ICS:
-        ok = emit_ics(out.fp, &v) == 0;
+    }
+    case FMT_ICS: {
+        cc_write_opts o = {0};
+        o.has_today = v.has_today;
+        o.today = v.today;
+        if (cc_timeline_write_ics(tl, doc, &o, cli_write_fp, out.fp, &err) !=
+                CC_OK &&
+            err.code != CC_EWRITE) {
+            ok = 0;
+            if (!err.source[0])
+                snprintf(err.source, sizeof err.source, "%s",
+                         strcmp(file, "-") == 0 ? "<stdin>" : file);
+            reported = cli_report(&err);
+        } else {
+            ok = err.code == CC_OK;
+        }
         break;
+    }
     case FMT_CSV:
         ok = emit_csv(out.fp, &v) == 0;
         break;
@@ -882,7 +497,9 @@ run(int argc, char **argv, int checks_only)
      * that has gone (`| head -1`) is no error.  Any other failure is. */
     write_failed = ferror(out.fp) != 0;
     rc = cli_out_close(&out, ok);
-    if (!ok && !write_failed && rc == EXIT_DONE) {
+    if (reported && rc == EXIT_DONE) {
+        rc = reported;
+    } else if (!ok && !write_failed && rc == EXIT_DONE) {
         cli_warn("out of memory");
         rc = EXIT_INTERNAL;
     }

@@ -63,8 +63,6 @@ cli_exit_code(cc_status st)
     switch (st) {
     case CC_OK:
         return EXIT_DONE;
-    case CC_EUSAGE:
-        return EXIT_USAGE;
     case CC_EINVAL:
         return EXIT_INVALID;
     case CC_ECOVERAGE:
@@ -73,9 +71,11 @@ cli_exit_code(cc_status st)
         return EXIT_READ;
     case CC_EWRITE:
         return EXIT_WRITE;
-    default:
-        return EXIT_INTERNAL;
+    case CC_ENOMEM:
+    case CC_EINTERNAL:
+        break;
     }
+    return EXIT_INTERNAL;
 }
 
 int
@@ -193,6 +193,12 @@ new_file_mode(void)
 
     umask(mask);
     return 0666 & ~mask;
+}
+
+int
+cli_write_fp(void *fp, const char *data, size_t len)
+{
+    return len && fwrite(data, 1, len, fp) != len ? -1 : 0;
 }
 
 int

@@ -11,8 +11,8 @@
 static int
 known_status(cc_status st)
 {
-    return st == CC_OK || st == CC_EUSAGE || st == CC_EINVAL ||
-           st == CC_ECOVERAGE || st == CC_EIO || st == CC_EWRITE ||
+    return st == CC_OK || st == CC_EINVAL || st == CC_ECOVERAGE ||
+           st == CC_EIO || st == CC_EWRITE || st == CC_ENOMEM ||
            st == CC_EINTERNAL;
 }
 
@@ -329,8 +329,8 @@ check_calc(const cc_calendar *cal, cc_date from, cc_period p)
                 : cc_workdays_between(&n, cal, calc.date - 1, from - 1, NULL);
         if (st2 != CC_OK || n != (p.n >= 0 ? p.n : -(long)p.n))
             bad = "N working days from X: the days between do not hold N";
-        else if (p.n != 0 && (cc_calendar_is_workday(cal, calc.date, &work,
-                                                     NULL, NULL) != CC_OK ||
+        else if (p.n != 0 && (cc_calendar_is_workday(
+                                  &work, NULL, cal, calc.date, NULL) != CC_OK ||
                               !work))
             bad = "N working days after X lands on a non-working day";
     }

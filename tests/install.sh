@@ -73,7 +73,7 @@ if command -v nm >/dev/null; then
 fi
 
 # --- the command ----------------------------------------------------------
-version=$(sed -n 's/^#define CASECLOCK_VERSION "\(.*\)"/\1/p' \
+version=$(sed -n 's/^#define CASECLOCK_VERSION  *"\(.*\)"/\1/p' \
     "$includedir/caseclock.h")
 out=$("$prefix/bin/caseclock" --version)
 if [[ $out == "caseclock $version"* && $out == *"bank holidays: england-and-wales 2000-01-01 to"* ]]; then
@@ -83,6 +83,14 @@ else
 fi
 [[ $(pkg-config --modversion caseclock) == "$version" ]] ||
     fail "pkg-config --modversion is $(pkg-config --modversion caseclock), the header says $version"
+numbers=$(for part in MAJOR MINOR PATCH; do
+    sed -n "s/^#define CASECLOCK_VERSION_$part  *\([0-9]*\)$/\1/p" "$includedir/caseclock.h"
+done | paste -sd.)
+if [[ $numbers == "$version" ]]; then
+    ok "the header's numeric version macros say $numbers"
+else
+    fail "CASECLOCK_VERSION_MAJOR.MINOR.PATCH is '$numbers', CASECLOCK_VERSION is $version"
+fi
 
 # --- the example, against the installed library -----------------------
 cp -R "$src/examples" "$tmp/examples"

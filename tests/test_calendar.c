@@ -69,7 +69,7 @@ Test(calendar, workdays, .init = setup, .fini = teardown)
             eq(int, cc_calendar_new(&cal, ctx, days[i].division, NULL), CC_OK));
         cr_expect(eq(
             int,
-            cc_calendar_is_workday(cal, D(days[i].date), &work, &reason, NULL),
+            cc_calendar_is_workday(&work, &reason, cal, D(days[i].date), NULL),
             CC_OK));
         cr_expect(eq(int, work, days[i].work), "%s %s", days[i].division,
                   days[i].date);
@@ -88,7 +88,7 @@ Test(calendar, coverage, .init = setup, .fini = teardown)
     cc_date r;
 
     cr_expect(eq(int,
-                 cc_calendar_is_workday(ew, D("1999-12-31"), &work, NULL, &err),
+                 cc_calendar_is_workday(&work, NULL, ew, D("1999-12-31"), &err),
                  CC_ECOVERAGE));
     cr_expect(strstr(err.message, "england-and-wales") &&
                   strstr(err.message, "2000-01-01 to 2030-12-31"),
@@ -150,13 +150,13 @@ Test(calendar, closures_from_ics, .init = setup, .fini = teardown)
         eq(int, cc_calendar_add_ics(ew, ics, strlen(ics), "closures.ics", &err),
            CC_OK),
         "%s", err.message);
-    cc_calendar_is_workday(ew, D("2019-12-27"), &work, &reason, NULL);
+    cc_calendar_is_workday(&work, &reason, ew, D("2019-12-27"), NULL);
     cr_expect(eq(int, work, 0));
     cr_expect(eq(str, (char *)reason, "Council closure"));
-    cc_calendar_is_workday(ew, D("2019-12-31"), &work, &reason, NULL);
+    cc_calendar_is_workday(&work, &reason, ew, D("2019-12-31"), NULL);
     cr_expect(eq(int, work, 0));
     cr_expect(eq(str, (char *)reason, "Christmas closure"), "folded line");
-    cc_calendar_is_workday(ew, D("2020-01-02"), &work, NULL, NULL);
+    cc_calendar_is_workday(&work, NULL, ew, D("2020-01-02"), NULL);
     cr_expect(eq(int, work, 1), "DTEND is exclusive");
     /* (23 Dec 2019, 3 Jan 2020]: 24, 27, 30, 31 Dec, 2, 3 Jan are working
      * days without closures (6, by hand); the closures take 27, 30 and
@@ -234,14 +234,14 @@ Test(calendar, closure_file, .init = setup, .fini = teardown)
     cr_assert(
         eq(int, cc_calendar_add_ics(ew, buf, n, "closures.ics", &err), CC_OK),
         "%s:%d: %s", err.source, err.line, err.message);
-    cc_calendar_is_workday(ew, D("2019-12-31"), &work, &reason, NULL);
+    cc_calendar_is_workday(&work, &reason, ew, D("2019-12-31"), NULL);
     cr_expect(eq(int, work, 0));
     cr_expect(eq(str, (char *)reason,
                  "Council offices closed: a long summary that is folded "
                  "across two physical lines as RFC 5545 allows"));
-    cc_calendar_is_workday(ew, D("2019-08-09"), &work, &reason, NULL);
+    cc_calendar_is_workday(&work, &reason, ew, D("2019-08-09"), NULL);
     cr_expect(eq(int, work, 0), "a date-time start closes its day");
-    cc_calendar_is_workday(ew, D("2019-08-12"), &work, NULL, NULL);
+    cc_calendar_is_workday(&work, NULL, ew, D("2019-08-12"), NULL);
     cr_expect(eq(int, work, 1));
     /* August 2019 has 22 weekdays and the summer bank holiday (26th);
      * the training day (9th) leaves 20. */

@@ -149,3 +149,18 @@ Test(date, periods)
             "format of '%s'", periods[i].text);
     }
 }
+
+/* The library says which version it is, as the header does; the statuses
+ * are the library's own, each distinct. */
+Test(library, version_and_statuses)
+{
+    const cc_status all[] = {CC_OK,     CC_EINVAL, CC_ECOVERAGE, CC_EIO,
+                             CC_EWRITE, CC_ENOMEM, CC_EINTERNAL};
+
+    cr_expect(eq(str, (char *)cc_version(), CASECLOCK_VERSION));
+    cr_expect(eq(int, cc_version_number(), CASECLOCK_VERSION_NUMBER));
+    cr_expect(eq(int, CASECLOCK_VERSION_NUMBER, 100));
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        for (size_t j = 0; j < i; j++)
+            cr_expect(all[i] != all[j], "statuses %zu and %zu are equal", i, j);
+}

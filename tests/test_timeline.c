@@ -784,3 +784,106 @@ Test(timeline, output_file)
     cli_result_free(&r);
     cli_result_free(&s);
 }
+
+/* Unfolds an iCalendar file's content lines into one string, LF between. */
+static char *
+unfold(const char *ics)
+{
+    char *s = malloc(strlen(ics) + 1), *o = s;
+
+    cr_assert_not_null(s);
+    for (const char *p = ics; *p; p++) {
+        if (p[0] == '\r' && p[1] == '\n' && (p[2] == ' ' || p[2] == '\t')) {
+            p += 2;
+            continue;
+        }
+        if (p[0] == '\r' && p[1] == '\n')
+            continue;
+        *o++ = *p;
+    }
+    *o = '\0';
+    return s;
+}
+
+/*
+ * What calendar clients refuse or mishandle: control characters copied
+ * from the text, a long name cut inside a UTF-8 character, an unescaped
+ * X-WR-CALNAME, UIDs shared by two decisions that have no reference, a
+ * calendar with no event, and no ORGANIZER, SEQUENCE or LAST-MODIFIED.
+ */
+Test(timeline, ics_for_clients)
+{
+    char head[1200], text[2400], text2[2400], *o = head, *u, *u2;
+    const char *body =
+        "\n\nCategory : Adult care services > Assessment and care plan\n\n"
+        "Decision : Upheld\n\nDecision date : 14 Mar 2023\n\n"
+        "The Ombudsman's final decision:\n\n"
+        "1. Mrs X complained to the Council on 3 January 2022 \a\x1b\x7f"
+        "about the care plan.\n";
+    cli_result r, r2, e;
+
+    /* An authority of 300 two-byte characters, a comma and a semicolon:
+     * a fixed buffer of 256 bytes would cut one in half. */
+    for (int i = 0; i < 300; i++)
+        o += snprintf(o, 3, "\xc3\xa9");
+    snprintf(o, sizeof head - (size_t)(o - head),
+             ", Sud; Council (21 017 982)");
+    snprintf(text, sizeof text, "%s%s", head, body);
+    cli_run(&r, A("timeline", "-", "--format", "ics"), text);
+    cr_assert(eq(int, r.status, 0), "%s", r.err);
+    u = unfold(r.out);
+    cr_expect(
+        strstr(u, "\nX-WR-CALNAME:\xc3\xa9\xc3\xa9") != NULL &&
+            strstr(u, "\xc3\xa9\xc3\xa9\\, Sud\\; Council (21 017 982)\n") !=
+                NULL,
+        "X-WR-CALNAME is cut or not escaped: %.80s", u);
+    for (const char *p = r.out; *p; p++) {
+        int control = ((unsigned char)*p < 0x20 && *p != '\r' && *p != '\n') ||
+                      *p == 0x7f;
+        cr_expect(eq(int, control, 0), "control character 0x%02x at byte %td",
+                  *p, p - r.out);
+    }
+    cr_expect(strstr(u, "January 2022 about the care plan") != NULL, "%s", u);
+    cr_expect(strstr(u, "\nORGANIZER;CN=caseclock:mailto:") != NULL);
+    cr_expect(strstr(u, "\nSEQUENCE:0\n") != NULL);
+    cr_expect(strstr(u, "\nLAST-MODIFIED:20230314T000000Z\n") != NULL);
+
+    cli_result_free(&r);
+    free(u);
+
+    /* Two decisions with no reference line: no UID of the one is in the
+     * other. */
+    snprintf(text, sizeof text, "%s", body);
+    cli_run(&r, A("timeline", "-", "--format", "ics"), text);
+    cr_assert(eq(int, r.status, 0), "%s", r.err);
+    u = unfold(r.out);
+    snprintf(text2, sizeof text2, "%s", body);
+    memcpy(strstr(text2, "3 January"), "4 January", 9);
+    cli_run(&r2, A("timeline", "-", "--format", "ics", "--today", "2023-04-01"),
+            text2);
+    cr_assert(eq(int, r2.status, 0), "%s", r2.err);
+    u2 = unfold(r2.out);
+    cr_expect(strstr(u2, "\nUID:") != NULL);
+    for (const char *p = strstr(u, "\nUID:"); p; p = strstr(p + 1, "\nUID:")) {
+        char uid[40];
+        snprintf(uid, sizeof uid, "%.*s", (int)strcspn(p + 1, "\n"), p + 1);
+        cr_expect(strstr(u2, uid) == NULL, "%s in both calendars", uid);
+    }
+    /* A later --today: later LAST-MODIFIED and a higher SEQUENCE (18 days
+     * from 14 March to 1 April 2023). */
+    cr_expect(strstr(u2, "\nSEQUENCE:18\n") != NULL);
+    cr_expect(strstr(u2, "\nLAST-MODIFIED:20230401T000000Z\n") != NULL);
+
+    /* Nothing dated: no calendar, a clear message, exit 3. */
+    cli_run(&e, A("timeline", "-", "--format", "ics"), "No dates here.\n");
+    cr_expect(eq(int, e.status, 3));
+    cr_expect(eq(sz, e.out_len, 0));
+    cr_expect(strstr(e.err, "caseclock: <stdin>: no dated event or deadline: "
+                            "a calendar of it would be empty\n") != NULL,
+              "%s", e.err);
+    free(u);
+    free(u2);
+    cli_result_free(&r);
+    cli_result_free(&r2);
+    cli_result_free(&e);
+}

@@ -27,7 +27,15 @@
 extern "C" {
 #endif
 
-#define CASECLOCK_VERSION "0.1.0"
+/* The version of this header; cc_version() gives the library's. */
+#define CASECLOCK_VERSION_MAJOR 0
+#define CASECLOCK_VERSION_MINOR 1
+#define CASECLOCK_VERSION_PATCH 0
+#define CASECLOCK_VERSION       "0.1.0"
+/* 100 * 100 * major + 100 * minor + patch: 100 for 0.1.0. */
+#define CASECLOCK_VERSION_NUMBER                                               \
+    (CASECLOCK_VERSION_MAJOR * 10000 + CASECLOCK_VERSION_MINOR * 100 +         \
+     CASECLOCK_VERSION_PATCH)
 
 /* The library's interface: the shared library exports these and nothing
  * else (it is built with -fvisibility=hidden). */
@@ -37,17 +45,25 @@ extern "C" {
 #define CC_API
 #endif
 
-/* Status codes.  The CLI uses the same numbers as its exit codes. */
+/* Status codes, the library's own (a program maps them to exit codes as
+ * it likes: the caseclock command's are in docs/errors.md).  Each is
+ * distinct. */
 typedef enum cc_status {
     CC_OK = 0,
-    CC_EUSAGE = 2,    /* a bad argument from the caller's user */
-    CC_EINVAL = 3,    /* invalid input or data: bad date, not UTF-8, ... */
-    CC_ECOVERAGE = 4, /* a date outside the calendar data's coverage */
-    CC_EIO = 5,       /* an input cannot be opened or read */
-    CC_EWRITE = 6,    /* an output cannot be written */
-    CC_ENOMEM = 70,   /* out of memory */
-    CC_EINTERNAL = 70 /* a bug */
+    CC_EINVAL = 1,    /* invalid input, data or argument: a bad date, text
+                         that is not UTF-8, no calendar for working days */
+    CC_ECOVERAGE = 2, /* a date outside the calendar data's coverage */
+    CC_EIO = 3,       /* an input cannot be opened or read */
+    CC_EWRITE = 4,    /* an output cannot be written (a cc_write_fn failed) */
+    CC_ENOMEM = 5,    /* out of memory */
+    CC_EINTERNAL = 6  /* a bug */
 } cc_status;
+
+/* The library's version, "0.1.0" (a static string), and as a number like
+ * CASECLOCK_VERSION_NUMBER: a program built against one header can tell
+ * which library it runs with. */
+CC_API const char *cc_version(void);
+CC_API int cc_version_number(void);
 
 typedef struct cc_error {
     cc_status code;
@@ -206,8 +222,8 @@ CC_API void cc_calendar_coverage(const cc_calendar *cal, cc_date *first,
  * coverage.  *reason (may be NULL) is set to NULL for a working day, or to
  * a borrowed name ("Saturday", "Good Friday", a closure's SUMMARY).
  */
-CC_API cc_status cc_calendar_is_workday(const cc_calendar *cal, cc_date d,
-                                        int *out, const char **reason,
+CC_API cc_status cc_calendar_is_workday(int *out, const char **reason,
+                                        const cc_calendar *cal, cc_date d,
                                         cc_error *err);
 
 /*
@@ -356,9 +372,10 @@ typedef struct cc_rule {
 } cc_rule;
 
 CC_API size_t cc_ctx_rule_count(const cc_ctx *ctx);
-/* Borrowed, valid until ctx is freed; NULL when i is out of range. */
+/* Borrowed, valid until ctx is freed or cc_ctx_load_rules() is called on
+ * it (that frees the rules it replaces); NULL when i is out of range. */
 CC_API const cc_rule *cc_ctx_rule(const cc_ctx *ctx, size_t i);
-/* Borrowed; NULL when no rule has that id. */
+/* Borrowed, valid as cc_ctx_rule's; NULL when no rule has that id. */
 CC_API const cc_rule *cc_ctx_rule_find(const cc_ctx *ctx, const char *id);
 
 CC_API size_t cc_ctx_procedure_count(const cc_ctx *ctx);
@@ -371,7 +388,9 @@ CC_API const cc_procedure *cc_ctx_procedure_find(const cc_ctx *ctx,
 /*
  * Loads rules from JSON text (the shape of calendars/rules.json) in place of
  * the built-in ones.  `data` is read during the call only.  Errors name the
- * source, line and problem.
+ * source, line and problem.  On CC_OK every cc_rule and cc_procedure
+ * pointer taken from ctx before the call is invalid (they are freed); on
+ * failure the rules held before stay as they were.
  */
 CC_API cc_status cc_ctx_load_rules(cc_ctx *ctx, const char *data, size_t len,
                                    const char *source, cc_error *err);
@@ -671,12 +690,74 @@ CC_API const cc_deadline *cc_timeline_deadline(const cc_timeline *tl, size_t i);
 CC_API size_t cc_timeline_finding_count(const cc_timeline *tl);
 CC_API const cc_finding *cc_timeline_finding(const cc_timeline *tl, size_t i);
 
-/* Static names, as in the JSON: "council response", "council", "met". */
+/* Static names, as in the JSON: "council response", "council", "met";
+ * a grain is "none", "day" ... "decade", a confidence "C", "B" or "U".
+ * Every output of the library and of the command takes its names from
+ * these. */
+CC_API const char *cc_grain_name(cc_grain grain);
+CC_API const char *cc_confidence_name(cc_confidence confidence);
 CC_API const char *cc_event_kind_name(cc_event_kind kind);
 CC_API const char *cc_actor_name(cc_actor actor);
 CC_API const char *cc_check_kind_name(cc_check_kind kind);
 CC_API const char *cc_check_status_name(cc_check_status status);
 CC_API const char *cc_verdict_name(cc_verdict verdict);
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+
+/*
+ * Receives output: `len` bytes at `data`, read during the call only (not
+ * NUL-terminated).  Returns 0, or non-zero when they could not be written.
+ * Each writer below builds its whole output first and calls `write` once,
+ * so an error leaves nothing half written.
+ */
+typedef int (*cc_write_fn)(void *userdata, const char *data, size_t len);
+
+/* What a writer shows; NULL means all zero. */
+typedef struct cc_write_opts {
+    int checks_only; /* deadlines and findings alone, no events */
+    int has_today;   /* `today` is the day the output is written for */
+    cc_date today;
+    int compact; /* JSON: one line, no white space, no final newline */
+} cc_write_opts;
+
+/*
+ * Writes the timeline of `doc` (the doc it was made from: its text gives
+ * the quoted sentences) as iCalendar (RFC 5545, CRLF lines folded at 75
+ * octets): an all-day event for each event and each deadline, under
+ * METHOD:PUBLISH with an ORGANIZER.  UIDs are stable across runs and
+ * differ between decisions (the reference, or a hash of the text when the
+ * decision has none); with opts->today later than the decision date,
+ * LAST-MODIFIED and DTSTAMP are that day and SEQUENCE the days between, so
+ * an update replaces the earlier import.  Control characters are left out.
+ * A timeline with nothing to put in a calendar is CC_EINVAL.  tl, doc and
+ * opts are read during the call only.
+ */
+CC_API cc_status cc_timeline_write_ics(const cc_timeline *tl, const cc_doc *doc,
+                                       const cc_write_opts *opts,
+                                       cc_write_fn write, void *userdata,
+                                       cc_error *err);
+
+/*
+ * Writes the timeline of `doc` as JSON, the document docs/timeline.schema.json
+ * describes (keys in its order; with opts->checks_only "events" is empty):
+ * indented, with a final newline, or one compact line.  tl, doc and opts
+ * are read during the call only.
+ */
+CC_API cc_status cc_timeline_write_json(const cc_timeline *tl,
+                                        const cc_doc *doc,
+                                        const cc_write_opts *opts,
+                                        cc_write_fn write, void *userdata,
+                                        cc_error *err);
+
+/*
+ * Writes one computed deadline as an iCalendar file with one all-day event
+ * on calc->date; `rule` (may be NULL) is the rule it was computed for.
+ * Read during the call only.
+ */
+CC_API cc_status cc_calc_write_ics(const cc_calc *calc, const cc_rule *rule,
+                                   cc_write_fn write, void *userdata,
+                                   cc_error *err);
 
 #ifdef __cplusplus
 }

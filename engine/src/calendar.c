@@ -188,8 +188,8 @@ off_reason(const cc_calendar *cal, cc_date d)
 }
 
 cc_status
-cc_calendar_is_workday(const cc_calendar *cal, cc_date d, int *out,
-                       const char **reason, cc_error *err)
+cc_calendar_is_workday(int *out, const char **reason, const cc_calendar *cal,
+                       cc_date d, cc_error *err)
 {
     const char *why;
     cc_status st = check_coverage(cal, d, d, err);
@@ -437,7 +437,7 @@ cc_calc_add(cc_calc *out, const cc_calendar *cal, cc_date from,
         break;
     case CC_UNIT_WORKDAY:
         if (!cal)
-            return cc_error__fail(err, CC_EUSAGE,
+            return cc_error__fail(err, CC_EINVAL,
                                   "working days need a calendar");
         snprintf(out->calendar, sizeof out->calendar, "%s", cal->division);
         /* Beginning with X: X itself is the first day if it is a working

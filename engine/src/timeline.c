@@ -174,6 +174,24 @@ cc_check_status_name(cc_check_status status)
 }
 
 const char *
+cc_grain_name(cc_grain grain)
+{
+    static const char *const names[] = {"none",   "day",  "week",  "month",
+                                        "season", "year", "decade"};
+
+    return (size_t)grain < sizeof names / sizeof *names ? names[grain] : "none";
+}
+
+const char *
+cc_confidence_name(cc_confidence confidence)
+{
+    static const char *const names[] = {"C", "B", "U"};
+
+    return (size_t)confidence < sizeof names / sizeof *names ? names[confidence]
+                                                             : "U";
+}
+
+const char *
 cc_verdict_name(cc_verdict verdict)
 {
     static const char *const names[] = {"consistent", "inconsistent",

@@ -1,0 +1,173 @@
+/* The output writers' buffer, and the words they share (emit.h). */
+#include "emit.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "error.h"
+
+static int
+reserve(cc_out *o, size_t more)
+{
+    size_t cap = o->cap ? o->cap : 256;
+    char *s;
+
+    if (o->failed)
+        return 0;
+    if (more > (size_t)-1 / 2 - o->len) {
+        o->failed = 1;
+        return 0;
+    }
+    while (cap < o->len + more + 1)
+        cap *= 2;
+    if (cap == o->cap)
+        return 1;
+    s = realloc(o->s, cap);
+    if (!s) {
+        o->failed = 1;
+        return 0;
+    }
+    o->s = s;
+    o->cap = cap;
+    return 1;
+}
+
+void
+cc_out__add(cc_out *o, const char *s, size_t n)
+{
+    if (!reserve(o, n))
+        return;
+    memcpy(o->s + o->len, s, n);
+    o->len += n;
+    o->s[o->len] = '\0';
+}
+
+void
+cc_out__puts(cc_out *o, const char *s)
+{
+    cc_out__add(o, s, strlen(s));
+}
+
+void
+cc_out__printf(cc_out *o, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        o->failed = 1;
+        return;
+    }
+    if (!reserve(o, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(o->s + o->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    o->len += (size_t)n;
+}
+
+void
+cc_out__free(cc_out *o)
+{
+    free(o->s);
+    memset(o, 0, sizeof *o);
+}
+
+const char *
+cc_out__str(const cc_out *o)
+{
+    return o->len && !o->failed ? o->s : "";
+}
+
+cc_status
+cc_out__finish(cc_out *o, cc_write_fn write, void *userdata, cc_error *err)
+{
+    cc_status st = CC_OK;
+
+    if (o->failed)
+        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+    else if (write(userdata, o->len ? o->s : "", o->len) != 0)
+        st = cc_error__fail(err, CC_EWRITE, "the output cannot be written");
+    cc_out__free(o);
+    return st;
+}
+
+void
+cc_emit__words(cc_out *o, const char *text, size_t len, size_t offset,
+               size_t length)
+{
+    size_t start = o->len;
+    int space = 0;
+
+    if (offset > len || length > len - offset)
+        return;
+    for (size_t i = offset; i < offset + length; i++) {
+        char c = text[i];
+        if (c == '\r' || c == '\n' || c == '\t' || c == ' ') {
+            space = o->len > start;
+            continue;
+        }
+        if (space)
+            cc_out__add(o, " ", 1);
+        space = 0;
+        cc_out__add(o, &c, 1);
+    }
+}
+
+void
+cc_emit__when(cc_out *o, cc_date a, cc_date b, cc_grain g, const char *mod)
+{
+    const char *const *months = cc_date__month_names;
+    char x[48], y[48];
+    int ya, ma, da, yb, mb, db;
+
+    cc_date_to_ymd(a, &ya, &ma, &da);
+    cc_date_to_ymd(b, &yb, &mb, &db);
+    if (a == b) {
+        cc_out__puts(o, cc_date_format_long(a, x, sizeof x));
+    } else if (g == CC_GRAIN_MONTH && !*mod && da == 1 &&
+               db == cc_days_in_month(yb, mb)) {
+        cc_out__printf(o, "%s %d", months[ma], ya);
+    } else if (g == CC_GRAIN_YEAR && !*mod && ma == 1 && da == 1 && mb == 12 &&
+               db == 31 && ya == yb) {
+        cc_out__printf(o, "%d", ya);
+    } else if (g == CC_GRAIN_MONTH && ma == mb && ya == yb) {
+        cc_out__printf(o, "%s %s %d (%d to %d %s %d)",
+                       strcmp(mod, "END") == 0     ? "end of"
+                       : strcmp(mod, "START") == 0 ? "early"
+                       : strcmp(mod, "MID") == 0   ? "mid"
+                                                   : "",
+                       months[ma], ya, da, db, months[ma], ya);
+    } else {
+        cc_out__printf(o, "between %s and %s",
+                       cc_date_format_long(a, x, sizeof x),
+                       cc_date_format_long(b, y, sizeof y));
+    }
+}
+
+void
+cc_emit__where(cc_out *o, const cc_place *w)
+{
+    if (w->paragraph)
+        cc_out__printf(o, "%s%s%d, line %d", w->section,
+                       *w->section ? " para " : "para ", w->paragraph, w->line);
+    else
+        cc_out__printf(o, "%s%sline %d", w->section, *w->section ? ", " : "",
+                       w->line);
+}
+
+uint64_t
+cc_emit__hash(const char *s, size_t n, uint64_t h)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3u;
+    }
+    return h;
+}

@@ -1,0 +1,55 @@
+/*
+ * What the output writers (emit_*.c) share: a buffer that grows, so that no
+ * name or summary is cut by a fixed size, and the words every format uses
+ * for a date, a place and a quoted sentence.
+ */
+#ifndef CC_EMIT_H
+#define CC_EMIT_H
+
+#include <stddef.h>
+
+#include "caseclock.h"
+
+/* A growing string.  Zero it to start; `failed` is set (and the text
+ * dropped) when memory runs out, so callers check once at the end. */
+typedef struct cc_out {
+    char *s; /* NUL-terminated when len > 0; owned, freed by cc_out__free */
+    size_t len, cap;
+    int failed;
+} cc_out;
+
+void cc_out__add(cc_out *o, const char *s, size_t n);
+void cc_out__puts(cc_out *o, const char *s);
+void cc_out__printf(cc_out *o, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void cc_out__free(cc_out *o);
+/* The text so far ("" when empty); borrowed from o. */
+const char *cc_out__str(const cc_out *o);
+
+/*
+ * Hands o's text to `write` in one call and frees it: CC_OK, CC_ENOMEM
+ * when o failed, or CC_EWRITE when `write` returned non-zero.
+ */
+cc_status cc_out__finish(cc_out *o, cc_write_fn write, void *userdata,
+                         cc_error *err);
+
+/* The words at text[offset, offset + length), runs of white space (CR, LF,
+ * tab, space) joined to one space and trimmed; nothing when the span lies
+ * outside the text. */
+void cc_emit__words(cc_out *o, const char *text, size_t len, size_t offset,
+                    size_t length);
+
+/* "Tuesday 9 April 2019", "April 2019", "2017", "end of April 2022 (21 to
+ * 30 April 2022)", or "between ... and ...". */
+void cc_emit__when(cc_out *o, cc_date a, cc_date b, cc_grain g,
+                   const char *mod);
+
+/* "What I found para 3, line 41", "line 7". */
+void cc_emit__where(cc_out *o, const cc_place *w);
+
+/* FNV-1a, 64 bits, of n bytes: a stable hash for identifiers (not for
+ * security). */
+uint64_t cc_emit__hash(const char *s, size_t n, uint64_t h);
+#define CC_EMIT_HASH_START 0xcbf29ce484222325u
+
+#endif

@@ -1,0 +1,359 @@
+/*
+ * JSON output (docs/timeline.schema.json): the document of `caseclock
+ * timeline --format json` and, compact, of each batch record.  Built with
+ * jansson in the schema's key order.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit.h"
+#include "error.h"
+
+typedef struct view {
+    const cc_timeline *tl;
+    const char *text; /* the input, for sentences and quoted words */
+    size_t len;
+    int has_today;
+    cc_date today;
+    int checks_only; /* 'check': deadlines and findings, no events */
+} view;
+
+static const char *
+unit_name(cc_unit u)
+{
+    switch (u) {
+    case CC_UNIT_DAY:
+        return "days";
+    case CC_UNIT_WEEK:
+        return "weeks";
+    case CC_UNIT_MONTH:
+        return "months";
+    case CC_UNIT_YEAR:
+        return "years";
+    case CC_UNIT_WORKDAY:
+        return "working days";
+    }
+    return "";
+}
+
+/* New (free()): the stated words at [offset, offset + length), lines
+ * joined; NULL when out of memory. */
+static char *
+words(const view *v, size_t offset, size_t length)
+{
+    cc_out o = {0};
+
+    cc_emit__words(&o, v->text, v->len, offset, length);
+    cc_out__add(&o, "", 0);
+    if (o.failed) {
+        cc_out__free(&o);
+        return NULL;
+    }
+    return o.s ? o.s : calloc(1, 1);
+}
+
+/* Stable ids: e1.., d1.., f1.. in output order. */
+static void
+event_id(char *buf, size_t size, long i)
+{
+    snprintf(buf, size, "e%ld", i + 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON                                                                */
+
+static json_t *
+date_json(cc_date d)
+{
+    char buf[11];
+
+    return json_string(cc_date_format(d, buf));
+}
+
+static json_t *
+string_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+/* Adds the place fields to o. */
+static void
+place_json(json_t *o, const view *v, const cc_place *w, int with_sentence)
+{
+    char *s = words(v, w->offset, w->length);
+
+    json_object_set_new(o, "text", json_string(s ? s : ""));
+    free(s);
+    json_object_set_new(o, "offset", json_integer((json_int_t)w->offset));
+    json_object_set_new(o, "length", json_integer((json_int_t)w->length));
+    json_object_set_new(o, "line", json_integer(w->line));
+    json_object_set_new(o, "section", json_string(w->section));
+    json_object_set_new(o, "paragraph", json_integer(w->paragraph));
+    if (with_sentence) {
+        s = words(v, w->sentence_offset, w->sentence_length);
+        json_object_set_new(o, "sentence", json_string(s ? s : ""));
+        free(s);
+        json_object_set_new(o, "sentence_offset",
+                            json_integer((json_int_t)w->sentence_offset));
+        json_object_set_new(o, "sentence_length",
+                            json_integer((json_int_t)w->sentence_length));
+    }
+}
+
+static json_t *
+interval_json(cc_date a, cc_date b)
+{
+    json_t *o = json_object();
+
+    json_object_set_new(o, "earliest", date_json(a));
+    json_object_set_new(o, "latest", date_json(b));
+    return o;
+}
+
+static json_t *
+evidence_json(const view *v, const cc_evidence *e)
+{
+    json_t *o = json_object();
+    char id[24];
+
+    json_object_set_new(o, "role", json_string(e->role));
+    if (e->event >= 0) {
+        event_id(id, sizeof id, e->event);
+        json_object_set_new(o, "event", json_string(id));
+    } else {
+        json_object_set_new(o, "event", json_null());
+    }
+    json_object_set_new(o, "date",
+                        e->dated ? interval_json(e->earliest, e->latest)
+                                 : json_null());
+    place_json(o, v, &e->where, 0);
+    return o;
+}
+
+static json_t *
+decision_json(const view *v)
+{
+    json_t *d = json_object();
+    cc_date date;
+
+    json_object_set_new(
+        d, "authority",
+        string_or_null(cc_timeline_field(v->tl, CC_FIELD_AUTHORITY)));
+    json_object_set_new(
+        d, "reference",
+        string_or_null(cc_timeline_field(v->tl, CC_FIELD_REFERENCE)));
+    json_object_set_new(
+        d, "category",
+        string_or_null(cc_timeline_field(v->tl, CC_FIELD_CATEGORY)));
+    json_object_set_new(
+        d, "outcome",
+        string_or_null(cc_timeline_field(v->tl, CC_FIELD_OUTCOME)));
+    json_object_set_new(d, "date",
+                        cc_timeline_decision_date(v->tl, &date)
+                            ? date_json(date)
+                            : json_null());
+    json_object_set_new(d, "today",
+                        v->has_today ? date_json(v->today) : json_null());
+    return d;
+}
+
+static json_t *
+events_json(const view *v)
+{
+    json_t *arr = json_array();
+
+    for (size_t i = 0; i < cc_timeline_event_count(v->tl); i++) {
+        const cc_event *ev = cc_timeline_event(v->tl, i);
+        json_t *o = json_object(),
+               *date = interval_json(ev->earliest, ev->latest);
+        char id[24];
+
+        event_id(id, sizeof id, (long)i);
+        json_object_set_new(o, "id", json_string(id));
+        json_object_set_new(o, "kind",
+                            json_string(cc_event_kind_name(ev->kind)));
+        json_object_set_new(o, "actor", json_string(cc_actor_name(ev->actor)));
+        json_object_set_new(date, "value", json_string(ev->value));
+        json_object_set_new(date, "precision",
+                            json_string(cc_grain_name(ev->grain)));
+        json_object_set_new(date, "mod", json_string(ev->mod));
+        json_object_set_new(date, "year_inferred", json_boolean(ev->inferred));
+        json_object_set_new(date, "relative", json_boolean(ev->relative));
+        json_object_set_new(o, "date", date);
+        json_object_set_new(o, "planned", json_boolean(ev->planned));
+        place_json(o, v, &ev->where, 1);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *
+deadlines_json(const view *v)
+{
+    json_t *arr = json_array();
+
+    for (size_t i = 0; i < cc_timeline_deadline_count(v->tl); i++) {
+        const cc_deadline *d = cc_timeline_deadline(v->tl, i);
+        json_t *o = json_object(), *inputs = json_array(), *late;
+        char id[24], per[24];
+
+        snprintf(id, sizeof id, "d%zu", i + 1);
+        json_object_set_new(o, "id", json_string(id));
+        json_object_set_new(o, "check",
+                            json_string(cc_check_kind_name(d->check)));
+        json_object_set_new(o, "rule", json_string(d->rule));
+        json_object_set_new(o, "title", json_string(d->title));
+        json_object_set_new(o, "source", json_string(d->source));
+        json_object_set_new(o, "confidence",
+                            json_string(cc_confidence_name(d->confidence)));
+        json_object_set_new(o, "period",
+                            d->period.n ? json_string(cc_period_format(
+                                              d->period, per, sizeof per))
+                                        : json_null());
+        json_object_set_new(
+            o, "counting",
+            json_string(d->period.counting == CC_COUNT_BEGINNING_WITH
+                            ? "beginning_with"
+                            : "after"));
+        json_object_set_new(o, "extended", json_boolean(d->extended));
+        json_object_set_new(o, "borderline", json_boolean(d->borderline));
+        json_object_set_new(o, "due_formula_a",
+                            d->borderline ? date_json(d->due_alt)
+                                          : json_null());
+        json_object_set_new(o, "due",
+                            interval_json(d->due_earliest, d->due_latest));
+        json_object_set_new(
+            o, "actual",
+            d->has_actual ? interval_json(d->actual_earliest, d->actual_latest)
+                          : json_null());
+        if (d->has_actual) {
+            late = json_object();
+            json_object_set_new(late, "min", json_integer(d->late_min));
+            json_object_set_new(late, "max", json_integer(d->late_max));
+        } else {
+            late = json_null();
+        }
+        json_object_set_new(o, "days_late", late);
+        json_object_set_new(o, "status",
+                            json_string(cc_check_status_name(d->status)));
+        json_object_set_new(o, "discretion",
+                            *d->discretion ? json_string(d->discretion)
+                                           : json_null());
+        json_object_set_new(o, "action",
+                            *d->action ? json_string(d->action) : json_null());
+        json_object_set_new(o, "note", json_string(d->note));
+        for (size_t k = 0; k < d->ninputs; k++)
+            json_array_append_new(inputs, evidence_json(v, &d->inputs[k]));
+        json_object_set_new(o, "inputs", inputs);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+/* Two decimals are what a reader needs; the JSON stays exact enough. */
+static json_t *
+round2(double x)
+{
+    return json_real((double)(long)(x * 100.0 + (x < 0 ? -0.5 : 0.5)) / 100.0);
+}
+
+static json_t *
+findings_json(const view *v)
+{
+    json_t *arr = json_array();
+
+    for (size_t i = 0; i < cc_timeline_finding_count(v->tl); i++) {
+        const cc_finding *f = cc_timeline_finding(v->tl, i);
+        json_t *o = json_object(), *stated = json_object(), *iv;
+        char id[24];
+        cc_unit unit = CC_UNIT_DAY;
+        char last = f->stated[strlen(f->stated) - 1];
+
+        unit = f->workdays   ? CC_UNIT_WORKDAY
+               : last == 'W' ? CC_UNIT_WEEK
+               : last == 'M' ? CC_UNIT_MONTH
+               : last == 'Y' ? CC_UNIT_YEAR
+                             : CC_UNIT_DAY;
+        snprintf(id, sizeof id, "f%zu", i + 1);
+        json_object_set_new(o, "id", json_string(id));
+        json_object_set_new(stated, "value", json_string(f->stated));
+        json_object_set_new(stated, "mod", json_string(f->mod));
+        json_object_set_new(stated, "workdays", json_boolean(f->workdays));
+        json_object_set_new(o, "stated", stated);
+        json_object_set_new(o, "measure", json_string(f->measure));
+        place_json(o, v, &f->where, 1);
+        json_object_set_new(
+            o, "from", f->from.role ? evidence_json(v, &f->from) : json_null());
+        json_object_set_new(
+            o, "to", f->to.role ? evidence_json(v, &f->to) : json_null());
+        if (f->has_interval) {
+            iv = json_object();
+            json_object_set_new(iv, "unit", json_string(unit_name(unit)));
+            json_object_set_new(iv, "min", round2(f->min_units));
+            json_object_set_new(iv, "max", round2(f->max_units));
+            json_object_set_new(iv, "min_days", json_integer(f->min_days));
+            json_object_set_new(iv, "max_days", json_integer(f->max_days));
+        } else {
+            iv = json_null();
+        }
+        json_object_set_new(o, "interval", iv);
+        json_object_set_new(o, "verdict",
+                            json_string(cc_verdict_name(f->verdict)));
+        json_object_set_new(o, "note", json_string(f->note));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *
+root_json(const view *v)
+{
+    json_t *root = json_object();
+
+    json_object_set_new(root, "decision", decision_json(v));
+    json_object_set_new(root, "events",
+                        v->checks_only ? json_array() : events_json(v));
+    json_object_set_new(root, "deadlines", deadlines_json(v));
+    json_object_set_new(root, "findings", findings_json(v));
+    return root;
+}
+
+cc_status
+cc_timeline_write_json(const cc_timeline *tl, const cc_doc *doc,
+                       const cc_write_opts *opts, cc_write_fn write,
+                       void *userdata, cc_error *err)
+{
+    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6);
+    cc_write_opts none = {0};
+    json_t *root;
+    char *s;
+    view v;
+    cc_status st;
+
+    if (!opts)
+        opts = &none;
+    memset(&v, 0, sizeof v);
+    v.tl = tl;
+    v.text = cc_doc_text(doc, &v.len);
+    v.has_today = opts->has_today;
+    v.today = opts->today;
+    v.checks_only = opts->checks_only;
+    root = root_json(&v);
+    s = root ? json_dumps(root, flags | (opts->compact ? JSON_COMPACT
+                                                       : JSON_INDENT(2)))
+             : NULL;
+    json_decref(root);
+    if (!s)
+        return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    if (opts->compact)
+        st = write(userdata, s, strlen(s)) == 0 ? CC_OK : CC_EWRITE;
+    else
+        st = write(userdata, s, strlen(s)) == 0 && write(userdata, "\n", 1) == 0
+                 ? CC_OK
+                 : CC_EWRITE;
+    free(s);
+    if (st != CC_OK)
+        return cc_error__fail(err, st, "the output cannot be written");
+    return CC_OK;
+}
