@@ -61,6 +61,23 @@ md_words(FILE *fp, const cc_words *w)
     }
 }
 
+/* "- Trigger: `a`, `b`; not when the clause has `c`." (nothing when the
+ * rule has no such words) */
+static void
+md_patterns(FILE *fp, const char *label, const cc_words *words,
+            const cc_words *blocks, const char *tail)
+{
+    if (!words->n)
+        return;
+    fprintf(fp, "- %s: ", label);
+    md_words(fp, words);
+    if (blocks->n) {
+        fputs("; not when the clause has ", fp);
+        md_words(fp, blocks);
+    }
+    fprintf(fp, "%s.\n", tail);
+}
+
 /* "20 weeks after", "15 working days beginning with" */
 static void
 md_period(FILE *fp, cc_period p, int school)
@@ -209,29 +226,12 @@ rules_markdown(const cc_ctx *ctx, FILE *fp)
                         ? "completing"
                         : "triggering",
                     strchr(g->trigger_is, ' ') + 1);
-        if (g->trigger.n) {
-            fputs("- Trigger: ", fp);
-            md_words(fp, &g->trigger);
-            if (g->trigger_blocks.n) {
-                fputs("; not when the clause has ", fp);
-                md_words(fp, &g->trigger_blocks);
-            }
-            fputs(g->last_trigger ? " (the last before the completion).\n"
-                                  : ".\n",
-                  fp);
-        }
-        if (g->completion.n) {
-            fputs("- Completed by: ", fp);
-            md_words(fp, &g->completion);
-            if (g->completion_blocks.n) {
-                fputs("; not when the clause has ", fp);
-                md_words(fp, &g->completion_blocks);
-            }
-            fputs(g->needs_completion
-                      ? " (checked only when the decision dates it).\n"
-                      : ".\n",
-                  fp);
-        }
+        md_patterns(fp, "Trigger", &g->trigger, &g->trigger_blocks,
+                    g->last_trigger ? " (the last before the completion)" : "");
+        md_patterns(fp, "Completed by", &g->completion, &g->completion_blocks,
+                    g->needs_completion
+                        ? " (checked only when the decision dates it)"
+                        : "");
         if (g->from != INT32_MIN || g->until != INT32_MAX) {
             char a[11], b[11];
             fputs("- Covers triggers", fp);

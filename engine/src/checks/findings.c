@@ -223,6 +223,29 @@ deadline_by_completion(const run *r, size_t a, size_t at)
     return best;
 }
 
+/* The deadline named in the mention's sentence (from `first_back` = 0) or
+ * the two before it in its paragraph, up to the mention: by the rule's
+ * names, or by its completion patterns when `by_completion`. */
+static const cc_deadline *
+named_before_in_paragraph(const run *r, const cc_mention *m, long first_back,
+                          int by_completion)
+{
+    const cc_deadline *d = NULL;
+    long para = cc_doc_sentence(r->doc, (size_t)m->sentence)->paragraph;
+
+    for (long back = first_back; !d && back <= 2 && m->sentence - back >= 0;
+         back++) {
+        const cc_sentence *ps =
+            cc_doc_sentence(r->doc, (size_t)(m->sentence - back));
+        size_t to = back ? ps->offset + ps->length : m->offset;
+        if (ps->paragraph != para)
+            break;
+        d = by_completion ? deadline_by_completion(r, ps->offset, to)
+                          : deadline_by_words(r, ps->offset, to, m->offset);
+    }
+    return d;
+}
+
 /* The statutory timescale whose act the sentence [a, b) itself dates ("On
  * 8 June the Council decided not to issue a plan, nine days late"). */
 static const cc_deadline *
@@ -906,27 +929,12 @@ cc_check__findings(run *r)
             if (!d)
                 d = deadline_by_actual(r, m->paragraph, m->offset);
             /* "That was five working days too long": the sentences
-             * before say what was late. */
-            for (long back = 1; !d && back <= 2 && m->sentence - back >= 0;
-                 back++) {
-                const cc_sentence *ps =
-                    cc_doc_sentence(r->doc, (size_t)(m->sentence - back));
-                if (ps->paragraph != s->paragraph)
-                    break;
-                d = deadline_by_words(r, ps->offset, ps->offset + ps->length,
-                                      m->offset);
-            }
-            /* "The response was almost four months late": the act's own
-             * words, in the sentence or the two before it. */
-            for (long back = 0; !d && back <= 2 && m->sentence - back >= 0;
-                 back++) {
-                const cc_sentence *ps =
-                    cc_doc_sentence(r->doc, (size_t)(m->sentence - back));
-                if (ps->paragraph != s->paragraph)
-                    break;
-                d = deadline_by_completion(
-                    r, ps->offset, back ? ps->offset + ps->length : m->offset);
-            }
+             * before say what was late; "The response was almost four
+             * months late": the act's own words, here or before. */
+            if (!d)
+                d = named_before_in_paragraph(r, m, 1, 0);
+            if (!d)
+                d = named_before_in_paragraph(r, m, 0, 1);
             if (!d)
                 d = promise_before(r, m->offset, m->paragraph);
             if (d) {
