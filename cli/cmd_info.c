@@ -228,6 +228,8 @@ rules_markdown(const cc_ctx *ctx, FILE *fp)
                     strchr(g->trigger_is, ' ') + 1);
         md_patterns(fp, "Trigger", &g->trigger, &g->trigger_blocks,
                     g->last_trigger ? " (the last before the completion)" : "");
+        md_patterns(fp, "Ends with", &g->ends, &(cc_words){0},
+                    " (an act due after it is not owed)");
         md_patterns(fp, "Completed by", &g->completion, &g->completion_blocks,
                     g->needs_completion
                         ? " (checked only when the decision dates it)"

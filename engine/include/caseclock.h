@@ -322,6 +322,9 @@ typedef struct cc_engage {
     cc_words trigger_blocks; /* words that, in the clause, rule it out */
     cc_words completion;     /* words in the completing event's clause */
     cc_words completion_blocks;
+    cc_words ends;          /* words of an event that ends the procedure
+                               ("stopped being looked after"): an act due
+                               after it is no longer owed */
     int needs_completion;   /* the rule is engaged only when the decision
                                dates its completion (the applicant's own
                                time limits) */

@@ -216,6 +216,7 @@ load_engage(const loader *ld, json_t *obj, cc_rule *r)
         (st = get_words(ld, e, r->id, "completion", 1, &g->completion)) ||
         (st = get_words(ld, e, r->id, "completion_blocks", 1,
                         &g->completion_blocks)) ||
+        (st = get_words(ld, e, r->id, "ends", 1, &g->ends)) ||
         (st = get_words(ld, e, r->id, "names", 1, &g->names)) ||
         (st = get_bound(ld, e, r->id, "from", INT32_MIN, &g->from)) ||
         (st = get_bound(ld, e, r->id, "until", INT32_MAX, &g->until)))
@@ -308,6 +309,7 @@ free_rule(cc_rule *r)
     free_words(&r->engage.trigger_blocks);
     free_words(&r->engage.completion);
     free_words(&r->engage.completion_blocks);
+    free_words(&r->engage.ends);
     free_words(&r->engage.names);
 }
 

@@ -33,6 +33,20 @@ alone_in_sentence(const run *r, size_t i)
     return s >= 0 && r->sentence_events && r->sentence_events[s] == 1;
 }
 
+/* Does the clause [c0, c1) repeat the act of the one before ("and again
+ * on 22 April", "then on 30 July")? */
+static int
+repeats_act(const char *text, size_t c0, size_t c1)
+{
+    static const char *const again[] = {"and again", "again", "and then",
+                                        "then", NULL};
+    size_t k = cc_check__skip_space(text, c0, c1);
+
+    if (k < c1 && text[k] == ',')
+        k = cc_check__skip_space(text, k + 1, c1);
+    return cc_check__starts_with_any(text, k, c1, again);
+}
+
 /* Does event i name the act `words` describe?  1, -1 (denied) or 0. */
 static int
 event_names(const run *r, size_t i, const cc_words *words,
@@ -50,6 +64,11 @@ event_names(const run *r, size_t i, const cc_words *words,
     if (m >= c0 + 6 && cc_words__find(r->text, m - 6, m, "until") != NONE)
         until = CC_WORDS_UNTIL;
     hit = cc_check__words_in(r->text, c0, c1, words, blocks, until);
+    /* "visited J on 11 March and again on 22 April": the second clause
+     * takes the first one's act. */
+    if (hit == 0 && repeats_act(r->text, c0, c1))
+        hit = cc_check__words_in(r->text, ev->where.sentence_offset, c1, words,
+                                 blocks, until);
     if (hit == 0 && alone_in_sentence(r, i))
         hit = cc_check__words_in(r->text, ev->where.sentence_offset,
                                  ev->where.sentence_offset +
@@ -67,6 +86,29 @@ narrative_event(const run *r, size_t i)
     return para >= 0 && cc_chrono__narrative(r->doc, para) &&
            !cc_check__summary_para(r, para) &&
            !cc_check__action_section(r, para);
+}
+
+/* Did the procedure end (an event the rule's `ends` words name, after the
+ * trigger) before the act would have been due?  Then nothing was owed:
+ * no visit is due to a child who has gone home. */
+static int
+ended_before_due(run *r, const cc_rule *rule, cc_period p, const cc_event *t)
+{
+    static const cc_words none = {0};
+    cc_date due_e, due_l;
+
+    if (!rule->engage.ends.n ||
+        cc_check__due_interval(r, rule->division, p, t->earliest, t->latest,
+                               &due_e, &due_l, NULL) != CC_OK)
+        return 0;
+    for (size_t i = 0; i < r->tl->nevents; i++) {
+        const cc_event *ev = &r->tl->events[i];
+        if (ev->earliest >= t->earliest && ev->latest < due_e &&
+            narrative_event(r, i) &&
+            event_names(r, i, &rule->engage.ends, &none) == 1)
+            return 1;
+    }
+    return 0;
 }
 
 /* The longest extension whose words the narrative has, or NULL. */
@@ -170,6 +212,8 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     }
     done = completion_of(r, rule, trig, depth > 0 || *g->trigger_is);
     if (done == NONE && g->needs_completion)
+        return CC_OK;
+    if (done == NONE && ended_before_due(r, rule, p, t))
         return CC_OK;
     if (done == NONE)
         undone = cc_check__undone_sentence(
