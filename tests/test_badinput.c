@@ -1115,6 +1115,18 @@ Test(badinput, rules_data)
               "\"period\": \"10wd\", \"counting\": \"after\", \"calendar\": "
               "\"wd.ew\", \"confidence\": \"Z\""),
          2, 0, "rule 't.one': unknown confidence 'Z'"},
+        {"engage names an unknown procedure",
+         RULE(GOOD_FIELDS ", \"engage\": {\"check\": \"timescale\", "
+                          "\"procedure\": \"nope\", \"trigger\": [\"a\"], "
+                          "\"completion\": [\"b\"]}"),
+         2, 0, "rule 't.one': unknown procedure 'nope'"},
+        {"a procedure's unless names an unknown one",
+         "{\"procedures\": [\n  {\"id\": \"p\", \"title\": \"P\", "
+         "\"categories\": [], \"words\": [\"p\"], \"unless\": "
+         "[\"q\"]}],\n \"rules\": [{\"id\": \"t.one\", " GOOD_FIELDS "}],\n"
+         " \"calendars\": {\"wd.ew\": {\"division\": "
+         "\"england-and-wales\"}, \"calendar\": {}}}\n",
+         2, 0, "procedure 'p': unless names an unknown procedure: 'q'"},
         {"NUL inside", "{\"rules\": [\0]}", 1, 12,
          "invalid token near end of file"},
     };

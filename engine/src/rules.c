@@ -33,17 +33,19 @@ typedef struct loader {
     size_t len;
     const char *source;
     cc_error *err;
+    const char *kind; /* what the ids name: "rule", or "procedure" */
 } loader;
 
-/* An error about rule `id` (NULL when not yet known): "rule 'ID': WHAT". */
+/* An error about rule `id` (NULL when not yet known): "rule 'ID': WHAT"
+ * ("procedure 'ID': WHAT" while procedures are read). */
 static cc_status
 fail_rule(const loader *ld, const char *id, const char *what, const char *value)
 {
     return cc_error__set(ld->err, CC_EINVAL, ld->source,
                          id ? line_of_id(ld->data, ld->len, id) : 0, 0, 0,
-                         "rule '%s': %s%s%s%s", id ? id : "?", what,
-                         value ? " '" : "", value ? value : "",
-                         value ? "'" : "");
+                         "%s '%s': %s%s%s%s", ld->kind ? ld->kind : "rule",
+                         id ? id : "?", what, value ? " '" : "",
+                         value ? value : "", value ? "'" : "");
 }
 
 /* A string member; "" when absent and not required. */
@@ -314,13 +316,16 @@ free_rule(cc_rule *r)
 }
 
 static cc_status
-load_procedures(const loader *ld, json_t *arr, cc_procedure **out, size_t *n)
+load_procedures(const loader *rules_ld, json_t *arr, cc_procedure **out,
+                size_t *n)
 {
+    loader pl = *rules_ld, *ld = &pl;
     json_t *p;
     size_t i;
     cc_status st;
     cc_procedure *ps;
 
+    pl.kind = "procedure";
     *out = NULL;
     *n = 0;
     if (!arr)
@@ -379,7 +384,7 @@ cc_status
 cc_rules__load(cc_ctx *ctx, const char *data, size_t len, const char *source,
                cc_error *err)
 {
-    loader ld = {data, len, source, err};
+    loader ld = {data, len, source, err, "rule"};
     json_error_t jerr;
     json_t *root, *arr, *calendars, *obj;
     cc_rule *rules = NULL;
@@ -427,9 +432,10 @@ cc_rules__load(cc_ctx *ctx, const char *data, size_t len, const char *source,
                 found = k != j &&
                         strcmp(procs[k].id, procs[j].unless.items[u]) == 0;
             if (!found) {
-                st = fail_rule(&ld, procs[j].id,
-                               "unless names an unknown "
-                               "procedure:",
+                loader pl = ld;
+                pl.kind = "procedure";
+                st = fail_rule(&pl, procs[j].id,
+                               "unless names an unknown procedure:",
                                procs[j].unless.items[u]);
                 goto fail;
             }
