@@ -60,6 +60,8 @@ cli_dates_mention_json(const cc_doc *doc, const cc_mention *m)
         json_object_set_new(o, "mod", json_string(m->mod));
     if (m->flags & CC_MENTION_INFERRED)
         json_object_set_new(o, "inferred", json_true());
+    if (m->flags & CC_MENTION_FROM_DECISION)
+        json_object_set_new(o, "year_from", json_string("decision date"));
     if (m->flags & CC_MENTION_RELATIVE)
         json_object_set_new(o, "relative", json_true());
     if (m->flags & CC_MENTION_WORKDAYS)

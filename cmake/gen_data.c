@@ -107,9 +107,9 @@ main(int argc, char **argv)
     int c;
     long nbytes = 0;
 
-    if (argc != 4) {
-        fprintf(stderr,
-                "usage: gen_data BANK_HOLIDAYS_JSON RULES_JSON OUT_C\n");
+    if (argc != 5) {
+        fprintf(stderr, "usage: gen_data BANK_HOLIDAYS_JSON RULES_JSON "
+                        "LEXICON_JSON OUT_C\n");
         return 2;
     }
     root = json_load_file(argv[1], JSON_REJECT_DUPLICATES, &jerr);
@@ -122,7 +122,7 @@ main(int argc, char **argv)
     if (parse_date(argv[1], json_object_get(cov, "from"), &first) ||
         parse_date(argv[1], json_object_get(cov, "to"), &last))
         return 1;
-    snprintf(tmp, sizeof tmp, "%s.tmp", argv[3]);
+    snprintf(tmp, sizeof tmp, "%s.tmp", argv[4]);
     out = fopen(tmp, "w");
     if (!out)
         return fail(tmp, "%s", "cannot write");
@@ -155,17 +155,22 @@ main(int argc, char **argv)
     fprintf(out, "const cc_date cc_data_coverage_last = %ld;\n\n", (long)last);
     json_decref(root);
 
-    rules = fopen(argv[2], "rb");
-    if (!rules)
-        return fail(argv[2], "%s", "cannot read");
-    fputs("const unsigned char cc_data_rules[] = {", out);
-    while ((c = fgetc(rules)) != EOF) {
-        fprintf(out, "%s0x%02x,", nbytes % 16 ? "" : "\n", c);
-        nbytes++;
+    for (int a = 2; a <= 3; a++) {
+        const char *name = a == 2 ? "rules" : "lexicon";
+        rules = fopen(argv[a], "rb");
+        if (!rules)
+            return fail(argv[a], "%s", "cannot read");
+        fprintf(out, "const unsigned char cc_data_%s[] = {", name);
+        nbytes = 0;
+        while ((c = fgetc(rules)) != EOF) {
+            fprintf(out, "%s0x%02x,", nbytes % 16 ? "" : "\n", c);
+            nbytes++;
+        }
+        fclose(rules);
+        fprintf(out, "0x00};\nconst size_t cc_data_%s_len = %ld;\n", name,
+                nbytes);
     }
-    fclose(rules);
-    fprintf(out, "0x00};\nconst size_t cc_data_rules_len = %ld;\n", nbytes);
-    if (fclose(out) != 0 || rename(tmp, argv[3]) != 0)
-        return fail(argv[3], "%s", "cannot write");
+    if (fclose(out) != 0 || rename(tmp, argv[4]) != 0)
+        return fail(argv[4], "%s", "cannot write");
     return 0;
 }

@@ -262,6 +262,53 @@ Test(recognise, layout, .init = setup, .fini = teardown)
     cc_doc_free(doc);
 }
 
+/* An archive "report summary" page opens with the bare reference and has
+ * no authority line; its decision date line still belongs to the header. */
+Test(recognise, archive_summary_header, .init = setup, .fini = teardown)
+{
+    static const char text[] =
+        "22 018 245\n\nReport summary\n\nBenefits and tax: council tax\n\n"
+        "Decision date : 22 Jul 2022\n\nMiss G complains about the "
+        "Council.\n\nWhat happened\n\n  1. Miss G applied on 12 April "
+        "2021.\n";
+    cc_doc *doc;
+    cc_error err = {0};
+
+    cr_assert(eq(int, cc_doc_read(&doc, ctx, text, sizeof text - 1, "x", &err),
+                 CC_OK));
+    cr_expect(cc_doc_field(doc, CC_FIELD_AUTHORITY) == NULL);
+    cr_expect(
+        eq(str, (char *)cc_doc_field(doc, CC_FIELD_REFERENCE), "22 018 245"));
+    cr_expect(eq(str, (char *)cc_doc_field(doc, CC_FIELD_DECISION_DATE),
+                 "2022-07-22"));
+    cr_assert(eq(sz, cc_doc_mention_count(doc), 2));
+    cr_expect(eq(str, (char *)cc_doc_mention(doc, 0)->value, "2022-07-22"));
+    cr_expect(
+        ne(int, (int)(cc_doc_mention(doc, 0)->flags & CC_MENTION_HEADER), 0),
+        "the decision date is the header's");
+    cc_doc_free(doc);
+}
+
+/* A Health case: an NHS trust, and a reference with a letter suffix. */
+Test(recognise, health_case_header, .init = setup, .fini = teardown)
+{
+    static const char text[] =
+        "Northmere Hospitals NHS Foundation Trust (17 002 402b)\n\n"
+        "Category : Adult care services > Other\n\nDecision date : "
+        "14 Feb 2023\n";
+    cc_doc *doc;
+    cc_error err = {0};
+
+    cr_assert(eq(int, cc_doc_read(&doc, ctx, text, sizeof text - 1, "x", &err),
+                 CC_OK));
+    cr_expect(eq(str, (char *)cc_doc_field(doc, CC_FIELD_AUTHORITY),
+                 "Northmere Hospitals NHS Foundation Trust"));
+    cr_expect(
+        eq(str, (char *)cc_doc_field(doc, CC_FIELD_REFERENCE), "17 002 402b"));
+    cr_expect(eq(int, cc_doc_authority_kind(doc), CC_AUTHORITY_NHS));
+    cc_doc_free(doc);
+}
+
 /* Joint complaints print two references; both are the field. */
 Test(recognise, two_references, .init = setup, .fini = teardown)
 {

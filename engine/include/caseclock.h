@@ -427,6 +427,11 @@ typedef enum cc_grain {
 #define CC_MENTION_WORKDAYS   0x04u /* a duration in working days */
 #define CC_MENTION_HEADER     0x08u /* the header's decision date */
 #define CC_MENTION_UNRESOLVED 0x10u /* some parts unknown ("XXXX-04-10") */
+#define CC_MENTION_FROM_DECISION                                               \
+    0x20u /* with INFERRED: no year stated                                     \
+             before it, so the year is the                                     \
+             last one on or before the                                         \
+             decision date */
 
 typedef struct cc_mention {
     size_t offset; /* bytes into the original input */
@@ -549,7 +554,16 @@ typedef enum cc_event_kind {
     CC_EVENT_AGREEMENT,
     CC_EVENT_PROMISE, /* "said it would ... by": the date promised */
     CC_EVENT_COMPLETION,
-    CC_EVENT_DECISION /* the Ombudsman's decision: closes the chronology */
+    CC_EVENT_DECISION, /* the Ombudsman's decision: closes the chronology */
+    CC_EVENT_REQUEST,  /* a request or application to the council */
+    CC_EVENT_COUNCIL_DECISION, /* the council decided, refused, approved */
+    CC_EVENT_PLAN_ISSUED,      /* a plan (EHC, care, housing) issued */
+    CC_EVENT_REVIEW_HELD,      /* a review of a plan, care or decision held */
+    CC_EVENT_REVIEW_REQUEST,   /* a review of a decision asked for */
+    CC_EVENT_ASSESSMENT_STARTED,
+    CC_EVENT_ASSESSMENT_COMPLETED,
+    CC_EVENT_PAYMENT,  /* paid, refunded */
+    CC_EVENT_PLACEMENT /* placed in a home, with carers, in accommodation */
 } cc_event_kind;
 
 /* Who acted. */

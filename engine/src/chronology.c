@@ -3,7 +3,8 @@
  * its interval, its sentence, a kind and an actor.
  *
  * Kinds come from the words of the clause holding the date: the keyword
- * nearest the date wins, ties going to the earlier row of KINDS.  A date
+ * nearest the date wins, ties going to the earlier row of the lexicon
+ * (calendars/lexicon.json, loaded by lexicon.c).  A date
  * after "until", "since", "before", "after", "from" or "by" is not the
  * time of the act the clause names ("nobody told her until 14 August"), so
  * its event stays CC_EVENT_OTHER, except a promise ("said it would do it by
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctx.h"
 #include "doc.h"
 #include "error.h"
 #include "words.h"
@@ -58,7 +60,8 @@ cc_chrono__place(cc_place *out, cc_strpool *pool, const cc_doc *doc,
 /* The complainant's designation ("Ms B") and the pronoun that fits it. */
 typedef struct complainant {
     char name[16];
-    int female; /* 1 she, 0 he, -1 unknown */
+    char name2[16]; /* "Mrs V" of "Mr and Mrs V", else "" */
+    int female;     /* 1 she, 0 he, -1 unknown */
 } complainant;
 
 static void
@@ -70,11 +73,19 @@ find_complainant(complainant *c, const char *text, size_t len)
     } titles[] = {{"Mr ", 0},   {"Mrs ", 1}, {"Ms ", 1},
                   {"Miss ", 1}, {"Dr ", -1}, {"Mx ", -1}};
 
-    c->name[0] = '\0';
+    c->name[0] = c->name2[0] = '\0';
     c->female = -1;
     for (size_t i = 0; i < len; i++) {
         if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
             continue;
+        /* "Mr and Mrs V": both are the complainant. */
+        if (i + 13 < len && strncmp(text + i, "Mr and Mrs ", 11) == 0 &&
+            text[i + 11] >= 'A' && text[i + 11] <= 'Z' &&
+            !cc_words__alnum((unsigned char)text[i + 12])) {
+            snprintf(c->name, sizeof c->name, "Mr %c", text[i + 11]);
+            snprintf(c->name2, sizeof c->name2, "Mrs %c", text[i + 11]);
+            return;
+        }
         for (size_t t = 0; t < sizeof titles / sizeof *titles; t++) {
             size_t k = strlen(titles[t].title);
             if (i + k + 1 < len && strncmp(text + i, titles[t].title, k) == 0 &&
@@ -116,97 +127,52 @@ cc_chrono__narrative(const cc_doc *doc, long paragraph)
                p->length;
 }
 
-/* Keywords, most specific first.  Lower case; '*' matches a word's end. */
-static const struct {
-    const char *word;
-    cc_event_kind kind;
-} KINDS[] = {
-    {"strategy discussion*", CC_EVENT_STRATEGY},
-    {"strategy meeting*", CC_EVENT_STRATEGY},
-    {"review child protection conference*", CC_EVENT_RCPC},
-    {"review case conference*", CC_EVENT_RCPC},
-    {"review conference*", CC_EVENT_RCPC},
-    {"rcpc*", CC_EVENT_RCPC},
-    {"initial child protection conference*", CC_EVENT_ICPC},
-    {"initial case conference*", CC_EVENT_ICPC},
-    {"initial conference*", CC_EVENT_ICPC},
-    {"icpc*", CC_EVENT_ICPC},
-    {"child protection conference*", CC_EVENT_ICPC},
-    {"complained to the ombudsman", CC_EVENT_OMBUDSMAN_COMPLAINT},
-    {"complaint to the ombudsman", CC_EVENT_OMBUDSMAN_COMPLAINT},
-    {"complained to us", CC_EVENT_OMBUDSMAN_COMPLAINT},
-    {"complaint to us", CC_EVENT_OMBUDSMAN_COMPLAINT},
-    {"came to us", CC_EVENT_OMBUDSMAN_COMPLAINT},
-    {"contacted us", CC_EVENT_OMBUDSMAN_COMPLAINT},
-    {"contacted the ombudsman", CC_EVENT_OMBUDSMAN_COMPLAINT},
-    {"complain to us", CC_EVENT_OMBUDSMAN_COMPLAINT},
-    {"complain to the ombudsman", CC_EVENT_OMBUDSMAN_COMPLAINT},
-    {"asked for a stage*", CC_EVENT_ESCALATION},
-    {"asked for stage*", CC_EVENT_ESCALATION},
-    {"requested a stage*", CC_EVENT_ESCALATION},
-    {"asked for a review panel", CC_EVENT_ESCALATION},
-    {"asked for a panel", CC_EVENT_ESCALATION},
-    {"requested a review panel", CC_EVENT_ESCALATION},
-    {"escalat*", CC_EVENT_ESCALATION},
-    {"respond*", CC_EVENT_RESPONSE},
-    {"response*", CC_EVENT_RESPONSE},
-    {"replied", CC_EVENT_RESPONSE},
-    {"reply", CC_EVENT_RESPONSE},
-    {"adjudicat*", CC_EVENT_RESPONSE},
-    {"its findings", CC_EVENT_RESPONSE},
-    {"statement of complaint", CC_EVENT_AGREEMENT},
-    /* The act of complaining, not the present tense of the summary ("Mrs
-     * D complains the Council took too long ...") nor the noun ("her
-     * complaint concerns work done in 2015"). */
-    {"made a complaint", CC_EVENT_COMPLAINT},
-    {"made a formal complaint", CC_EVENT_COMPLAINT},
-    {"made her complaint", CC_EVENT_COMPLAINT},
-    {"made his complaint", CC_EVENT_COMPLAINT},
-    {"made their complaint", CC_EVENT_COMPLAINT},
-    {"made the complaint", CC_EVENT_COMPLAINT},
-    {"submitted a complaint", CC_EVENT_COMPLAINT},
-    {"submitted her complaint", CC_EVENT_COMPLAINT},
-    {"submitted his complaint", CC_EVENT_COMPLAINT},
-    {"lodged a complaint", CC_EVENT_COMPLAINT},
-    {"raised a complaint", CC_EVENT_COMPLAINT},
-    {"formal complaint", CC_EVENT_COMPLAINT},
-    {"first complaint", CC_EVENT_COMPLAINT},
-    {"complaint was received", CC_EVENT_COMPLAINT},
-    {"received the complaint", CC_EVENT_COMPLAINT},
-    {"received her complaint", CC_EVENT_COMPLAINT},
-    {"received his complaint", CC_EVENT_COMPLAINT},
-    {"received a complaint", CC_EVENT_COMPLAINT},
-    {"complaint dated", CC_EVENT_COMPLAINT},
-    {"complained", CC_EVENT_COMPLAINT},
-    {"complain", CC_EVENT_COMPLAINT},
-    {"referral*", CC_EVENT_REFERRAL},
-    {"referred", CC_EVENT_REFERRAL},
-    {"assessment*", CC_EVENT_ASSESSMENT},
-    {"assessed", CC_EVENT_ASSESSMENT},
-    {"meeting*", CC_EVENT_MEETING},
-    {"met", CC_EVENT_MEETING},
-    {"visit*", CC_EVENT_MEETING},
-    {"saw", CC_EVENT_MEETING},
-    {"spoke", CC_EVENT_MEETING},
-    {"invited", CC_EVENT_MEETING},
-    {"interview*", CC_EVENT_MEETING},
-    {"agreed", CC_EVENT_AGREEMENT},
-    {"agreement", CC_EVENT_AGREEMENT},
-    {"accepted", CC_EVENT_AGREEMENT},
-    {"completed", CC_EVENT_COMPLETION},
-    {"finished", CC_EVENT_COMPLETION},
-    {"complete", CC_EVENT_COMPLETION},
-    {"did it", CC_EVENT_COMPLETION},
-    {"did so", CC_EVENT_COMPLETION},
-    {"deleted", CC_EVENT_COMPLETION},
-    {"removed", CC_EVENT_COMPLETION},
-    {"upload*", CC_EVENT_COMPLETION},
-    {"done", CC_EVENT_COMPLETION},
-    {"carried out", CC_EVENT_COMPLETION},
-    {"put on", CC_EVENT_COMPLETION},
-    {"implemented", CC_EVENT_COMPLETION},
-    {"paid", CC_EVENT_COMPLETION},
-};
+/*
+ * Does the lexicon word `w` match text at `at`, not past `to`?  Returns
+ * the matched length or 0.
+ */
+static size_t
+lex_match(const char *text, size_t at, size_t to, const char *w)
+{
+    size_t end;
+
+    if (strstr(w, " * ") || strstr(w, " ... "))
+        return cc_words__find_pattern(text, at, to, w, &end) == at ? end - at
+                                                                   : 0;
+    return cc_words__match(text, at, to, w);
+}
+
+/* Is the word at `at` inside one of the phrases that block `lw` in
+ * [c0, c1) ("met the threshold" for "met")? */
+static int
+lex_blocked(const char *text, size_t c0, size_t c1, size_t at,
+            const cc_lexword *lw)
+{
+    for (size_t b = 0; b < lw->nblocks; b++) {
+        size_t from = c0, end, hit;
+        while (from < c1 &&
+               (hit = cc_words__find_pattern(text, from, c1, lw->blocks[b],
+                                             &end)) != (size_t)-1 &&
+               hit <= at) {
+            if (at < end)
+                return 1;
+            from = hit + 1;
+        }
+    }
+    return 0;
+}
+
+/* Is [c0, c1) context of the case, not an event of it ("came into force
+ * on 1 April 2015", "was born on ...", "investigated events from ...")? */
+static int
+lex_context(const cc_lexicon *lx, const char *text, size_t c0, size_t c1)
+{
+    for (size_t k = 0; k < lx->ncontext; k++)
+        if (cc_words__find_pattern(text, c0, c1, lx->context[k], NULL) !=
+            (size_t)-1)
+            return 1;
+    return 0;
+}
 
 /* Words that, just before a keyword, deny or defer the act it names. */
 static const char *const DENIALS[] = {
@@ -402,8 +368,8 @@ names_meeting(cc_event_kind k)
 }
 
 static cc_event_kind
-kind_of(const char *text, size_t c0, size_t c1, size_t m0, size_t m1,
-        int cp_context, int *negated)
+kind_of(const cc_lexicon *lx, const char *text, size_t c0, size_t c1, size_t m0,
+        size_t m1, int cp_context, int *negated)
 {
     char prev[24];
     cc_event_kind best = CC_EVENT_OTHER;
@@ -431,12 +397,13 @@ kind_of(const char *text, size_t c0, size_t c1, size_t m0, size_t m1,
             continue;
         if (i >= m0 && i < m1)
             continue;
-        for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++) {
-            size_t n = cc_words__match(text, i, c1, KINDS[k].word), dist;
-            if (!n)
+        for (size_t k = 0; k < lx->nwords; k++) {
+            const cc_lexword *lw = &lx->words[k];
+            size_t n = lex_match(text, i, c1, lw->word), dist;
+            if (!n || lex_blocked(text, c0, c1, i, lw))
                 continue;
             /* "complainant" is a person, not a complaint. */
-            if (KINDS[k].kind == CC_EVENT_COMPLAINT &&
+            if (lw->kind == CC_EVENT_COMPLAINT &&
                 cc_words__match(text, i, c1, "complainant*"))
                 continue;
             dist = i + n <= m0 ? m0 - (i + n) : i >= m1 ? i - m1 : 0;
@@ -447,23 +414,23 @@ kind_of(const char *text, size_t c0, size_t c1, size_t m0, size_t m1,
                 continue;
             /* "Miss X complained the Council issued a draft plan in July
              * 2024": the date is in what she complained of. */
-            if (KINDS[k].kind == CC_EVENT_COMPLAINT && i + n < m0 &&
+            if (lw->kind == CC_EVENT_COMPLAINT && i + n < m0 &&
                 content_follows(text, i + n, m0))
                 continue;
-            if (names_meeting(KINDS[k].kind)) {
+            if (names_meeting(lw->kind)) {
                 char w[24];
                 word_before(text, c0, i, w, sizeof w);
                 if (strcmp(w, "of") == 0)
                     break;
             }
-            if (denied(text, c0, i, KINDS[k].kind, until)) {
+            if (denied(text, c0, i, lw->kind, until)) {
                 if (dist < bestdist)
                     *negated = 1;
                 continue;
             }
             if (dist < bestdist) {
                 bestdist = dist;
-                best = KINDS[k].kind;
+                best = lw->kind;
                 *negated = 0;
             }
             break; /* the first row matching here is the most specific */
@@ -493,6 +460,8 @@ static const struct {
     {"Council", CC_ACTOR_COUNCIL, 1},
     {"the local authority", CC_ACTOR_COUNCIL, 0},
     {"social worker*", CC_ACTOR_COUNCIL, 0},
+    {"occupational therapist*", CC_ACTOR_COUNCIL, 0},
+    {"educational psychologist*", CC_ACTOR_COUNCIL, 0},
     {"investigating officer*", CC_ACTOR_COUNCIL, 0},
     {"officer*", CC_ACTOR_COUNCIL, 0},
     {"manager*", CC_ACTOR_COUNCIL, 0},
@@ -501,6 +470,7 @@ static const struct {
     {"it", CC_ACTOR_COUNCIL, 0},
     {"the complainant", CC_ACTOR_COMPLAINANT, 0},
     {"the Ombudsman", CC_ACTOR_OMBUDSMAN, 1},
+    {"Ombudsman", CC_ACTOR_OMBUDSMAN, 1},
     {"I", CC_ACTOR_OMBUDSMAN, 1},
     {"we", CC_ACTOR_OMBUDSMAN, 0},
     {"police", CC_ACTOR_OTHER, 0},
@@ -516,6 +486,12 @@ static const struct {
     {"Ofsted", CC_ACTOR_OTHER, 1},
     {"Information Commissioner", CC_ACTOR_OTHER, 1},
     {"solicitor*", CC_ACTOR_OTHER, 0},
+    {"Trust", CC_ACTOR_OTHER, 1},
+    {"landlord*", CC_ACTOR_OTHER, 0},
+    {"contractor*", CC_ACTOR_OTHER, 0},
+    {"builder*", CC_ACTOR_OTHER, 0},
+    {"enforcement agent*", CC_ACTOR_OTHER, 0},
+    {"magistrates", CC_ACTOR_OTHER, 0},
     {"care provider", CC_ACTOR_OTHER, 0},
     {"care home", CC_ACTOR_OTHER, 0},
     {"he", CC_ACTOR_UNKNOWN, 0},  /* resolved below */
@@ -541,44 +517,123 @@ reporting_verb(const char *text, size_t at, size_t to)
     return 0;
 }
 
-/* The first actor word in [from, to); *pronoun is 'h', 's' or 0. */
+/* Does "'s" (or "’s") follow at `at`? */
 static int
-first_actor(const char *text, size_t from, size_t to, const complainant *c,
-            cc_actor *out, char *pronoun)
+possessive(const char *text, size_t at, size_t to)
 {
-    *pronoun = 0;
-    for (size_t i = from; i < to; i++) {
-        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
-            continue;
-        if (c->name[0] && i + strlen(c->name) <= to &&
-            strncmp(text + i, c->name, strlen(c->name)) == 0) {
-            *out = CC_ACTOR_COMPLAINANT;
+    return (at + 2 <= to && strncmp(text + at, "'s", 2) == 0) ||
+           (at + 4 <= to && strncmp(text + at, "\xe2\x80\x99s", 4) == 0);
+}
+
+/* Does a verb of reported speech follow at `at`, with a clause of its own
+ * after it ("Ms X says the Council did not reply until 3 May")? */
+static int
+reported(const char *text, size_t at, size_t to)
+{
+    static const char *const verbs[] = {
+        "says",      "said",     "complains", "told us", "explained",
+        "states",    "believes", "considers", "argues",  "feels",
+        "thinks",    "recalls",  "disputes",  "told me", "stated",
+        "maintains", "reports",  NULL};
+
+    while (at < to && text[at] == ' ')
+        at++;
+    for (const char *const *v = verbs; *v; v++) {
+        size_t n = cc_words__match(text, at, to, *v);
+        if (n && at + n + 2 < to)
             return 1;
-        }
-        for (size_t k = 0; k < sizeof ACTORS / sizeof *ACTORS; k++) {
-            size_t n;
-            if (ACTORS[k].cased) {
-                n = strlen(ACTORS[k].word);
-                if (i + n > to || strncmp(text + i, ACTORS[k].word, n) != 0 ||
-                    (i + n < to && cc_words__alnum((unsigned char)text[i + n])))
-                    continue;
-            } else if (!cc_words__match(text, i, to, ACTORS[k].word)) {
-                continue;
-            }
-            /* "I am satisfied the Council did ...": the Ombudsman
-             * reports; the act is someone else's. */
-            if (ACTORS[k].actor == CC_ACTOR_OMBUDSMAN &&
-                reporting_verb(text, i + strlen(ACTORS[k].word), to))
-                continue;
-            if (strcmp(ACTORS[k].word, "he") == 0)
-                *pronoun = 'h';
-            else if (strcmp(ACTORS[k].word, "she") == 0)
-                *pronoun = 's';
-            *out = ACTORS[k].actor;
-            return 1;
-        }
     }
     return 0;
+}
+
+/*
+ * The first actor word in [from, to); *pronoun is 'h', 's' or 0.  After a
+ * speaker ("Ms X says ..."), the reported clause's subject: the first
+ * actor word after the speaker, or the last "he" or "she" before `stop`,
+ * the date ("Mr J complains the Council did nothing about a leak he
+ * reported on 3 October": he reported it).
+ */
+static int
+first_actor(const char *text, size_t from, size_t to, size_t stop,
+            const complainant *c, cc_actor *out, char *pronoun)
+{
+    int speech = 0, found = 0;
+
+    *pronoun = 0;
+    for (size_t i = from; i < to; i++) {
+        const char *nm = NULL;
+        cc_actor a = CC_ACTOR_UNKNOWN;
+        char p = 0;
+        size_t e = i;
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+            continue;
+        if (found && i >= stop)
+            break;
+        if (c->name[0] && i + strlen(c->name) <= to &&
+            strncmp(text + i, c->name, strlen(c->name)) == 0)
+            nm = c->name;
+        else if (c->name2[0] && i + strlen(c->name2) <= to &&
+                 strncmp(text + i, c->name2, strlen(c->name2)) == 0)
+            nm = c->name2;
+        if (nm) {
+            e = i + strlen(nm);
+            /* "Mr R's landlord": the possessor is not the subject. */
+            if (possessive(text, e, to))
+                continue;
+            a = CC_ACTOR_COMPLAINANT;
+        } else {
+            size_t k;
+            for (k = 0; k < sizeof ACTORS / sizeof *ACTORS; k++) {
+                size_t n = strlen(ACTORS[k].word);
+                if (ACTORS[k].cased) {
+                    if (i + n > to ||
+                        strncmp(text + i, ACTORS[k].word, n) != 0 ||
+                        (i + n < to &&
+                         cc_words__alnum((unsigned char)text[i + n])))
+                        continue;
+                } else if (!(n = cc_words__match(text, i, to,
+                                                 ACTORS[k].word))) {
+                    continue;
+                }
+                /* "I am satisfied the Council did ...": the Ombudsman
+                 * reports; the act is someone else's. */
+                if (ACTORS[k].actor == CC_ACTOR_OMBUDSMAN &&
+                    reporting_verb(text, i + n, to))
+                    continue;
+                /* "it was not reviewed": "it" is the thing acted on */
+                if (strcmp(ACTORS[k].word, "it") == 0 &&
+                    (cc_words__match(text, i + n + 1, to, "was") ||
+                     cc_words__match(text, i + n + 1, to, "were")))
+                    continue;
+                break;
+            }
+            if (k == sizeof ACTORS / sizeof *ACTORS)
+                continue;
+            e = i + strlen(ACTORS[k].word);
+            a = ACTORS[k].actor;
+            if (strcmp(ACTORS[k].word, "he") == 0)
+                p = 'h';
+            else if (strcmp(ACTORS[k].word, "she") == 0)
+                p = 's';
+        }
+        /* "Ms X says the Council ...": the act is the reported clause's. */
+        if (reported(text, e, to)) {
+            speech = 1;
+            continue;
+        }
+        /* After a speaker, the first actor is the reported clause's
+         * subject, unless a subject pronoun ("he", "she") comes later
+         * before the date: that begins a clause of its own. */
+        if (!found || p) {
+            *out = a;
+            *pronoun = p;
+        }
+        found = 1;
+        if (!speech)
+            return 1;
+        i = e - 1;
+    }
+    return found;
 }
 
 static cc_actor
@@ -720,8 +775,8 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
     long last_sentence = -2;
     cc_actor sentence_actor = CC_ACTOR_UNKNOWN;
     int have_decision_event = 0, cp_context;
+    const cc_lexicon *lx = &ctx->lexicon;
 
-    (void)ctx;
     find_complainant(&c, text, len);
     cp_context = cc_words__find(text, 0, len, "child protection conference") !=
                  (size_t)-1;
@@ -761,14 +816,16 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
             last_sentence = m->sentence;
             sentence_actor = CC_ACTOR_UNKNOWN;
             /* The subject comes before the date. */
-            if (first_actor(text, s0, m->offset, &c, &a, &p))
+            if (first_actor(text, s0, m->offset, m->offset, &c, &a, &p))
                 sentence_actor = p ? resolve_pronoun(p, &c, last_other) : a;
         }
         clause_of(text, s0, s1, m->offset, m->offset + m->length, &c0, &c1);
         if (ev->kind != CC_EVENT_DECISION) {
             int neg;
-            ev->kind = kind_of(text, c0, c1, m->offset, m->offset + m->length,
-                               cp_context, &neg);
+            if (lex_context(lx, text, c0, c1))
+                continue;
+            ev->kind = kind_of(lx, text, c0, c1, m->offset,
+                               m->offset + m->length, cp_context, &neg);
             /* Nothing in the clause: the sentence up to the date ("The
              * panel sent its findings to Ms R and the Council on ..."). */
             if (ev->kind == CC_EVENT_OTHER && !neg && c0 > s0) {
@@ -780,11 +837,11 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                     !adjunct_clause(text, c0, m->offset, 0) &&
                     !relative_clause(text, s0, c0))
                     ev->kind =
-                        kind_of(text, s0, m->offset + m->length, m->offset,
+                        kind_of(lx, text, s0, m->offset + m->length, m->offset,
                                 m->offset + m->length, cp_context, &neg);
             }
             inf->negated = neg;
-            if (first_actor(text, c0, c1, &c, &actor, &pronoun)) {
+            if (first_actor(text, c0, c1, m->offset, &c, &actor, &pronoun)) {
                 if (pronoun)
                     actor = resolve_pronoun(pronoun, &c, last_other);
             } else if (!adjunct_clause(text, c0, m->offset, 1)) {
@@ -859,8 +916,10 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
 }
 
 cc_event_kind
-cc_chrono__phrase_kind(const char *text, size_t from, size_t to)
+cc_chrono__phrase_kind(const cc_ctx *ctx, const char *text, size_t from,
+                       size_t to)
 {
+    const cc_lexicon *lx = &ctx->lexicon;
     static const struct {
         const char *word;
         cc_event_kind kind;
@@ -877,10 +936,11 @@ cc_chrono__phrase_kind(const char *text, size_t from, size_t to)
         for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
             if (cc_words__match(text, i, to, extra[k].word))
                 return extra[k].kind;
-        for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++)
-            if (cc_words__match(text, i, to, KINDS[k].word) &&
+        for (size_t k = 0; k < lx->nwords; k++)
+            if (lex_match(text, i, to, lx->words[k].word) &&
+                !lex_blocked(text, from, to, i, &lx->words[k]) &&
                 !cc_words__match(text, i, to, "complainant*"))
-                return KINDS[k].kind;
+                return lx->words[k].kind;
         /* Naming what an interval counts from, the noun is the act: "six
          * weeks after her complaint". */
         if (cc_words__match(text, i, to, "complaint*"))

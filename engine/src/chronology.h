@@ -39,7 +39,8 @@ void cc_chrono__place(cc_place *out, cc_strpool *pool, const cc_doc *doc,
 int cc_chrono__narrative(const cc_doc *doc, long paragraph);
 
 /* The kind named by the first keyword in text[from, to), or OTHER. */
-cc_event_kind cc_chrono__phrase_kind(const char *text, size_t from, size_t to);
+cc_event_kind cc_chrono__phrase_kind(const cc_ctx *ctx, const char *text,
+                                     size_t from, size_t to);
 
 /*
  * Does the relative date mention i only restate the interval to a date

@@ -8,6 +8,7 @@
 #include "error.h"
 
 static const char BUILTIN_RULES[] = "<built-in rules>";
+static const char BUILTIN_LEXICON[] = "<built-in lexicon>";
 
 cc_status
 cc_ctx_new(cc_ctx **out, cc_error *err)
@@ -26,6 +27,9 @@ cc_ctx_new(cc_ctx **out, cc_error *err)
     ctx->last = cc_data_coverage_last;
     st = cc_rules__load(ctx, (const char *)cc_data_rules, cc_data_rules_len,
                         BUILTIN_RULES, err);
+    if (st == CC_OK)
+        st = cc_lexicon__load(&ctx->lexicon, (const char *)cc_data_lexicon,
+                              cc_data_lexicon_len, BUILTIN_LEXICON, err);
     if (st != CC_OK) {
         cc_ctx_free(ctx);
         return st;
@@ -45,6 +49,7 @@ cc_ctx_free(cc_ctx *ctx)
         free(ctx->closures[i].source);
     }
     free(ctx->closures);
+    cc_lexicon__free(&ctx->lexicon);
     free(ctx);
 }
 

@@ -7,6 +7,7 @@
 #include "caseclock.h"
 
 #include "data.h"
+#include "lexicon.h"
 
 /* A division's bank holidays: the built-in tables (data.c). */
 typedef cc_data_division cc_division;
@@ -21,6 +22,8 @@ struct cc_ctx {
     size_t nrules;
     cc_procedure *procedures;
     size_t nprocedures;
+
+    cc_lexicon lexicon; /* calendars/lexicon.json, owned */
 
     int has_today;
     cc_date today;

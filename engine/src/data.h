@@ -26,4 +26,8 @@ extern const cc_date cc_data_coverage_first, cc_data_coverage_last;
 extern const unsigned char cc_data_rules[];
 extern const size_t cc_data_rules_len;
 
+/* calendars/lexicon.json, as bytes: parsed and checked at start-up. */
+extern const unsigned char cc_data_lexicon[];
+extern const size_t cc_data_lexicon_len;
+
 #endif

@@ -36,8 +36,9 @@
  *    August ... the notes arrived in March").
  * A date that looks back leaves the running date where it was, so that
  * the narrative after it is judged against the furthest point reached.
- * Last, no inferred date is later than the decision date: take the year
- * before.
+ * With no year stated anywhere, the year is the decision date's (marked
+ * CC_MENTION_FROM_DECISION).  Last, no inferred date is later than the
+ * decision date: take the year before.
  *
  * Relative dates are counted from the anchor (the last resolved date, near
  * enough), except that "two years ago" and "last year" are counted from the
@@ -600,8 +601,14 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
                         if (!back)
                             year++;
                     }
-                } else {
+                } else if (first_year) {
                     year = first_year;
+                } else if (nar->has_decision) {
+                    /* No year anywhere in the narrative: the decision
+                     * was made after what it tells, so the year is the
+                     * last on or before the decision date. */
+                    year = decision.year;
+                    m->flags |= CC_MENTION_FROM_DECISION;
                 }
                 if (year && nar->has_decision &&
                     date_range(r, year, &first, &last) && first > nar->decision)

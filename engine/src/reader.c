@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "words.h"
 
 /* A line as compared with the lists below: ASCII lower case, curly
  * apostrophes straightened, runs of white space one space, trimmed. */
@@ -59,7 +60,8 @@ static const char *const furniture[] = {"back to top",
                                         "view analytical cookies",
                                         "we recommend you set these 'on'.",
                                         "share this page",
-                                        "download this decision"};
+                                        "download this decision",
+                                        "report summary"};
 static const char *const furniture_prefixes[] = {"these cookies enable",
                                                  "google analytics cookies",
                                                  "in using google analytics"};
@@ -226,11 +228,15 @@ reference_at(const char *s, size_t i, size_t e)
         if (n != want[g])
             return i;
     }
+    /* A Health case's letter suffix: "17 002 402b". */
+    if (j < e && s[j] >= 'a' && s[j] <= 'z' &&
+        (j + 1 == e || !cc_words__alnum((unsigned char)s[j + 1])))
+        j++;
     return j;
 }
 
-/* "Name (19 006 719)", "Name (22 012 345 & 22 013 456)": the references,
- * as printed, are what the brackets hold. */
+/* "Name (19 006 719)", "Name (22 012 345 & 22 013 456)", "Name (17 002
+ * 402b)": the references, as printed, are what the brackets hold. */
 static int
 authority_line(const char *s, size_t b, size_t e, size_t *ae, size_t *rb,
                size_t *re)
@@ -350,6 +356,14 @@ cc_reader__read(cc_layout *out, const cc_text *t, cc_error *err)
                 l.field[CC_FIELD_REFERENCE] = copy_bytes(s, vb, ve);
                 if (!l.field[CC_FIELD_AUTHORITY] ||
                     !l.field[CC_FIELD_REFERENCE])
+                    goto nomem;
+                blank_before = 0;
+                continue;
+            }
+            /* An archive page opens with the bare reference, and no
+             * authority line. */
+            if (!l.field[CC_FIELD_REFERENCE] && reference_at(s, b, e) == e) {
+                if (!(l.field[CC_FIELD_REFERENCE] = copy_bytes(s, b, e)))
                     goto nomem;
                 blank_before = 0;
                 continue;

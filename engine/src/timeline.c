@@ -137,6 +137,15 @@ cc_event_kind_name(cc_event_kind kind)
         "promise",
         "completion",
         "decision",
+        "request",
+        "council decision",
+        "plan issued",
+        "review held",
+        "review request",
+        "assessment started",
+        "assessment completed",
+        "payment",
+        "placement",
     };
 
     return (size_t)kind < sizeof names / sizeof *names ? names[kind] : "other";

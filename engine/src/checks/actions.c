@@ -349,7 +349,10 @@ cc_check__promises(run *r)
             /* Done: a completion later in the same paragraph. */
             for (size_t k = 0; k < tl->nevents; k++) {
                 const cc_event *c = &tl->events[k];
-                if (c->kind != CC_EVENT_COMPLETION || tl->info[k].negated ||
+                if ((c->kind != CC_EVENT_COMPLETION &&
+                     c->kind != CC_EVENT_PAYMENT &&
+                     c->kind != CC_EVENT_ASSESSMENT_COMPLETED) ||
+                    tl->info[k].negated ||
                     tl->info[k].paragraph != tl->info[i].paragraph ||
                     c->where.offset < w->offset)
                     continue;

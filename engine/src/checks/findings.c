@@ -965,7 +965,7 @@ cc_check__findings(run *r)
                 to = deadline_actual(r, d);
             } else {
                 if (endev == NONE && !later) {
-                    k = cc_chrono__phrase_kind(r->text, a, m->offset);
+                    k = cc_chrono__phrase_kind(r->ctx, r->text, a, m->offset);
                     if (k != CC_EVENT_OTHER)
                         endev =
                             nearest_of_kind(r, k, m->offset, NONE, INT32_MAX);
@@ -982,14 +982,14 @@ cc_check__findings(run *r)
             } else {
                 cc_date by = to.ok ? to.l : INT32_MAX;
                 size_t st0 = NONE;
-                k = cc_chrono__phrase_kind(r->text, mend, b);
+                k = cc_chrono__phrase_kind(r->ctx, r->text, mend, b);
                 /* "almost three months after care began": the event said
                  * last before whose clause names it. */
                 if (k == CC_EVENT_OTHER)
                     st0 = named_before(r, mend, b, endev, by);
                 if (k == CC_EVENT_OTHER && st0 == NONE)
                     k = cc_chrono__phrase_kind(
-                        r->text, a,
+                        r->ctx, r->text, a,
                         own != NONE ? cc_doc_mention(r->doc, own)->offset
                                     : m->offset);
                 if (st0 == NONE && k != CC_EVENT_OTHER) {

@@ -1,0 +1,179 @@
+/*
+ * The chronology's lexicon (calendars/lexicon.json): the words that name
+ * each kind of act, the phrases that block them, and the phrases that mark
+ * a clause as context.  Parsed with jansson and checked row by row, so a
+ * bad row is reported with its file, line and problem.
+ */
+#include "lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+int
+cc_lexicon__kind(cc_event_kind *out, const char *name)
+{
+    for (int k = CC_EVENT_OTHER; k <= CC_EVENT_PLACEMENT; k++)
+        if (strcmp(cc_event_kind_name((cc_event_kind)k), name) == 0) {
+            *out = (cc_event_kind)k;
+            return 1;
+        }
+    return 0;
+}
+
+/* The line on which the n-th `"kind"` key stands, or 0. */
+static int
+line_of_row(const char *data, size_t len, size_t n)
+{
+    int line = 1;
+    size_t seen = 0;
+
+    for (size_t i = 0; i + 6 <= len; i++) {
+        line += data[i] == '\n';
+        if (memcmp(data + i, "\"kind\"", 6) == 0 && seen++ == n)
+            return line;
+    }
+    return 0;
+}
+
+/* The strings of array `arr` (NULL: none) into *out; 0 on a non-string. */
+static int
+strings(json_t *arr, const char ***out, size_t *n)
+{
+    size_t i;
+    json_t *v;
+
+    *out = NULL;
+    *n = 0;
+    if (!arr)
+        return 1;
+    if (!json_is_array(arr))
+        return 0;
+    if (json_array_size(arr) == 0)
+        return 1;
+    *out = calloc(json_array_size(arr), sizeof **out);
+    if (!*out)
+        return -1;
+    json_array_foreach(arr, i, v)
+    {
+        if (!json_is_string(v) || json_string_length(v) == 0) {
+            free(*out);
+            *out = NULL;
+            return 0;
+        }
+        (*out)[i] = json_string_value(v);
+    }
+    *n = json_array_size(arr);
+    return 1;
+}
+
+cc_status
+cc_lexicon__load(cc_lexicon *out, const char *data, size_t len,
+                 const char *source, cc_error *err)
+{
+    json_error_t jerr;
+    json_t *kinds, *row;
+    size_t i, total = 0, nb = 0;
+    cc_status st = CC_OK;
+    int r;
+
+    memset(out, 0, sizeof *out);
+    out->json = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!out->json)
+        return cc_error__set(err, CC_EINVAL, source, jerr.line, jerr.column, 0,
+                             "%s", jerr.text);
+    kinds = json_object_get(out->json, "kinds");
+    if (!json_is_array(kinds)) {
+        st = cc_error__set(err, CC_EINVAL, source, 1, 0, 0,
+                           "lexicon: \"kinds\" must be an array");
+        goto fail;
+    }
+    /* Every row's words and blocks, counted first. */
+    json_array_foreach(kinds, i, row)
+    {
+        json_t *w = json_object_get(row, "words"), *b;
+        if (!json_is_array(w) || json_array_size(w) == 0) {
+            st = cc_error__set(err, CC_EINVAL, source,
+                               line_of_row(data, len, i), 0, 0,
+                               "lexicon row %zu: \"words\" must be a "
+                               "non-empty array",
+                               i + 1);
+            goto fail;
+        }
+        total += json_array_size(w);
+        b = json_object_get(row, "not");
+        nb += json_is_array(b) ? json_array_size(b) : 0;
+    }
+    out->words = calloc(total, sizeof *out->words);
+    out->blocks = calloc(nb ? nb : 1, sizeof *out->blocks);
+    if (!out->words || !out->blocks) {
+        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+        goto fail;
+    }
+    json_array_foreach(kinds, i, row)
+    {
+        json_t *kn = json_object_get(row, "kind");
+        cc_event_kind kind;
+        const char **words, **blocks;
+        size_t nw, nbk;
+        int line = line_of_row(data, len, i);
+        if (!json_is_string(kn) ||
+            !cc_lexicon__kind(&kind, json_string_value(kn)) ||
+            kind == CC_EVENT_DECISION) {
+            st =
+                cc_error__set(err, CC_EINVAL, source, line, 0, 0,
+                              "lexicon row %zu: unknown kind '%s'", i + 1,
+                              json_is_string(kn) ? json_string_value(kn) : "?");
+            goto fail;
+        }
+        if ((r = strings(json_object_get(row, "words"), &words, &nw)) != 1 ||
+            (r = strings(json_object_get(row, "not"), &blocks, &nbk)) != 1) {
+            if (r == 1)
+                free(words);
+            st = r < 0 ? cc_error__fail(err, CC_ENOMEM, "out of memory")
+                       : cc_error__set(err, CC_EINVAL, source, line, 0, 0,
+                                       "lexicon row %zu: words and \"not\" "
+                                       "must be non-empty strings",
+                                       i + 1);
+            goto fail;
+        }
+        for (size_t k = 0; k < nbk; k++)
+            out->blocks[out->nblocks_all + k] = blocks[k];
+        for (size_t k = 0; k < nw; k++) {
+            cc_lexword *lw = &out->words[out->nwords++];
+            lw->word = words[k];
+            lw->kind = kind;
+            lw->blocks = out->blocks + out->nblocks_all;
+            lw->nblocks = nbk;
+        }
+        out->nblocks_all += nbk;
+        free(words);
+        free(blocks);
+    }
+    r = strings(json_object_get(out->json, "context"), &out->context,
+                &out->ncontext);
+    if (r != 1) {
+        st = r < 0 ? cc_error__fail(err, CC_ENOMEM, "out of memory")
+                   : cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
+                                   "lexicon: \"context\" must be an array "
+                                   "of non-empty strings");
+        goto fail;
+    }
+    return CC_OK;
+fail:
+    cc_lexicon__free(out);
+    return st;
+}
+
+void
+cc_lexicon__free(cc_lexicon *lx)
+{
+    if (!lx)
+        return;
+    free(lx->words);
+    free((void *)lx->blocks);
+    free((void *)lx->context);
+    json_decref(lx->json);
+    memset(lx, 0, sizeof *lx);
+}

@@ -1,0 +1,41 @@
+/* The chronology's lexicon (calendars/lexicon.json), read by lexicon.c. */
+#ifndef CC_LEXICON_H
+#define CC_LEXICON_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "caseclock.h"
+
+/* One word or phrase and the kind of act it names.  The strings are
+ * borrowed from the lexicon's JSON, valid while the context lives. */
+typedef struct cc_lexword {
+    const char *word;
+    cc_event_kind kind;
+    const char *const *blocks; /* phrases that stop it ("met the threshold") */
+    size_t nblocks;
+} cc_lexword;
+
+typedef struct cc_lexicon {
+    json_t *json; /* owns every string below */
+    cc_lexword *words;
+    size_t nwords;
+    const char **blocks; /* every row's "not" list, end to end */
+    size_t nblocks_all;
+    const char **context; /* phrases marking a clause's dates as context */
+    size_t ncontext;
+} cc_lexicon;
+
+/*
+ * Fills `out` from JSON text (`source` names it in messages).  On error
+ * `out` holds nothing to free and `err` says where and why; on CC_OK free
+ * it with cc_lexicon__free().
+ */
+cc_status cc_lexicon__load(cc_lexicon *out, const char *data, size_t len,
+                           const char *source, cc_error *err);
+void cc_lexicon__free(cc_lexicon *lx);
+
+/* The kind whose JSON name is `name`; 0 when there is none. */
+int cc_lexicon__kind(cc_event_kind *out, const char *name);
+
+#endif
