@@ -23,7 +23,8 @@ char *cli_test_read_file(const char *path, size_t *len);
 
 /* New, from cr_malloc (shared with the test processes, as
  * ParameterizedTestParameters needs): "fixtures/<case>" for each case named
- * seed-* or timeline-* that has an expected.json, *n of them. */
+ * seed-* or timeline-*, *n of them, in name order.  Fails the test when
+ * one lacks expected.json, or when a fixture's name is of no known kind. */
 char **cli_test_timeline_fixtures(size_t *n);
 
 #endif
