@@ -145,6 +145,30 @@ by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+char *
+cli_test_diff(const char *path, const char *data, size_t len)
+{
+    char tmp[] = "/tmp/caseclock-diff-XXXXXX", cmd[1200], *out;
+    int fd = mkstemp(tmp);
+    size_t n = 0, cap = 8192;
+    FILE *p;
+
+    cr_assert(fd >= 0, "mkstemp");
+    cr_assert(write(fd, data, len) == (ssize_t)len, "%s: short write", tmp);
+    close(fd);
+    snprintf(cmd, sizeof cmd, "diff -u '%s' '%s' 2>&1 | head -60", path, tmp);
+    out = malloc(cap);
+    cr_assert_not_null(out);
+    p = popen(cmd, "r");
+    cr_assert_not_null(p, "popen");
+    while (n + 1 < cap && fgets(out + n, (int)(cap - n), p))
+        n += strlen(out + n);
+    out[n] = '\0';
+    pclose(p);
+    unlink(tmp);
+    return out;
+}
+
 /* The test parameters are listed before any test runs, where an assertion
  * would hang the runner: a fixture that cannot be classified stops it. */
 static void __attribute__((noreturn, format(printf, 1, 2)))
