@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,10 +122,66 @@ cli_test_read_file(const char *path, size_t *len)
     return buf;
 }
 
+/* The kinds of fixture there are: 1 for the timeline cases (each must
+ * have expected.json), 0 for the others (scored by their own tests), -1
+ * for a name of no known kind. */
 static int
-timeline_case(const char *name)
+fixture_kind(const char *name)
 {
-    return strncmp(name, "seed-", 5) == 0 || strncmp(name, "timeline-", 9) == 0;
+    static const char *const others[] = {"synthetic-", "unseen-checks-",
+                                         "unseen-events-", "html-escape"};
+
+    if (strncmp(name, "seed-", 5) == 0 || strncmp(name, "timeline-", 9) == 0)
+        return 1;
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++)
+        if (strncmp(name, others[i], strlen(others[i])) == 0)
+            return 0;
+    return -1;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *
+cli_test_diff(const char *path, const char *data, size_t len)
+{
+    char tmp[] = "/tmp/caseclock-diff-XXXXXX", cmd[1200], *out;
+    int fd = mkstemp(tmp);
+    size_t n = 0, cap = 8192;
+    FILE *p;
+
+    cr_assert(fd >= 0, "mkstemp");
+    cr_assert(write(fd, data, len) == (ssize_t)len, "%s: short write", tmp);
+    close(fd);
+    snprintf(cmd, sizeof cmd, "diff -u '%s' '%s' 2>&1 | head -60", path, tmp);
+    out = malloc(cap);
+    cr_assert_not_null(out);
+    p = popen(cmd, "r");
+    cr_assert_not_null(p, "popen");
+    while (n + 1 < cap && fgets(out + n, (int)(cap - n), p))
+        n += strlen(out + n);
+    out[n] = '\0';
+    pclose(p);
+    unlink(tmp);
+    return out;
+}
+
+/* The test parameters are listed before any test runs, where an assertion
+ * would hang the runner: a fixture that cannot be classified stops it. */
+static void __attribute__((noreturn, format(printf, 1, 2)))
+refuse(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    fputs("fixtures: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    exit(1);
 }
 
 char **
@@ -132,24 +189,48 @@ cli_test_timeline_fixtures(size_t *n)
 {
     DIR *d = opendir("fixtures");
     struct dirent *e;
-    char found[64][128], **names;
+    char **found = NULL, **names;
+    size_t cap = 0;
 
     *n = 0;
-    cr_assert_not_null(d, "run from the source root");
-    while ((e = readdir(d)) != NULL && *n < 64) {
+    if (!d)
+        refuse("fixtures: cannot be opened (run from the source root)");
+    while ((e = readdir(d)) != NULL) {
         char path[512];
-        if (!timeline_case(e->d_name) || strlen(e->d_name) > 100)
+        int kind;
+        if (e->d_name[0] == '.')
+            continue;
+        kind = fixture_kind(e->d_name);
+        if (kind < 0)
+            refuse("fixtures/%s: a fixture of no known kind (seed-, "
+                   "timeline-, synthetic-, unseen-checks-, unseen-events-, "
+                   "html-escape)",
+                   e->d_name);
+        if (kind == 0)
             continue;
         snprintf(path, sizeof path, "fixtures/%s/expected.json", e->d_name);
         if (access(path, R_OK) != 0)
-            continue;
-        snprintf(found[(*n)++], sizeof found[0], "fixtures/%.100s", e->d_name);
+            refuse("%s: missing or unreadable", path);
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 64;
+            found = realloc(found, cap * sizeof *found);
+            if (!found)
+                refuse("out of memory");
+        }
+        snprintf(path, sizeof path, "fixtures/%s", e->d_name);
+        found[*n] = strdup(path);
+        if (!found[*n])
+            refuse("out of memory");
+        (*n)++;
     }
     closedir(d);
-    names = cr_malloc(*n * sizeof *names);
+    qsort(found, *n, sizeof *found, by_name);
+    names = cr_malloc((*n ? *n : 1) * sizeof *names);
     for (size_t i = 0; i < *n; i++) {
         names[i] = cr_malloc(strlen(found[i]) + 1);
         memcpy(names[i], found[i], strlen(found[i]) + 1);
+        free(found[i]);
     }
+    free(found);
     return names;
 }

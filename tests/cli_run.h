@@ -21,9 +21,14 @@ void cli_result_free(cli_result *r);
  * NULL); NULL when it cannot be opened. */
 char *cli_test_read_file(const char *path, size_t *len);
 
+/* New (free()): `diff -u path OUTPUT` of the file against data[0..len), its
+ * first 60 lines, for a message when the two differ. */
+char *cli_test_diff(const char *path, const char *data, size_t len);
+
 /* New, from cr_malloc (shared with the test processes, as
  * ParameterizedTestParameters needs): "fixtures/<case>" for each case named
- * seed-* or timeline-* that has an expected.json, *n of them. */
+ * seed-* or timeline-*, *n of them, in name order.  Fails the test when
+ * one lacks expected.json, or when a fixture's name is of no known kind. */
 char **cli_test_timeline_fixtures(size_t *n);
 
 #endif

@@ -501,7 +501,7 @@ floor_arg(int argc, char **argv, int *i, const char *name, double *out)
 int
 main(int argc, char **argv)
 {
-    double min_f1 = -1, min_value = -1, min_header = -1;
+    double min_f1 = -1, min_strict = -1, min_value = -1, min_header = -1;
     const char *root = ".";
     int verbose = 0, rc = 0, nfiles = 0;
     counts total = {0}, c;
@@ -532,6 +532,7 @@ main(int argc, char **argv)
             continue;
         }
         if (floor_arg(argc, argv, &i, "--min-relaxed-f1", &min_f1) ||
+            floor_arg(argc, argv, &i, "--min-strict-f1", &min_strict) ||
             floor_arg(argc, argv, &i, "--min-value-acc", &min_value) ||
             floor_arg(argc, argv, &i, "--min-header", &min_header))
             continue;
@@ -560,7 +561,8 @@ main(int argc, char **argv)
     json_decref(records);
     if (nfiles == 0 && rc == 0) {
         fprintf(stderr, "usage: cc_score [-v] [--root DIR] "
-                        "[--min-relaxed-f1 X] [--min-value-acc Y] "
+                        "[--min-relaxed-f1 X] [--min-strict-f1 S] "
+                        "[--min-value-acc Y] "
                         "[--min-header Z] [--mentions FILE.jsonl] "
                         "FILE.gold...\n");
         return 2;
@@ -571,6 +573,12 @@ main(int argc, char **argv)
         double rr = ratio(total.relaxed, total.gold);
         double f = f1(rp, rr), v = ratio(total.value_ok, total.relaxed);
         double h = ratio(total.header_ok, total.header_n);
+        double sf =
+            f1(ratio(total.strict, total.sys), ratio(total.strict, total.gold));
+        if (min_strict >= 0 && sf < min_strict) {
+            printf("FAIL: strict F1 %.3f is below %.3f\n", sf, min_strict);
+            rc = rc ? rc : 1;
+        }
         if (min_f1 >= 0 && f < min_f1) {
             printf("FAIL: relaxed F1 %.3f is below %.3f\n", f, min_f1);
             rc = rc ? rc : 1;

@@ -50,10 +50,12 @@ slurp(const char *path, size_t *len)
 static const char *
 flag_names(unsigned flags, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s%s%s",
+    snprintf(buf, size, "%s%s%s%s%s",
              flags & CC_MENTION_INFERRED ? "inferred," : "",
              flags & CC_MENTION_RELATIVE ? "relative," : "",
-             flags & CC_MENTION_WORKDAYS ? "workdays," : "");
+             flags & CC_MENTION_WORKDAYS ? "workdays," : "",
+             flags & CC_MENTION_HEADER ? "header," : "",
+             flags & CC_MENTION_UNRESOLVED ? "unresolved," : "");
     size_t n = strlen(buf);
     if (n)
         buf[n - 1] = '\0';
@@ -87,11 +89,7 @@ run_case(int first_line, char **lines, size_t nin, char **want, size_t nwant)
             snprintf(got, sizeof got, "%.*s\t%s\t%s%s%s%s%s", (int)m->length,
                      text + m->offset, cc_mention_type_name(m->type), m->value,
                      m->mod[0] || m->flags ? "\t" : "", m->mod,
-                     (m->flags & (CC_MENTION_INFERRED | CC_MENTION_RELATIVE |
-                                  CC_MENTION_WORKDAYS))
-                         ? "\t"
-                         : "",
-                     flag_names(m->flags, fl, sizeof fl));
+                     m->flags ? "\t" : "", flag_names(m->flags, fl, sizeof fl));
             /* No trailing tabs: "x\tDATE\tv\t" is "x\tDATE\tv". */
             size_t k = strlen(got);
             while (k && got[k - 1] == '\t')

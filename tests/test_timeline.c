@@ -622,10 +622,14 @@ same_as_file(const char *dir, const char *file, const cli_result *r)
     snprintf(path, sizeof path, "%s/%s", dir, file);
     want = cli_test_read_file(path, &len);
     cr_assert_not_null(want, "%s missing", path);
-    cr_expect(len == r->out_len && memcmp(want, r->out, len) == 0,
-              "%s differs from the output (compare with the command in "
-              "%s/args)",
-              path, dir);
+    if (len != r->out_len || memcmp(want, r->out, len) != 0) {
+        char *d = cli_test_diff(path, r->out, r->out_len);
+        cr_expect(0,
+                  "%s differs from the output (the command's options are "
+                  "in %s/args):\n%s",
+                  path, dir, d);
+        free(d);
+    }
     free(want);
 }
 

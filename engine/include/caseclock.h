@@ -768,6 +768,23 @@ CC_API cc_status cc_timeline_write_json(const cc_timeline *tl,
                                         cc_error *err);
 
 /*
+ * Writes the timeline of `doc` as text for a terminal (the chronology,
+ * deadlines and statements of delay, wrapped at 76 columns), or as CSV
+ * (RFC 4180: one row per event and per deadline, CRLF lines).  With
+ * opts->checks_only the text leaves the chronology out.  Read during the
+ * call only.
+ */
+CC_API cc_status cc_timeline_write_text(const cc_timeline *tl,
+                                        const cc_doc *doc,
+                                        const cc_write_opts *opts,
+                                        cc_write_fn write, void *userdata,
+                                        cc_error *err);
+CC_API cc_status cc_timeline_write_csv(const cc_timeline *tl, const cc_doc *doc,
+                                       const cc_write_opts *opts,
+                                       cc_write_fn write, void *userdata,
+                                       cc_error *err);
+
+/*
  * Writes one computed deadline as an iCalendar file with one all-day event
  * on calc->date; `rule` (may be NULL) is the rule it was computed for.
  * Read during the call only.

@@ -171,3 +171,38 @@ cc_emit__hash(const char *s, size_t n, uint64_t h)
     }
     return h;
 }
+
+void
+cc_emit__view(cc_view *out, const cc_timeline *tl, const cc_doc *doc,
+              const cc_write_opts *opts)
+{
+    memset(out, 0, sizeof *out);
+    out->tl = tl;
+    out->text = cc_doc_text(doc, &out->len);
+    if (opts) {
+        out->has_today = opts->has_today;
+        out->today = opts->today;
+        out->checks_only = opts->checks_only;
+        out->compact = opts->compact;
+    }
+}
+
+char *
+cc_emit__words_new(const cc_view *v, size_t offset, size_t length)
+{
+    cc_out o = {0};
+
+    cc_emit__words(&o, v->text, v->len, offset, length);
+    cc_out__add(&o, "", 0);
+    if (o.failed) {
+        cc_out__free(&o);
+        return NULL;
+    }
+    return o.s ? o.s : calloc(1, 1);
+}
+
+void
+cc_emit__event_id(char *buf, size_t size, long i)
+{
+    snprintf(buf, size, "e%ld", i + 1);
+}

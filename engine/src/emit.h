@@ -47,6 +47,29 @@ void cc_emit__when(cc_out *o, cc_date a, cc_date b, cc_grain g,
 /* "What I found para 3, line 41", "line 7". */
 void cc_emit__where(cc_out *o, const cc_place *w);
 
+/* What a timeline writer reads: the timeline, the text its places point
+ * into, and the options.  Borrowed for the call. */
+typedef struct cc_view {
+    const cc_timeline *tl;
+    const char *text; /* the input, for sentences and quoted words */
+    size_t len;
+    int has_today;
+    cc_date today;
+    int checks_only; /* deadlines and findings, no events */
+    int compact;
+} cc_view;
+
+/* Fills *out from the timeline, its doc and the options (may be NULL). */
+void cc_emit__view(cc_view *out, const cc_timeline *tl, const cc_doc *doc,
+                   const cc_write_opts *opts);
+
+/* New (free()): the words at [offset, offset + length) of the view's text,
+ * as cc_emit__words gives them; NULL when out of memory. */
+char *cc_emit__words_new(const cc_view *v, size_t offset, size_t length);
+
+/* Stable ids in output order: "e1" for event 0. */
+void cc_emit__event_id(char *buf, size_t size, long i);
+
 /* FNV-1a, 64 bits, of n bytes: a stable hash for identifiers (not for
  * security). */
 uint64_t cc_emit__hash(const char *s, size_t n, uint64_t h);

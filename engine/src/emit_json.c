@@ -10,14 +10,7 @@
 #include "emit.h"
 #include "error.h"
 
-typedef struct view {
-    const cc_timeline *tl;
-    const char *text; /* the input, for sentences and quoted words */
-    size_t len;
-    int has_today;
-    cc_date today;
-    int checks_only; /* 'check': deadlines and findings, no events */
-} view;
+typedef cc_view view;
 
 static const char *
 unit_name(cc_unit u)
@@ -35,29 +28,6 @@ unit_name(cc_unit u)
         return "working days";
     }
     return "";
-}
-
-/* New (free()): the stated words at [offset, offset + length), lines
- * joined; NULL when out of memory. */
-static char *
-words(const view *v, size_t offset, size_t length)
-{
-    cc_out o = {0};
-
-    cc_emit__words(&o, v->text, v->len, offset, length);
-    cc_out__add(&o, "", 0);
-    if (o.failed) {
-        cc_out__free(&o);
-        return NULL;
-    }
-    return o.s ? o.s : calloc(1, 1);
-}
-
-/* Stable ids: e1.., d1.., f1.. in output order. */
-static void
-event_id(char *buf, size_t size, long i)
-{
-    snprintf(buf, size, "e%ld", i + 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -81,7 +51,7 @@ string_or_null(const char *s)
 static void
 place_json(json_t *o, const view *v, const cc_place *w, int with_sentence)
 {
-    char *s = words(v, w->offset, w->length);
+    char *s = cc_emit__words_new(v, w->offset, w->length);
 
     json_object_set_new(o, "text", json_string(s ? s : ""));
     free(s);
@@ -91,7 +61,7 @@ place_json(json_t *o, const view *v, const cc_place *w, int with_sentence)
     json_object_set_new(o, "section", json_string(w->section));
     json_object_set_new(o, "paragraph", json_integer(w->paragraph));
     if (with_sentence) {
-        s = words(v, w->sentence_offset, w->sentence_length);
+        s = cc_emit__words_new(v, w->sentence_offset, w->sentence_length);
         json_object_set_new(o, "sentence", json_string(s ? s : ""));
         free(s);
         json_object_set_new(o, "sentence_offset",
@@ -119,7 +89,7 @@ evidence_json(const view *v, const cc_evidence *e)
 
     json_object_set_new(o, "role", json_string(e->role));
     if (e->event >= 0) {
-        event_id(id, sizeof id, e->event);
+        cc_emit__event_id(id, sizeof id, e->event);
         json_object_set_new(o, "event", json_string(id));
     } else {
         json_object_set_new(o, "event", json_null());
@@ -169,7 +139,7 @@ events_json(const view *v)
                *date = interval_json(ev->earliest, ev->latest);
         char id[24];
 
-        event_id(id, sizeof id, (long)i);
+        cc_emit__event_id(id, sizeof id, (long)i);
         json_object_set_new(o, "id", json_string(id));
         json_object_set_new(o, "kind",
                             json_string(cc_event_kind_name(ev->kind)));
@@ -325,28 +295,20 @@ cc_timeline_write_json(const cc_timeline *tl, const cc_doc *doc,
                        void *userdata, cc_error *err)
 {
     size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6);
-    cc_write_opts none = {0};
     json_t *root;
     char *s;
     view v;
     cc_status st;
 
-    if (!opts)
-        opts = &none;
-    memset(&v, 0, sizeof v);
-    v.tl = tl;
-    v.text = cc_doc_text(doc, &v.len);
-    v.has_today = opts->has_today;
-    v.today = opts->today;
-    v.checks_only = opts->checks_only;
+    cc_emit__view(&v, tl, doc, opts);
     root = root_json(&v);
-    s = root ? json_dumps(root, flags | (opts->compact ? JSON_COMPACT
-                                                       : JSON_INDENT(2)))
+    s = root ? json_dumps(root,
+                          flags | (v.compact ? JSON_COMPACT : JSON_INDENT(2)))
              : NULL;
     json_decref(root);
     if (!s)
         return cc_error__fail(err, CC_ENOMEM, "out of memory");
-    if (opts->compact)
+    if (v.compact)
         st = write(userdata, s, strlen(s)) == 0 ? CC_OK : CC_EWRITE;
     else
         st = write(userdata, s, strlen(s)) == 0 && write(userdata, "\n", 1) == 0

@@ -27,7 +27,7 @@ conference_deadline(run *r, const char *rule_id, size_t trig,
     const cc_rule *rule = cc_ctx_rule_find(r->ctx, rule_id);
     cc_timeline *tl = r->tl;
     cc_deadline *d;
-    char due[48], act[48];
+    char due[48], act[48], count[48];
 
     if (!rule)
         return CC_OK;
@@ -69,10 +69,12 @@ conference_deadline(run *r, const char *rule_id, size_t trig,
                                 what, due, act);
         else
             d->note = cc_pool__printf(
-                &tl->pool, "%s due %s; held %s: %s (%ld to %ld days %s)", what,
-                due, act, cc_check__status_words(d),
-                d->status == CC_STATUS_MET ? -d->late_max : d->late_min,
-                d->status == CC_STATUS_MET ? -d->late_min : d->late_max,
+                &tl->pool, "%s due %s; held %s: %s (%s %s)", what, due, act,
+                cc_check__status_words(d),
+                cc_check__count_text(
+                    d->status == CC_STATUS_MET ? -d->late_max : d->late_min,
+                    d->status == CC_STATUS_MET ? -d->late_min : d->late_max,
+                    "day", "days", count, sizeof count),
                 d->status == CC_STATUS_MET ? "early or on the day" : "late");
     } else {
         cc_check__judge(r, d, 0, 0, 0);

@@ -47,6 +47,17 @@ cc_check__span_text(cc_date a, cc_date b, char *buf, size_t size)
     return buf;
 }
 
+const char *
+cc_check__count_text(long lo, long hi, const char *one, const char *many,
+                     char *buf, size_t size)
+{
+    if (lo == hi)
+        snprintf(buf, size, "%ld %s", lo, lo == 1 || lo == -1 ? one : many);
+    else
+        snprintf(buf, size, "%ld to %ld %s", lo, hi, many);
+    return buf;
+}
+
 /* "by 2022-02-28", or "between 2022-02-01 and 2022-02-28". */
 const char *
 cc_check__due_text(cc_date a, cc_date b, char *buf, size_t size)

@@ -31,6 +31,10 @@ int cc_check__has_any(const char *text, size_t from, size_t to,
                       const char *const *words);
 const char *cc_check__iso(cc_date d, char buf[11]);
 const char *cc_check__span_text(cc_date a, cc_date b, char *buf, size_t size);
+/* "266 days", "1 day", "52 to 61 days": a count, or a range of counts,
+ * in words (`one` and `many`: "day", "days"). */
+const char *cc_check__count_text(long lo, long hi, const char *one,
+                                 const char *many, char *buf, size_t size);
 const char *cc_check__due_text(cc_date a, cc_date b, char *buf, size_t size);
 /* The most evidence a deadline keeps (trigger, actual, period, action,
  * discretion, notice, ...). */

@@ -389,7 +389,7 @@ measure(run *r, cc_finding *f, const cc_mention *m, cc_period p, ends from,
     cc_timeline *tl = r->tl;
     double lo, hi, umin, umax;
     long dmin, dmax;
-    char a[48], b[48];
+    char a[48], b[48], x[32], y[32], count[64];
     const char *unit;
 
     f->from = from.ev;
@@ -484,10 +484,15 @@ measure(run *r, cc_finding *f, const cc_mention *m, cc_period p, ends from,
         } else {
             f->verdict = CC_VERDICT_CANNOT_TELL;
         }
+        snprintf(x, sizeof x, "%.1f", umin);
+        snprintf(y, sizeof y, "%.1f", umax);
         f->note = cc_pool__printf(
-            &tl->pool, "from %s to %s is %.1f to %.1f %s (%ld to %ld %s): %s%s",
-            a, b, umin, umax, unit, dmin, dmax,
-            p.unit == CC_UNIT_WORKDAY ? "working days" : "days",
+            &tl->pool, "from %s to %s is %s%s%s %s (%s): %s%s", a, b, x,
+            strcmp(x, y) ? " to " : "", strcmp(x, y) ? y : "", unit,
+            cc_check__count_text(
+                dmin, dmax, p.unit == CC_UNIT_WORKDAY ? "working day" : "day",
+                p.unit == CC_UNIT_WORKDAY ? "working days" : "days", count,
+                sizeof count),
             f->verdict == CC_VERDICT_CONSISTENT
                 ? "consistent with the statement"
             : f->verdict == CC_VERDICT_INCONSISTENT

@@ -161,7 +161,7 @@ cc_check__late_complaint(run *r)
     const char *disc, *rule_id = "lga1974.s26b.late-complaint";
     const cc_rule *rule;
     cc_deadline *d;
-    char due[48], act[48], alt[48];
+    char due[48], act[48], alt[48], count[48];
     cc_date a_e, a_l;
     int has_actual;
 
@@ -309,12 +309,14 @@ cc_check__late_complaint(run *r)
         d->note = cc_pool__printf(
             &tl->pool,
             "the 12 months beginning with %s ended %s; the complaint "
-            "(%s) was made %ld to %ld days after the permitted period "
+            "(%s) was made %s after the permitted period "
             "ended; discretion: %s",
             tl->events[trig].value,
             cc_check__due_text(d->due_earliest, d->due_latest, due, sizeof due),
-            cc_check__span_text(a_e, a_l, act, sizeof act), d->late_min,
-            d->late_max, d->discretion);
+            cc_check__span_text(a_e, a_l, act, sizeof act),
+            cc_check__count_text(d->late_min, d->late_max, "day", "days", count,
+                                 sizeof count),
+            d->discretion);
     else
         d->note = cc_pool__printf(
             &tl->pool,
