@@ -193,6 +193,22 @@ deadlines_json(const view *v)
                                           : json_null());
         json_object_set_new(o, "due",
                             interval_json(d->due_earliest, d->due_latest));
+        /* Written only where they say something: a school-day rule counted
+         * in weekdays; the working days counted and those passed over. */
+        if (d->approximate)
+            json_object_set_new(o, "approximate", json_true());
+        if (*d->calendar) {
+            json_t *sk = json_array();
+            json_object_set_new(o, "calendar", json_string(d->calendar));
+            for (size_t k = 0; k < d->nskipped; k++) {
+                json_t *e = json_object();
+                json_object_set_new(e, "date", date_json(d->skipped[k].date));
+                json_object_set_new(e, "reason",
+                                    json_string(d->skipped[k].reason));
+                json_array_append_new(sk, e);
+            }
+            json_object_set_new(o, "skipped", sk);
+        }
         json_object_set_new(
             o, "actual",
             d->has_actual ? interval_json(d->actual_earliest, d->actual_latest)
