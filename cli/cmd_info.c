@@ -107,7 +107,6 @@ md_checked(FILE *fp, const cc_rule *r)
     fputs(strcmp(c, "timescale") == 0         ? "checked (timescale)"
           : strcmp(c, "minimum") == 0         ? "checked (minimum period)"
           : strcmp(c, "late-complaint") == 0  ? "checked (late complaint)"
-          : strcmp(c, "conference") == 0      ? "checked (conference interval)"
           : strcmp(c, "complaint-stage") == 0 ? "checked (complaint stage)"
                                               : "checked (remedy)",
           fp);

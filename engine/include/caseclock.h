@@ -310,7 +310,7 @@ typedef struct cc_words {
 typedef struct cc_engage {
     /* "timescale": a trigger event, a due date, the completing event;
      * "minimum": a period that must pass before the completing act;
-     * "late-complaint", "conference", "complaint-stage", "remedy": the
+     * "late-complaint", "complaint-stage", "remedy": the
      * families with checks of their own; "none": not computed (`reason`). */
     const char *check;
     const char *procedure;   /* the procedure that must be engaged, or "" */
@@ -601,13 +601,13 @@ typedef struct cc_event {
 } cc_event;
 
 typedef enum cc_check_kind {
-    CC_CHECK_LATE_COMPLAINT, /* LGA 1974 s26B / s34D */
-    CC_CHECK_CHILD_PROTECTION,
+    CC_CHECK_LATE_COMPLAINT,    /* LGA 1974 s26B / s34D */
     CC_CHECK_COMPLAINT_STAGE,   /* Children Act 1989, adult social care */
     CC_CHECK_COUNCIL_TIMESCALE, /* a council's own stated timescale */
     CC_CHECK_AGREED_ACTION,
     CC_CHECK_PROMISE,
-    CC_CHECK_TIMESCALE /* any other statutory timescale in rules.json */
+    CC_CHECK_TIMESCALE /* every other statutory timescale of rules.json,
+                          child protection conferences included */
 } cc_check_kind;
 
 typedef enum cc_check_status {

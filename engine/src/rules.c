@@ -164,9 +164,9 @@ free_words(cc_words *w)
     w->n = 0;
 }
 
-static const char *const CHECKS[] = {
-    "timescale", "minimum", "late-complaint", "conference", "complaint-stage",
-    "remedy",    "none"};
+static const char *const CHECKS[] = {"timescale",      "minimum",
+                                     "late-complaint", "complaint-stage",
+                                     "remedy",         "none"};
 
 /* A date bound of an edition ("2013-04-15"), or `dflt` when absent. */
 static cc_status

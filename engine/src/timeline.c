@@ -165,9 +165,8 @@ const char *
 cc_check_kind_name(cc_check_kind kind)
 {
     static const char *const names[] = {
-        "late complaint",     "child protection", "complaint stage",
-        "council timescale",  "agreed action",    "promise",
-        "statutory timescale"};
+        "late complaint", "complaint stage", "council timescale",
+        "agreed action",  "promise",         "statutory timescale"};
 
     return (size_t)kind < sizeof names / sizeof *names ? names[kind] : "";
 }

@@ -72,7 +72,6 @@ int cc_check__care_provider(const run *r);
 
 /* The families (one file each), in registry.c's order. */
 cc_status cc_check__late_complaint(run *r);
-cc_status cc_check__child_protection(run *r);
 cc_status cc_check__timescales(run *r);
 cc_status cc_check__stages(run *r);
 cc_status cc_check__council_timescale(run *r);

@@ -16,7 +16,6 @@ static const struct {
     family_fn run;
 } FAMILIES[] = {
     {"late complaint", cc_check__late_complaint},
-    {"child protection", cc_check__child_protection},
     {"statutory timescales", cc_check__timescales},
     {"complaint stages", cc_check__stages},
     {"council timescale", cc_check__council_timescale},

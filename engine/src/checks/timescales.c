@@ -195,7 +195,7 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     cc_period p = ext ? ext->period : rule->period;
     size_t done, undone = NONE, ulen = 0;
     cc_deadline *d;
-    char due[64], act[64], trg[64];
+    char due[64], act[64], trg[64], count[80];
     const char *state;
 
     if (t->earliest < g->from || t->latest > g->until)
@@ -276,23 +276,37 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     else if (done != NONE)
         cc_check__span_text(tl->events[done].earliest, tl->events[done].latest,
                             act, sizeof act);
-    state = d->has_actual    ? "done"
-            : done != NONE   ? "booked for"
+    /* What the decision says of the act: nothing when it gives no date
+     * for it (the status words say so). */
+    state = d->has_actual    ? "done "
+            : done != NONE   ? "booked for "
             : undone != NONE ? "the decision says it had not been done"
-                             : "no date given for it";
+                             : NULL;
+    count[0] = '\0';
+    if (d->has_actual && !minimum &&
+        (d->status == CC_STATUS_MET || d->status == CC_STATUS_MISSED)) {
+        char n[48];
+        int met = d->status == CC_STATUS_MET;
+        snprintf(count, sizeof count, " (%s %s)",
+                 cc_check__count_text(met ? -d->late_max : d->late_min,
+                                      met ? -d->late_min : d->late_max, "day",
+                                      "days", n, sizeof n),
+                 met ? "early or on the day" : "late");
+    }
     d->note = cc_pool__printf(
-        &tl->pool, "%s: %d %s %s %s (%s)%s: %s %s; %s%s%s; %s%s", rule->title,
+        &tl->pool, "%s: %d %s %s %s (%s)%s: %s %s; %s%s%s%s%s%s", rule->title,
         p.n,
         school ? (p.n == 1 ? "school day" : "school days")
                : cc_unit_words(p.unit, p.n),
         p.counting == CC_COUNT_BEGINNING_WITH ? "beginning with" : "after",
         rule->trigger, trg, ext ? ", extended" : "",
-        minimum ? "the period ends" : "due", due, state,
-        done != NONE ? " " : "", done != NONE ? act : "",
+        minimum ? "the period ends" : "due", due, state ? state : "",
+        state && done != NONE ? act : "", state ? "; " : "",
         minimum && d->status == CC_STATUS_MET ? "came after the period: met"
         : minimum && d->status == CC_STATUS_MISSED
             ? "came before the period ended: missed"
             : cc_check__status_words(d),
+        count,
         d->approximate ? "; counted in weekdays, since school days need "
                          "term dates: the true last day is on or after this"
                        : "");
