@@ -128,18 +128,24 @@ cc_chrono__narrative(const cc_doc *doc, long paragraph)
 }
 
 /*
- * Does the lexicon word `w` match text at `at`, not past `to`?  Returns
+ * Does the lexicon word `lw` match text at `at`, not past `to`?  Returns
  * the matched length or 0.
  */
 static size_t
-lex_match(const char *text, size_t at, size_t to, const char *w)
+lex_match(const char *text, size_t at, size_t to, const cc_lexword *lw)
 {
     size_t end;
 
-    if (strstr(w, " * ") || strstr(w, " ... "))
-        return cc_words__find_pattern(text, at, to, w, &end) == at ? end - at
-                                                                   : 0;
-    return cc_words__match(text, at, to, w);
+    if (at >= to ||
+        cc_words__lower((unsigned char)text[at]) != (unsigned char)lw->word[0])
+        return 0;
+    if (!lw->pattern)
+        return cc_words__match(text, at, to, lw->word);
+    /* A pattern can only start here when its first word does. */
+    if (lw->first[0] && !cc_words__match(text, at, to, lw->first))
+        return 0;
+    return cc_words__find_pattern(text, at, to, lw->word, &end) == at ? end - at
+                                                                      : 0;
 }
 
 /* Is the word at `at` inside one of the phrases that block `lw` in
@@ -399,7 +405,7 @@ kind_of(const cc_lexicon *lx, const char *text, size_t c0, size_t c1, size_t m0,
             continue;
         for (size_t k = 0; k < lx->nwords; k++) {
             const cc_lexword *lw = &lx->words[k];
-            size_t n = lex_match(text, i, c1, lw->word), dist;
+            size_t n = lex_match(text, i, c1, lw), dist;
             if (!n || lex_blocked(text, c0, c1, i, lw))
                 continue;
             /* "complainant" is a person, not a complaint. */
@@ -600,10 +606,13 @@ first_actor(const char *text, size_t from, size_t to, size_t stop,
                 if (ACTORS[k].actor == CC_ACTOR_OMBUDSMAN &&
                     reporting_verb(text, i + n, to))
                     continue;
-                /* "it was not reviewed": "it" is the thing acted on */
+                /* "it was not reviewed": "it" is the thing acted on;
+                 * "it appears the review was ...": nobody */
                 if (strcmp(ACTORS[k].word, "it") == 0 &&
                     (cc_words__match(text, i + n + 1, to, "was") ||
-                     cc_words__match(text, i + n + 1, to, "were")))
+                     cc_words__match(text, i + n + 1, to, "were") ||
+                     cc_words__match(text, i + n + 1, to, "appears") ||
+                     cc_words__match(text, i + n + 1, to, "seems")))
                     continue;
                 break;
             }
@@ -937,7 +946,7 @@ cc_chrono__phrase_kind(const cc_ctx *ctx, const char *text, size_t from,
             if (cc_words__match(text, i, to, extra[k].word))
                 return extra[k].kind;
         for (size_t k = 0; k < lx->nwords; k++)
-            if (lex_match(text, i, to, lx->words[k].word) &&
+            if (lex_match(text, i, to, &lx->words[k]) &&
                 !lex_blocked(text, from, to, i, &lx->words[k]) &&
                 !cc_words__match(text, i, to, "complainant*"))
                 return lx->words[k].kind;

@@ -142,7 +142,12 @@ cc_lexicon__load(cc_lexicon *out, const char *data, size_t len,
             out->blocks[out->nblocks_all + k] = blocks[k];
         for (size_t k = 0; k < nw; k++) {
             cc_lexword *lw = &out->words[out->nwords++];
+            const char *sp = strchr(words[k], ' ');
             lw->word = words[k];
+            lw->pattern = strstr(words[k], " * ") != NULL ||
+                          strstr(words[k], " ... ") != NULL;
+            if (lw->pattern && sp && (size_t)(sp - words[k]) < sizeof lw->first)
+                memcpy(lw->first, words[k], (size_t)(sp - words[k]));
             lw->kind = kind;
             lw->blocks = out->blocks + out->nblocks_all;
             lw->nblocks = nbk;

@@ -11,6 +11,8 @@
  * borrowed from the lexicon's JSON, valid while the context lives. */
 typedef struct cc_lexword {
     const char *word;
+    int pattern; /* holds " * " or " ... ": cc_words__find_pattern reads it */
+    char first[32]; /* a pattern's first word, "" when longer than this */
     cc_event_kind kind;
     const char *const *blocks; /* phrases that stop it ("met the threshold") */
     size_t nblocks;
