@@ -2,7 +2,7 @@
  * timeline, check: a decision's chronology and the checks of its
  * timescales, as JSON (docs/timeline.schema.json), text for a terminal,
  * CSV (RFC 4180) or iCalendar (RFC 5545), all written by the library
- * (cc_timeline_write_*), or an HTML report (cli/html.c).
+ * and the HTML report (cc_timeline_write_*).
  *
  * Same input, same bytes: nothing here reads the clock.  "Today" is the
  * --today option.
@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "html.h"
 
 enum { FMT_TEXT, FMT_JSON, FMT_ICS, FMT_CSV, FMT_HTML };
 static const char *const TIMELINE_FORMATS[] = {"text", "json", "ics",
@@ -35,8 +34,6 @@ run(int argc, char **argv, int checks_only)
     cc_error err = {0};
     cli_out out;
     cc_write_opts o = {0};
-    const char *text;
-    size_t tlen;
 
     for (int i = 1; i < argc; i++) {
         const char *val;
@@ -113,7 +110,6 @@ run(int argc, char **argv, int checks_only)
         rc = cli_report(&err);
         goto done;
     }
-    text = cc_doc_text(doc, &tlen);
     o.checks_only = checks_only;
     if ((rc = cli_out_open(&out, output)) != EXIT_DONE)
         goto done;
@@ -139,15 +135,14 @@ run(int argc, char **argv, int checks_only)
         break;
     }
     case FMT_CSV:
-    case FMT_TEXT: {
-        ok = (fmt == FMT_CSV ? cc_timeline_write_csv : cc_timeline_write_text)(
+    case FMT_TEXT:
+    case FMT_HTML: {
+        ok = (fmt == FMT_CSV    ? cc_timeline_write_csv
+              : fmt == FMT_HTML ? cc_timeline_write_html
+                                : cc_timeline_write_text)(
                  tl, doc, &o, cli_write_fp, out.fp, &err) == CC_OK;
         break;
     }
-    case FMT_HTML:
-        ok = cli_html_timeline(out.fp, tl, text, tlen,
-                               o.has_today ? &o.today : NULL) == 0;
-        break;
     }
     /* A failed write is cli_out_close()'s to report: a reader of stdout
      * that has gone (`| head -1`) is no error.  Any other failure is. */

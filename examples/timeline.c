@@ -1,8 +1,9 @@
 /*
- * A decision's timeline as iCalendar (or JSON) through the library alone:
- * the same bytes as `caseclock timeline FILE --format ics`.
+ * A decision's timeline as iCalendar (or JSON, or the HTML report) through
+ * the library alone: the same bytes as `caseclock timeline FILE --format
+ * ics`.
  *
- *   ./timeline FILE [ics|json] [YYYY-MM-DD]
+ *   ./timeline FILE [ics|json|html] [YYYY-MM-DD]
  *
  * The third argument is "today", as `--today` gives it.  Exit status 0, or
  * 1 with a message on standard error.
@@ -65,8 +66,10 @@ main(int argc, char **argv)
     char *data;
 
     if (argc < 2 || argc > 4 ||
-        (strcmp(format, "ics") != 0 && strcmp(format, "json") != 0)) {
-        fprintf(stderr, "usage: %s FILE [ics|json] [YYYY-MM-DD]\n", argv[0]);
+        (strcmp(format, "ics") != 0 && strcmp(format, "json") != 0 &&
+         strcmp(format, "html") != 0)) {
+        fprintf(stderr, "usage: %s FILE [ics|json|html] [YYYY-MM-DD]\n",
+                argv[0]);
         return 1;
     }
     if (!(data = read_file(argv[1], &len))) {
@@ -83,9 +86,10 @@ main(int argc, char **argv)
     if (cc_doc_read(&doc, ctx, data, len, argv[1], &err) != CC_OK ||
         cc_timeline_new(&tl, ctx, doc, &err) != CC_OK)
         goto done;
-    st = strcmp(format, "ics") == 0
-             ? cc_timeline_write_ics(tl, doc, &opts, write_file, stdout, &err)
-             : cc_timeline_write_json(tl, doc, &opts, write_file, stdout, &err);
+    st = (strcmp(format, "ics") == 0    ? cc_timeline_write_ics
+          : strcmp(format, "html") == 0 ? cc_timeline_write_html
+                                        : cc_timeline_write_json)(
+        tl, doc, &opts, write_file, stdout, &err);
 done:
     if (st != CC_OK)
         fprintf(stderr, "%s%s%s (caseclock %s)\n", err.source,

@@ -119,14 +119,14 @@ if make -s -C "$tmp/examples" ${sanitize_flags:+CFLAGS="-std=c17 -g $sanitize_fl
     else
         fail "the example does not load $libdir/libcaseclock.so.0"
     fi
-    # A program using only caseclock.h: the command's bytes, JSON and
-    # iCalendar, for every fixture (with its --today).
+    # A program using only caseclock.h: the command's bytes, JSON,
+    # iCalendar and the HTML report, for every fixture (with its --today).
     same=0 differ=0 nfix=0
     for dir in "$src"/fixtures/*/; do
         today=
         [[ -f $dir/args ]] && today=$(sed -n 's/.*--today \([0-9-]*\).*/\1/p' "$dir/args")
         nfix=$((nfix + 1))
-        for fmt in json ics; do
+        for fmt in json ics html; do
             lib=$("$tmp/examples/timeline" "$dir/input.txt" $fmt $today 2>&1; echo "rc=$?")
             cli=$("$prefix/bin/caseclock" timeline "$dir/input.txt" --format $fmt \
                 ${today:+--today "$today"} 2>&1; echo "rc=$?")
@@ -139,10 +139,10 @@ if make -s -C "$tmp/examples" ${sanitize_flags:+CFLAGS="-std=c17 -g $sanitize_fl
             fi
         done
     done
-    if [[ $differ -eq 0 && $same -eq $((2 * nfix)) && $nfix -gt 0 ]]; then
-        ok "examples/timeline (caseclock.h alone) gives the command's bytes: JSON and iCalendar of all $nfix fixtures"
+    if [[ $differ -eq 0 && $same -eq $((3 * nfix)) && $nfix -gt 0 ]]; then
+        ok "examples/timeline (caseclock.h alone) gives the command's bytes: JSON, iCalendar and HTML of all $nfix fixtures"
     else
-        fail "examples/timeline differs from the command on $differ of $((2 * nfix)) outputs"
+        fail "examples/timeline differs from the command on $differ of $((3 * nfix)) outputs"
     fi
 else
     cat "$tmp/make.log" >&2

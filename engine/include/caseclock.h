@@ -785,6 +785,18 @@ CC_API cc_status cc_timeline_write_csv(const cc_timeline *tl, const cc_doc *doc,
                                        cc_error *err);
 
 /*
+ * The HTML report: one self-contained page (inline CSS and SVG, no script,
+ * no request out of it) with the header, a timeline chart, and the
+ * chronology, deadlines and statements of delay as tables.  Written like
+ * the others: built whole, then handed to `write` in one call.
+ */
+CC_API cc_status cc_timeline_write_html(const cc_timeline *tl,
+                                        const cc_doc *doc,
+                                        const cc_write_opts *opts,
+                                        cc_write_fn write, void *userdata,
+                                        cc_error *err);
+
+/*
  * Writes one computed deadline as an iCalendar file with one all-day event
  * on calc->date; `rule` (may be NULL) is the rule it was computed for.
  * Read during the call only.

@@ -127,10 +127,11 @@ cc_lexicon__load(cc_lexicon *out, const char *data, size_t len,
                               json_is_string(kn) ? json_string_value(kn) : "?");
             goto fail;
         }
-        if ((r = strings(json_object_get(row, "words"), &words, &nw)) != 1 ||
-            (r = strings(json_object_get(row, "not"), &blocks, &nbk)) != 1) {
-            if (r == 1)
-                free(words);
+        r = strings(json_object_get(row, "words"), &words, &nw);
+        if (r == 1 &&
+            (r = strings(json_object_get(row, "not"), &blocks, &nbk)) != 1)
+            free(words); /* the words were read; the "not" list was not */
+        if (r != 1) {
             st = r < 0 ? cc_error__fail(err, CC_ENOMEM, "out of memory")
                        : cc_error__set(err, CC_EINVAL, source, line, 0, 0,
                                        "lexicon row %zu: words and \"not\" "

@@ -18,10 +18,12 @@
  * Sans' advance widths, the widest font the style names, and a label that
  * fits neither side is cut short (the tables have it whole).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "html.h"
+#include "caseclock.h"
+#include "emit.h"
 
 typedef struct rpt {
     FILE *fp;
@@ -1484,9 +1486,9 @@ emit_header(const rpt *r)
         fputs("no statements of delay.</p>\n</header>\n", r->fp);
 }
 
-int
-cli_html_timeline(FILE *fp, const cc_timeline *tl, const char *text, size_t len,
-                  const cc_date *today)
+static int
+html_report(FILE *fp, const cc_timeline *tl, const char *text, size_t len,
+            const cc_date *today)
 {
     rpt r;
     const char *auth = cc_timeline_field(tl, CC_FIELD_AUTHORITY);
@@ -1551,4 +1553,32 @@ cli_html_timeline(FILE *fp, const cc_timeline *tl, const char *text, size_t len,
           "decide nothing about fault.</p>\n</footer>\n</body>\n</html>\n",
           fp);
     return ferror(fp) ? -1 : 0;
+}
+
+cc_status
+cc_timeline_write_html(const cc_timeline *tl, const cc_doc *doc,
+                       const cc_write_opts *opts, cc_write_fn write,
+                       void *userdata, cc_error *err)
+{
+    char *buf = NULL;
+    size_t n = 0, len;
+    const char *text = cc_doc_text(doc, &len);
+    cc_out o = {0};
+    /* The report is written with stdio into memory, then handed over in
+     * one piece, like every other writer's output. */
+    FILE *fp = open_memstream(&buf, &n);
+    int bad;
+
+    if (!fp)
+        o.failed = 1;
+    else {
+        bad = html_report(fp, tl, text, len,
+                          opts && opts->has_today ? &opts->today : NULL);
+        if (fclose(fp) != 0 || bad)
+            o.failed = 1;
+        else
+            cc_out__add(&o, buf, n);
+    }
+    free(buf);
+    return cc_out__finish(&o, write, userdata, err);
 }
