@@ -31,7 +31,7 @@ struct cc_ctx {
     struct cc_closures { /* closure days for the checks' calendars */
         char *data, *source;
         size_t len;
-    } *closures;
+    } * closures;
     size_t nclosures;
 };
 
