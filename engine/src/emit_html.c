@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "caseclock.h"
+#include "date.h"
 #include "emit.h"
 
 typedef struct rpt {
@@ -36,9 +37,8 @@ typedef struct rpt {
     cc_date decision;
 } rpt;
 
-static const char *const MONTHS[] = {
-    "",     "January", "February",  "March",   "April",    "May",     "June",
-    "July", "August",  "September", "October", "November", "December"};
+/* Month names are the library's (date.c); the chart's axis is short. */
+#define MONTHS cc_date__month_names
 static const char *const MON[] = {"",    "Jan", "Feb", "Mar", "Apr",
                                   "May", "Jun", "Jul", "Aug", "Sep",
                                   "Oct", "Nov", "Dec"};
