@@ -439,9 +439,26 @@ text_width(const char *s, int bold)
     return w * FONT_PX * (bold ? 1.1 : 1.0);
 }
 
-/* Cuts s (UTF-8) to fit `width` with a trailing ellipsis. */
+/* Copies src into dst[size], cut at a character boundary if it is longer
+ * (a label is cut short for the chart anyway; the tables have it whole). */
 static void
-fit_text(char *s, double width)
+copy_label(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* Cuts s (UTF-8, in a buffer of `size`) to fit `width` with a trailing
+ * ellipsis. */
+static void
+fit_text(char *s, size_t size, double width)
 {
     size_t n = strlen(s);
 
@@ -454,10 +471,10 @@ fit_text(char *s, double width)
         s[n] = '\0';
         while (n > 0 && s[n - 1] == ' ')
             s[--n] = '\0';
-        if (text_width(s, 0) + 0.7 * FONT_PX <= width)
+        if (text_width(s, 0) + 0.7 * FONT_PX <= width && n + 4 <= size)
             break;
     }
-    strcat(s, "\xE2\x80\xA6"); /* the buffer has room: it was longer */
+    memcpy(s + n, "\xE2\x80\xA6", 4); /* the ellipsis and its NUL */
 }
 
 /*
@@ -582,9 +599,9 @@ chart_label(const rpt *r, double left, double right, double cy,
     double x, room;
     int end;
 
-    snprintf(text, sizeof text, "%s", label);
+    copy_label(text, sizeof text, label);
     room = place_label(left, right, text_width(text, 0), &x, &end);
-    fit_text(text, room);
+    fit_text(text, sizeof text, room);
     fprintf(r->fp, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\"%s>", x, cy + 4,
             end ? " text-anchor=\"end\"" : "");
     esc(r->fp, text);
@@ -598,8 +615,8 @@ chart_caption(const rpt *r, double y, const char *status, const char *rest)
     char text[512];
     double bw = text_width(status, 1);
 
-    snprintf(text, sizeof text, "%s", rest);
-    fit_text(text, CHART_W - 4 - PLOT_X0 - bw);
+    copy_label(text, sizeof text, rest);
+    fit_text(text, sizeof text, CHART_W - 4 - PLOT_X0 - bw);
     fprintf(r->fp, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\">", PLOT_X0, y);
     fputs("<tspan class=\"sw\">", r->fp);
     esc(r->fp, status);
