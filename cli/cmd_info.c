@@ -344,7 +344,7 @@ cli_calendars(int argc, char **argv)
             rc = cli_report(&err);
             break;
         }
-        cc_calendar_coverage(cal, &first, &last);
+        cc_calendar_coverage(&first, &last, cal);
         cc_workdays_between(&n, cal, first - 1, last, &err);
         cc_date_format(first, a);
         cc_date_format(last, b);

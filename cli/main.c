@@ -90,7 +90,7 @@ version(void)
             rc = cli_report(&err);
             break;
         }
-        cc_calendar_coverage(cal, &first, &last);
+        cc_calendar_coverage(&first, &last, cal);
         printf("bank holidays: %s %s to %s\n", cc_ctx_division_name(ctx, i),
                cc_date_format(first, a), cc_date_format(last, b));
         cc_calendar_free(cal);

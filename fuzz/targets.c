@@ -248,7 +248,7 @@ doc_checks(const cc_ctx *ctx, const uint8_t *data, size_t size)
         cc_date d, dd;
         if (cc_date_parse(&d, cc_doc_field(doc, CC_FIELD_DECISION_DATE),
                           NULL) != CC_OK ||
-            !cc_doc_decision_date(doc, &dd) || d != dd)
+            !cc_doc_decision_date(&dd, doc) || d != dd)
             bad = "decision date field is not the decision date";
     }
     if (!bad) {
@@ -424,7 +424,7 @@ cc_fuzz_ics(const cc_ctx *ctx, const uint8_t *data, size_t size)
         goto done;
     }
     /* Closure days can only take working days away. */
-    cc_calendar_coverage(cal, &first, &last);
+    cc_calendar_coverage(&first, &last, cal);
     if (cc_workdays_between(&with, cal, first - 1, last, NULL) != CC_OK ||
         cc_workdays_between(&without, plain, first - 1, last, NULL) != CC_OK)
         bad = "working days over the whole coverage cannot be counted";

@@ -161,7 +161,7 @@ Test(arith, workdays_inverse, .init = setup, .fini = teardown)
         cr_assert_eq(
             cc_calendar_new(&cal, ctx, cc_ctx_division_name(ctx, k), NULL),
             CC_OK);
-        cc_calendar_coverage(cal, &first, &last);
+        cc_calendar_coverage(&first, &last, cal);
         for (int i = 0; i < 20000; i++) {
             /* Stay two years inside the data so the count never runs out. */
             cc_date d =

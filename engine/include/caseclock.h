@@ -183,7 +183,7 @@ CC_API void cc_ctx_set_today(cc_ctx *ctx, cc_date today);
 CC_API cc_status cc_ctx_add_closures(cc_ctx *ctx, const char *data, size_t len,
                                      const char *source, cc_error *err);
 /* Returns 1 and sets *out when today has been set, else 0. */
-CC_API int cc_ctx_today(const cc_ctx *ctx, cc_date *out);
+CC_API int cc_ctx_today(cc_date *out, const cc_ctx *ctx);
 
 /* Number of built-in divisions, and the i-th one's name (borrowed). */
 CC_API size_t cc_ctx_division_count(const cc_ctx *ctx);
@@ -213,8 +213,8 @@ CC_API cc_status cc_calendar_add_ics(cc_calendar *cal, const char *data,
 CC_API const char *cc_calendar_division(const cc_calendar *cal);
 
 /* The first and last day the bank holiday data covers. */
-CC_API void cc_calendar_coverage(const cc_calendar *cal, cc_date *first,
-                                 cc_date *last);
+CC_API void cc_calendar_coverage(cc_date *first, cc_date *last,
+                                 const cc_calendar *cal);
 
 /*
  * Is `d` a working day: not a Saturday or Sunday, not a bank holiday of the
@@ -492,7 +492,7 @@ CC_API const char *cc_doc_text(const cc_doc *doc, size_t *len);
 /* Borrowed, valid until doc is freed; NULL when the text lacks the field. */
 CC_API const char *cc_doc_field(const cc_doc *doc, cc_field field);
 /* Returns 1 and sets *out when the header gives a decision date. */
-CC_API int cc_doc_decision_date(const cc_doc *doc, cc_date *out);
+CC_API int cc_doc_decision_date(cc_date *out, const cc_doc *doc);
 
 CC_API size_t cc_doc_mention_count(const cc_doc *doc);
 /*
@@ -696,7 +696,7 @@ CC_API void cc_timeline_free(cc_timeline *tl);
 /* Borrowed, valid until tl is freed; NULL when the header lacks them. */
 CC_API const char *cc_timeline_field(const cc_timeline *tl, cc_field field);
 /* Returns 1 and sets *out when the decision date is known. */
-CC_API int cc_timeline_decision_date(const cc_timeline *tl, cc_date *out);
+CC_API int cc_timeline_decision_date(cc_date *out, const cc_timeline *tl);
 
 /* Events sorted by earliest, ties in text order (the decision last). */
 CC_API size_t cc_timeline_event_count(const cc_timeline *tl);

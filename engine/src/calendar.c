@@ -150,7 +150,7 @@ cc_calendar_division(const cc_calendar *cal)
 }
 
 void
-cc_calendar_coverage(const cc_calendar *cal, cc_date *first, cc_date *last)
+cc_calendar_coverage(cc_date *first, cc_date *last, const cc_calendar *cal)
 {
     if (first)
         *first = cal->first;

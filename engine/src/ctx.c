@@ -112,7 +112,7 @@ cc_ctx_set_today(cc_ctx *ctx, cc_date today)
 }
 
 int
-cc_ctx_today(const cc_ctx *ctx, cc_date *out)
+cc_ctx_today(cc_date *out, const cc_ctx *ctx)
 {
     if (ctx->has_today && out)
         *out = ctx->today;

@@ -305,7 +305,7 @@ cc_doc_field(const cc_doc *doc, cc_field field)
 }
 
 int
-cc_doc_decision_date(const cc_doc *doc, cc_date *out)
+cc_doc_decision_date(cc_date *out, const cc_doc *doc)
 {
     assert(doc);
     if (!doc->has_decision)

@@ -1520,7 +1520,7 @@ html_report(FILE *fp, const cc_timeline *tl, const char *text, size_t len,
         r.has_today = 1;
         r.today = *today;
     }
-    r.has_decision = cc_timeline_decision_date(tl, &r.decision);
+    r.has_decision = cc_timeline_decision_date(&r.decision, tl);
 
     fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
           "<meta charset=\"utf-8\">\n"

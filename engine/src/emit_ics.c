@@ -270,7 +270,7 @@ cc_timeline_write_ics(const cc_timeline *tl, const cc_doc *doc,
         return cc_error__fail(err, CC_EINVAL,
                               "no dated event or deadline: a calendar of it "
                               "would be empty");
-    if (!cc_timeline_decision_date(tl, &stamp) && nev > 0)
+    if (!cc_timeline_decision_date(&stamp, tl) && nev > 0)
         stamp = cc_timeline_event(tl, 0)->earliest;
     cc_out__printf(&name, "%s (%s)", auth ? auth : "Decision",
                    ref ? ref : "no reference");

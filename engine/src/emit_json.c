@@ -120,7 +120,7 @@ decision_json(const view *v)
         d, "outcome",
         string_or_null(cc_timeline_field(v->tl, CC_FIELD_OUTCOME)));
     json_object_set_new(d, "date",
-                        cc_timeline_decision_date(v->tl, &date)
+                        cc_timeline_decision_date(&date, v->tl)
                             ? date_json(date)
                             : json_null());
     json_object_set_new(d, "today",

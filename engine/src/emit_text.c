@@ -93,7 +93,7 @@ emit_text(cc_out *fp, const view *v)
                    ref ? " (" : "", ref ? ref : "", ref ? ")" : "");
     if (cat)
         cc_out__printf(fp, "%s\n", cat);
-    if (cc_timeline_decision_date(v->tl, &date))
+    if (cc_timeline_decision_date(&date, v->tl))
         cc_out__printf(fp, "Decision: %s, %s\n", out ? out : "-",
                        cc_date_format_long(date, buf, sizeof buf));
     if (v->has_today)

@@ -33,7 +33,7 @@ cc_timeline_new(cc_timeline **out, const cc_ctx *ctx, const cc_doc *doc,
             goto fail;
         }
     }
-    tl->has_decision = cc_doc_decision_date(doc, &tl->decision);
+    tl->has_decision = cc_doc_decision_date(&tl->decision, doc);
     if ((st = cc_chrono__events(tl, ctx, doc, err)) != CC_OK)
         goto fail;
     if ((st = cc_checks__run(tl, ctx, doc, err)) != CC_OK)
@@ -68,7 +68,7 @@ cc_timeline_field(const cc_timeline *tl, cc_field field)
 }
 
 int
-cc_timeline_decision_date(const cc_timeline *tl, cc_date *out)
+cc_timeline_decision_date(cc_date *out, const cc_timeline *tl)
 {
     assert(tl);
     if (tl->has_decision && out)

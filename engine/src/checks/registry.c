@@ -37,7 +37,7 @@ cc_checks__run(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
     r.doc = doc;
     r.text = cc_doc_text(doc, &r.len);
     r.err = err;
-    r.has_today = cc_ctx_today(ctx, &r.today);
+    r.has_today = cc_ctx_today(&r.today, ctx);
     /* Working-day calendars are made as the rules ask for them. */
     for (size_t i = 0; i < sizeof FAMILIES / sizeof *FAMILIES; i++)
         if ((st = FAMILIES[i].run(&r)) != CC_OK)
