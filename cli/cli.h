@@ -107,15 +107,4 @@ int cli_option(int argc, char **argv, int *i, const char *name,
  * prints a usage error naming --format and returns EXIT_USAGE. */
 int cli_format(const char *val, const char *const *allowed, int *out);
 
-/*
- * The JSON of 'dates' and of 'timeline' and 'check', shared with 'batch'.
- * Each returns a new value (json_decref() it); `doc`, `m`, `tl` and `today`
- * are read during the call only.  cli_dates_decision_json() is the
- * "decision" object of 'dates', cli_dates_mention_json() one element of its
- * "mentions".  The JSON of 'timeline' and 'check' is the library's
- * (cc_timeline_write_json).
- */
-json_t *cli_dates_decision_json(const cc_doc *doc);
-json_t *cli_dates_mention_json(const cc_doc *doc, const cc_mention *m);
-
 #endif

@@ -116,6 +116,29 @@ utf8_len(const unsigned char *s, size_t n)
     return len;
 }
 
+/* s as UTF-8 in b, NUL-terminated: each byte that is not part of a
+ * UTF-8 sequence becomes U+FFFD. */
+static int
+utf8_path(buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_len(p + i, n - i);
+        if (k == 0) {
+            if (buf_add(b, "\xEF\xBF\xBD", 3) != 0)
+                return -1;
+            i++;
+        } else {
+            if (buf_add(b, p + i, k) != 0)
+                return -1;
+            i += k;
+        }
+    }
+    return buf_add(b, "", 1);
+}
+
 /*
  * Appends `s` as a JSON string, escaped as jansson escapes.  A path need
  * not be UTF-8: a byte that is not part of a UTF-8 sequence becomes
@@ -163,27 +186,11 @@ buf_jstring(buf *b, const char *s)
     return buf_add(b, "\"", 1);
 }
 
-static int
-dump_cb(const char *buffer, size_t size, void *data)
-{
-    return buf_add(data, buffer, size);
-}
-
 /* A cc_write_fn appending to the buf `b`. */
 static int
 buf_write(void *b, const char *data, size_t len)
 {
     return buf_add(b, data, len);
-}
-
-/* Appends `v` as compact JSON and releases it; -1 when v is NULL. */
-static int
-buf_json(buf *b, json_t *v, size_t flags)
-{
-    int rc = v ? json_dump_callback(v, dump_cb, b, JSON_COMPACT | flags) : -1;
-
-    json_decref(v);
-    return rc == 0 ? 0 : -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -358,40 +365,32 @@ done:
     return rc;
 }
 
-/* {"path":P,"decision":{...},"mentions":[...]}: the mentions one at a
- * time, as 'dates' writes them. */
+/* The record of a read input: the library's compact JSON of 'dates',
+ * 'timeline' or 'check', with the input's path as its first member.  The
+ * path need not be UTF-8: it is passed as UTF-8, each byte that is not
+ * part of a sequence as U+FFFD, as in the error records. */
 static int
-dates_record(buf *r, const cc_doc *doc)
+json_record(buf *r, const batch *b, const char *path, const cc_timeline *tl,
+            const cc_doc *doc)
 {
-    size_t n = cc_doc_mention_count(doc);
-    int rc = buf_str(r, ",\"decision\":") ||
-             buf_json(r, cli_dates_decision_json(doc), JSON_PRESERVE_ORDER) ||
-             buf_str(r, ",\"mentions\":[");
-
-    for (size_t i = 0; rc == 0 && i < n; i++)
-        rc = (i && buf_add(r, ",", 1)) ||
-             buf_json(r, cli_dates_mention_json(doc, cc_doc_mention(doc, i)),
-                      JSON_PRESERVE_ORDER);
-    return rc || buf_str(r, "]}\n") ? -1 : 0;
-}
-
-/* {"path":P, then the members of the 'timeline' or 'check' document. */
-static int
-timeline_record(buf *r, const batch *b, const cc_timeline *tl,
-                const cc_doc *doc)
-{
-    size_t at = r->n;
     cc_write_opts o = {0};
+    buf p = {0};
+    cc_status st;
 
+    if (utf8_path(&p, path) != 0) {
+        free(p.p);
+        return -1;
+    }
     o.checks_only = b->command == CMD_CHECK;
     o.has_today = b->has_today;
     o.today = b->today;
     o.compact = 1;
-    if (cc_timeline_write_json(tl, doc, &o, buf_write, r, NULL) != CC_OK ||
-        r->n - at < 2)
-        return -1;
-    r->p[at] = ','; /* the object's '{' joins the path's object */
-    return buf_add(r, "\n", 1);
+    o.path = p.p;
+    st = b->command == CMD_DATES
+             ? cc_doc_write_json(doc, &o, buf_write, r, NULL)
+             : cc_timeline_write_json(tl, doc, &o, buf_write, r, NULL);
+    free(p.p);
+    return st != CC_OK ? -1 : buf_add(r, "\n", 1);
 }
 
 /* Builds the record of slot `s`: sets s->record, s->exit, s->message. */
@@ -420,9 +419,7 @@ process(worker *w, slot *s)
         msg = error_message(&err);
         goto fail;
     }
-    if (buf_str(&s->record, "{\"path\":") || buf_jstring(&s->record, s->path) ||
-        (b->command == CMD_DATES ? dates_record(&s->record, doc)
-                                 : timeline_record(&s->record, b, tl, doc))) {
+    if (json_record(&s->record, b, s->path, tl, doc) != 0) {
         rc = EXIT_INTERNAL;
         msg = message(s->path, "out of memory");
         goto fail;

@@ -735,7 +735,9 @@ typedef struct cc_write_opts {
     int checks_only; /* deadlines and findings alone, no events */
     int has_today;   /* `today` is the day the output is written for */
     cc_date today;
-    int compact; /* JSON: one line, no white space, no final newline */
+    int compact;      /* JSON: one line, no white space, no final newline */
+    const char *path; /* JSON: a first member "path" with this UTF-8 value
+                         (the records of 'caseclock batch'), or NULL */
 } cc_write_opts;
 
 /*
@@ -795,6 +797,19 @@ CC_API cc_status cc_timeline_write_html(const cc_timeline *tl,
                                         const cc_write_opts *opts,
                                         cc_write_fn write, void *userdata,
                                         cc_error *err);
+
+/*
+ * The mentions of `doc`, as 'caseclock dates' writes them: JSON
+ * ({"decision": {the header fields}, "mentions": [...]}, indented with a
+ * final newline, or one compact line; opts->path first when given), or a
+ * table for a terminal.  Read during the call only.
+ */
+CC_API cc_status cc_doc_write_json(const cc_doc *doc, const cc_write_opts *opts,
+                                   cc_write_fn write, void *userdata,
+                                   cc_error *err);
+CC_API cc_status cc_doc_write_text(const cc_doc *doc, const cc_write_opts *opts,
+                                   cc_write_fn write, void *userdata,
+                                   cc_error *err);
 
 /*
  * Writes one computed deadline as an iCalendar file with one all-day event

@@ -184,6 +184,7 @@ cc_emit__view(cc_view *out, const cc_timeline *tl, const cc_doc *doc,
         out->today = opts->today;
         out->checks_only = opts->checks_only;
         out->compact = opts->compact;
+        out->path = opts->path;
     }
 }
 

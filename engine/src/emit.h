@@ -57,6 +57,7 @@ typedef struct cc_view {
     cc_date today;
     int checks_only; /* deadlines and findings, no events */
     int compact;
+    const char *path; /* the JSON's first member, or NULL */
 } cc_view;
 
 /* Fills *out from the timeline, its doc and the options (may be NULL). */

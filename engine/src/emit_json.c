@@ -297,6 +297,8 @@ root_json(const view *v)
 {
     json_t *root = json_object();
 
+    if (v->path)
+        json_object_set_new(root, "path", json_string(v->path));
     json_object_set_new(root, "decision", decision_json(v));
     json_object_set_new(root, "events",
                         v->checks_only ? json_array() : events_json(v));
