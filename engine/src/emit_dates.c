@@ -122,47 +122,44 @@ put_json(cc_out *o, json_t *v, size_t shift, int compact)
     json_decref(v);
 }
 
+/* The two layouts: jansson's JSON_INDENT(2) of the whole document, and
+ * one compact line. */
+static const struct layout {
+    const char *open, *path, *comma, *decision, *mentions, *first, *next,
+        *close, *close_empty;
+    size_t shift, item_shift;
+} LAYOUTS[2] = {
+    {"{\n", "  \"path\": ", ",\n", "  \"decision\": ", ",\n  \"mentions\": [",
+     "\n    ", ",\n    ", "\n  ]\n}\n", "]\n}\n", 2, 4},
+    {"{", "\"path\":", ",", "\"decision\":", ",\"mentions\":[", "", ",", "]}",
+     "]}", 0, 0},
+};
+
 cc_status
 cc_doc_write_json(const cc_doc *doc, const cc_write_opts *opts,
                   cc_write_fn write, void *userdata, cc_error *err)
 {
     int compact = opts && opts->compact;
+    const struct layout *l = &LAYOUTS[compact];
     const char *path = opts ? opts->path : NULL;
     size_t n = cc_doc_mention_count(doc);
     cc_out o = {0};
 
-    if (compact) {
-        cc_out__puts(&o, "{");
-        if (path) {
-            cc_out__puts(&o, "\"path\":");
-            put_json(&o, json_string(path), 0, 1);
-            cc_out__puts(&o, ",");
-        }
-        cc_out__puts(&o, "\"decision\":");
-        put_json(&o, decision_json(doc), 0, 1);
-        cc_out__puts(&o, ",\"mentions\":[");
-        for (size_t i = 0; i < n; i++) {
-            if (i)
-                cc_out__puts(&o, ",");
-            put_json(&o, mention_json(doc, cc_doc_mention(doc, i)), 0, 1);
-        }
-        cc_out__puts(&o, "]}");
-    } else {
-        cc_out__puts(&o, "{\n");
-        if (path) {
-            cc_out__puts(&o, "  \"path\": ");
-            put_json(&o, json_string(path), 2, 0);
-            cc_out__puts(&o, ",\n");
-        }
-        cc_out__puts(&o, "  \"decision\": ");
-        put_json(&o, decision_json(doc), 2, 0);
-        cc_out__puts(&o, ",\n  \"mentions\": [");
-        for (size_t i = 0; i < n; i++) {
-            cc_out__puts(&o, i ? ",\n    " : "\n    ");
-            put_json(&o, mention_json(doc, cc_doc_mention(doc, i)), 4, 0);
-        }
-        cc_out__puts(&o, n ? "\n  ]\n}\n" : "]\n}\n");
+    cc_out__puts(&o, l->open);
+    if (path) {
+        cc_out__puts(&o, l->path);
+        put_json(&o, json_string(path), l->shift, compact);
+        cc_out__puts(&o, l->comma);
     }
+    cc_out__puts(&o, l->decision);
+    put_json(&o, decision_json(doc), l->shift, compact);
+    cc_out__puts(&o, l->mentions);
+    for (size_t i = 0; i < n; i++) {
+        cc_out__puts(&o, i ? l->next : l->first);
+        put_json(&o, mention_json(doc, cc_doc_mention(doc, i)), l->item_shift,
+                 compact);
+    }
+    cc_out__puts(&o, n ? l->close : l->close_empty);
     return cc_out__finish(&o, write, userdata, err);
 }
 
