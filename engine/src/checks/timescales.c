@@ -359,27 +359,56 @@ chained(const run *r, const cc_rule *rule)
     return 0;
 }
 
+/* The first narrative event, not a plan, that names the act `words`
+ * describe; NONE when none does. */
+static size_t
+first_naming(const run *r, const cc_words *words, const cc_words *blocks)
+{
+    for (size_t i = 0; i < r->tl->nevents; i++)
+        if (!r->tl->events[i].planned && narrative_event(r, i) &&
+            event_names(r, i, words, blocks) == 1)
+            return i;
+    return NONE;
+}
+
+/* The rule's trigger: the first event its trigger words name, or, when
+ * the rule says so (last_trigger), the last such event on or before the
+ * act it is completed by ("the strategy discussion that started the
+ * enquiries the conference followed"). */
+static size_t
+trigger_of(const run *r, const cc_rule *rule)
+{
+    const cc_engage *g = &rule->engage;
+    size_t first = first_naming(r, &g->trigger, &g->trigger_blocks), done,
+           last = first;
+
+    if (first == NONE || !g->last_trigger ||
+        (done = completion_of(r, rule, first, 0)) == NONE)
+        return first;
+    for (size_t i = first + 1; i < r->tl->nevents; i++) {
+        const cc_event *ev = &r->tl->events[i];
+        if (ev->latest <= r->tl->events[done].earliest && !ev->planned &&
+            narrative_event(r, i) &&
+            event_names(r, i, &g->trigger, &g->trigger_blocks) == 1)
+            last = i;
+    }
+    return last;
+}
+
 static cc_status
 run_rules(run *r)
 {
-    size_t n = cc_ctx_rule_count(r->ctx);
+    size_t n = cc_ctx_rule_count(r->ctx), i;
     cc_status st;
 
     for (size_t k = 0; k < n; k++) {
         const cc_rule *rule = cc_ctx_rule(r->ctx, k);
         if (!ours(rule) || *rule->engage.trigger_is || !in_scope(r, rule) ||
-            chained(r, rule))
+            chained(r, rule) || (i = trigger_of(r, rule)) == NONE)
             continue;
-        for (size_t i = 0; i < r->tl->nevents; i++) {
-            const cc_event *ev = &r->tl->events[i];
-            if (ev->planned || !narrative_event(r, i) ||
-                event_names(r, i, &rule->engage.trigger,
-                            &rule->engage.trigger_blocks) != 1)
-                continue;
-            if ((st = apply(r, rule, i, 0, ev->earliest)) != CC_OK)
-                return st;
-            break; /* the first trigger: one deadline a rule */
-        }
+        /* the one trigger: one deadline a rule */
+        if ((st = apply(r, rule, i, 0, r->tl->events[i].earliest)) != CC_OK)
+            return st;
     }
     /* A rule that runs from another's completion still runs when the
      * decision dates that completion but not what started it ("the first
@@ -389,18 +418,13 @@ run_rules(run *r)
         const char *ti = rule->engage.trigger_is;
         if (strncmp(ti, "completion-of ", 14) != 0 ||
             !(from = cc_ctx_rule_find(r->ctx, ti + 14)) ||
-            applied(r, from->id) || applied(r, rule->id) || !in_scope(r, rule))
+            applied(r, from->id) || applied(r, rule->id) ||
+            !in_scope(r, rule) ||
+            (i = first_naming(r, &from->engage.completion,
+                              &from->engage.completion_blocks)) == NONE)
             continue;
-        for (size_t i = 0; i < r->tl->nevents; i++) {
-            const cc_event *ev = &r->tl->events[i];
-            if (ev->planned || !narrative_event(r, i) ||
-                event_names(r, i, &from->engage.completion,
-                            &from->engage.completion_blocks) != 1)
-                continue;
-            if ((st = apply(r, rule, i, 1, ev->earliest)) != CC_OK)
-                return st;
-            break;
-        }
+        if ((st = apply(r, rule, i, 1, r->tl->events[i].earliest)) != CC_OK)
+            return st;
     }
     return CC_OK;
 }
