@@ -24,16 +24,6 @@ static const char *const NOTICE_WORDS[] = {
     "reason to believe", "reasons to believe", "learnt",    "learned",
     "realised",          "first heard",        NULL};
 
-/* Does one of `words` start at `at`? */
-static int
-starts_clause(const char *text, size_t at, size_t to, const char *const *words)
-{
-    for (; *words; words++)
-        if (cc_words__match(text, at, to, *words))
-            return 1;
-    return 0;
-}
-
 /* What the decision says of its discretion to look at a late complaint:
  * read from the last sentence of the narrative that speaks of it (the
  * conclusion follows the reasons), in the clause that names it, so that
@@ -84,7 +74,7 @@ discretion_of(run *r, size_t *at, size_t *alen)
             char ch = r->text[c0 - 1];
             if (ch == ',' || ch == ';' || ch == ':' || ch == '(' ||
                 (!cc_words__alnum((unsigned char)ch) &&
-                 starts_clause(r->text, c0, k, clause_words)))
+                 cc_check__starts_with_any(r->text, c0, k, clause_words)))
                 break;
         }
         *at = k;
@@ -140,15 +130,15 @@ notice_event(const run *r, size_t i)
 static int
 date_of_thing(const run *r, size_t i)
 {
+    static const char *const of[] = {"of", "dated", NULL};
     size_t at = r->tl->events[i].where.offset, k = at;
 
     while (k > 0 && r->text[k - 1] == ' ')
         k--;
-    /* text[k - 1] ends the word before the date */
-    return (k >= 2 && cc_words__match(r->text, k - 2, at, "of") &&
-            (k == 2 || !cc_words__alnum((unsigned char)r->text[k - 3]))) ||
-           (k >= 5 && cc_words__match(r->text, k - 5, at, "dated") &&
-            (k == 5 || !cc_words__alnum((unsigned char)r->text[k - 6])));
+    /* back to the start of the word before the date */
+    while (k > 0 && cc_words__alnum((unsigned char)r->text[k - 1]))
+        k--;
+    return cc_check__starts_with_any(r->text, k, at, of);
 }
 
 cc_status
