@@ -144,8 +144,9 @@ lex_match(const char *text, size_t at, size_t to, const cc_lexword *lw)
     /* A pattern can only start here when its first word does. */
     if (lw->first[0] && !cc_words__match(text, at, to, lw->first))
         return 0;
-    return cc_words__find_pattern(text, at, to, lw->word, &end) == at ? end - at
-                                                                      : 0;
+    return cc_words__find_pattern(text, at, to, lw->word, &end, NULL) == at
+               ? end - at
+               : 0;
 }
 
 /* Is the word at `at` inside one of the phrases that block `lw` in
@@ -158,7 +159,7 @@ lex_blocked(const char *text, size_t c0, size_t c1, size_t at,
         size_t from = c0, end, hit;
         while (from < c1 &&
                (hit = cc_words__find_pattern(text, from, c1, lw->blocks[b],
-                                             &end)) != (size_t)-1 &&
+                                             &end, NULL)) != (size_t)-1 &&
                hit <= at) {
             if (at < end)
                 return 1;
@@ -174,7 +175,7 @@ static int
 lex_context(const cc_lexicon *lx, const char *text, size_t c0, size_t c1)
 {
     for (size_t k = 0; k < lx->ncontext; k++)
-        if (cc_words__find_pattern(text, c0, c1, lx->context[k], NULL) !=
+        if (cc_words__find_pattern(text, c0, c1, lx->context[k], NULL, NULL) !=
             (size_t)-1)
             return 1;
     return 0;

@@ -87,11 +87,12 @@ word_end(const char *text, size_t at, size_t to)
 
 /*
  * Matches the pattern pat[0..plen) at `at`: its first phrase there, the
- * rest after the gap that joins them.  Returns the end, or 0.
+ * rest after the gap that joins them.  Returns the end, or 0; sets *last
+ * to where its last phrase matched.
  */
 static size_t
 match_pattern(const char *text, size_t at, size_t to, const char *pat,
-              size_t plen)
+              size_t plen, size_t *last)
 {
     char phrase[96];
     size_t k = 0, n, end;
@@ -116,8 +117,10 @@ match_pattern(const char *text, size_t at, size_t to, const char *pat,
     if (!n)
         return 0;
     end = at + n;
-    if (!gap)
+    if (!gap) {
+        *last = at;
         return end;
+    }
     pat += k + (gap == 1 ? 3 : 5);
     plen -= k + (gap == 1 ? 3 : 5);
     if (gap == 1) {
@@ -128,7 +131,7 @@ match_pattern(const char *text, size_t at, size_t to, const char *pat,
             if (p >= to)
                 return 0;
             p = word_end(text, p, to);
-            r = match_pattern(text, skip_gap(text, p, to), to, pat, plen);
+            r = match_pattern(text, skip_gap(text, p, to), to, pat, plen, last);
             if (r)
                 return r;
         }
@@ -138,7 +141,7 @@ match_pattern(const char *text, size_t at, size_t to, const char *pat,
         size_t r;
         if (p > 0 && cc_words__alnum((unsigned char)text[p - 1]))
             continue;
-        if ((r = match_pattern(text, p, to, pat, plen)) != 0)
+        if ((r = match_pattern(text, p, to, pat, plen, last)) != 0)
             return r;
     }
     return 0;
@@ -146,17 +149,19 @@ match_pattern(const char *text, size_t at, size_t to, const char *pat,
 
 size_t
 cc_words__find_pattern(const char *text, size_t from, size_t to,
-                       const char *pattern, size_t *end)
+                       const char *pattern, size_t *end, size_t *last)
 {
     size_t plen = strlen(pattern);
 
     for (size_t i = from; i < to; i++) {
-        size_t e;
+        size_t e, l;
         if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
             continue;
-        if ((e = match_pattern(text, i, to, pattern, plen)) != 0) {
+        if ((e = match_pattern(text, i, to, pattern, plen, &l)) != 0) {
             if (end)
                 *end = e;
+            if (last)
+                *last = l;
             return i;
         }
     }

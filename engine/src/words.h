@@ -27,9 +27,10 @@ size_t cc_words__find(const char *text, size_t from, size_t to,
  * A pattern: phrases joined by " * " (one to three words between) or
  * " ... " (anything between), each phrase as cc_words__match reads it.
  * Returns the offset of the first match in [from, to), or (size_t)-1; sets
- * *end (may be NULL) to the end of that match.
+ * *end to the end of that match and *last to where its last phrase
+ * matched ("met" of "panel ... met"); either may be NULL.
  */
 size_t cc_words__find_pattern(const char *text, size_t from, size_t to,
-                              const char *pattern, size_t *end);
+                              const char *pattern, size_t *end, size_t *last);
 
 #endif

@@ -605,35 +605,6 @@ denied_before(const char *text, size_t c0, size_t at)
     return cc_check__contracted_not(text, from, at);
 }
 
-/* 1: words match in text[c0, c1) with no block; -1: they match but are
- * denied; 0: no match. */
-/* Where the last phrase of a gapped pattern ("panel ... met") starts in
- * its match [at, end); `at` for a pattern of one phrase. */
-static size_t
-last_phrase(const char *text, size_t at, size_t end, const char *pattern)
-{
-    const char *gap = NULL, *p;
-    char phrase[64];
-    size_t n, found = at;
-
-    for (p = pattern; (p = strstr(p, " ... ")) || (p = NULL); p += 5)
-        gap = p + 5;
-    for (p = pattern; (p = strstr(p, " * ")); p += 3)
-        if (!gap || p + 3 > gap)
-            gap = p + 3;
-    if (!gap)
-        return at;
-    n = strlen(gap);
-    if (n >= sizeof phrase)
-        return at;
-    memcpy(phrase, gap, n + 1);
-    for (size_t i = at; i < end; i++)
-        if (cc_words__match(text, i, end, phrase) &&
-            (i == 0 || !cc_words__alnum((unsigned char)text[i - 1])))
-            found = i;
-    return found;
-}
-
 int
 cc_check__words_in(const char *text, size_t c0, size_t c1,
                    const cc_words *words, const cc_words *blocks, int mode)
@@ -641,15 +612,15 @@ cc_check__words_in(const char *text, size_t c0, size_t c1,
     int result = 0;
 
     for (size_t k = 0; k < blocks->n; k++)
-        if (cc_words__find_pattern(text, c0, c1, blocks->items[k], NULL) !=
-            NONE)
+        if (cc_words__find_pattern(text, c0, c1, blocks->items[k], NULL,
+                                   NULL) != NONE)
             return 0;
     for (size_t k = 0; k < words->n; k++) {
-        size_t end = 0, last;
-        size_t at = cc_words__find_pattern(text, c0, c1, words->items[k], &end);
+        size_t last = 0;
+        size_t at =
+            cc_words__find_pattern(text, c0, c1, words->items[k], NULL, &last);
         if (at == NONE)
             continue;
-        last = last_phrase(text, at, end, words->items[k]);
         /* "Following the annual review, the Council sent ...": the words
          * name another happening, not the act the date is of. */
         if (cc_words__find(text, at > c0 + 20 ? at - 20 : c0, at,

@@ -213,7 +213,7 @@ deadline_by_completion(const run *r, size_t a, size_t at)
             continue;
         for (size_t k = 0; k < rule->engage.completion.n; k++) {
             size_t pos = cc_words__find_pattern(
-                r->text, a, at, rule->engage.completion.items[k], NULL);
+                r->text, a, at, rule->engage.completion.items[k], NULL, NULL);
             if (pos != NONE && (!best || pos > bestpos)) {
                 best = d;
                 bestpos = pos;
