@@ -14,12 +14,19 @@
 /* 4. Agreed actions                                                   */
 
 /* The closing line of a published decision that records the remedy done:
- * "Ombudsman satisfied with council's response : 3 Apr 2024" (or the care
- * provider's, the organisation's; "actions" for "response").  Sets the
- * day and the line's place; 0 when the text has no such line. */
-static int
-satisfied_line(const run *r, cc_date *day, size_t *at, size_t *len)
+ * "Ombudsman satisfied with council's response : 3 Apr 2024". */
+typedef struct satisfied {
+    int found;
+    cc_date day;
+    size_t at, len; /* the line, for the evidence */
+} satisfied;
+
+/* Reads the line (or the care provider's, the organisation's; "actions"
+ * for "response") into *out; out->found is 0 when the text has none. */
+static void
+satisfied_line(satisfied *out, const run *r)
 {
+    out->found = 0;
     for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
         const cc_mention *m = cc_doc_mention(r->doc, i);
         size_t a = m->offset, b = m->offset + m->length;
@@ -33,13 +40,13 @@ satisfied_line(const run *r, cc_date *day, size_t *at, size_t *len)
                             "ombudsman satisfied with") &&
             (cc_check__has(r->text, a, m->offset, "response") ||
              cc_check__has(r->text, a, m->offset, "actions"))) {
-            *day = m->earliest;
-            *at = a;
-            *len = b - a;
-            return 1;
+            out->found = 1;
+            out->day = m->earliest;
+            out->at = a;
+            out->len = b - a;
+            return;
         }
     }
-    return 0;
 }
 
 /* The text of paragraph i without its number or bullet, one line. */
@@ -115,7 +122,8 @@ action_kind(const char *words)
 }
 
 static cc_status
-action_deadline(run *r, const cc_mention *m, cc_period p, size_t para)
+action_deadline(run *r, const satisfied *sat, const cc_mention *m, cc_period p,
+                size_t para)
 {
     cc_timeline *tl = r->tl;
     const cc_rule *rule = cc_ctx_rule_find(r->ctx, "lgsco.remedy");
@@ -123,8 +131,6 @@ action_deadline(run *r, const cc_mention *m, cc_period p, size_t para)
     const cc_paragraph *pp = cc_doc_paragraph(r->doc, para);
     cc_deadline *d;
     char id[64], pbuf[16];
-    cc_date done;
-    size_t sat, satlen;
 
     if (!words)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
@@ -148,20 +154,20 @@ action_deadline(run *r, const cc_mention *m, cc_period p, size_t para)
         return CC_OK;
     }
     cc_period_format(p, pbuf, sizeof pbuf);
-    if (satisfied_line(r, &done, &sat, &satlen) && done >= tl->decision) {
+    if (sat->found && sat->day >= tl->decision) {
         /* Done between the decision and the day the Ombudsman recorded
          * being satisfied. */
         char due[11], dec[11], by[11];
         cc_check__add_input(
-            d, cc_check__text_evidence(r, sat, satlen, "satisfied"));
-        cc_check__judge(r, d, 1, tl->decision, done);
+            d, cc_check__text_evidence(r, sat->at, sat->len, "satisfied"));
+        cc_check__judge(r, d, 1, tl->decision, sat->day);
         d->note = cc_pool__printf(
             &tl->pool,
             "%s after the decision (%s): due by %s; the Ombudsman recorded "
             "being satisfied with the response on %s, so it was done by "
             "then: %s",
             pbuf, cc_check__iso(tl->decision, dec),
-            cc_check__iso(d->due_latest, due), cc_check__iso(done, by),
+            cc_check__iso(d->due_latest, due), cc_check__iso(sat->day, by),
             d->status == CC_STATUS_MET ? "met"
                                        : "perhaps after the due date: cannot "
                                          "tell");
@@ -209,9 +215,11 @@ cc_check__agreed_actions(run *r)
 {
     size_t nm = cc_doc_mention_count(r->doc);
     size_t np = cc_doc_paragraph_count(r->doc);
+    satisfied sat;
 
     if (!r->tl->has_decision)
         return CC_OK;
+    satisfied_line(&sat, r); /* once: it dates every action */
     for (size_t i = 0; i < nm; i++) {
         const cc_mention *m = cc_doc_mention(r->doc, i);
         const cc_sentence *s;
@@ -251,11 +259,11 @@ cc_check__agreed_actions(run *r)
              * to:" and the bullets after it. */
             int any = 0;
             for (k = para + 1; k < np && is_bullet(r, k); k++) {
-                if ((st = action_deadline(r, m, p, k)) != CC_OK)
+                if ((st = action_deadline(r, &sat, m, p, k)) != CC_OK)
                     return st;
                 any = 1;
             }
-            if (!any && (st = action_deadline(r, m, p, para)) != CC_OK)
+            if (!any && (st = action_deadline(r, &sat, m, p, para)) != CC_OK)
                 return st;
         } else if (cc_check__has(r->text, a, b, "the above")) {
             /* "The Council should complete the above within ...": the
@@ -264,14 +272,14 @@ cc_check__agreed_actions(run *r)
             while (first > 0 && is_bullet(r, first - 1))
                 first--;
             if (first == para) {
-                if ((st = action_deadline(r, m, p, para)) != CC_OK)
+                if ((st = action_deadline(r, &sat, m, p, para)) != CC_OK)
                     return st;
             }
             for (k = first; k < para; k++)
-                if ((st = action_deadline(r, m, p, k)) != CC_OK)
+                if ((st = action_deadline(r, &sat, m, p, k)) != CC_OK)
                     return st;
         } else {
-            if ((st = action_deadline(r, m, p, para)) != CC_OK)
+            if ((st = action_deadline(r, &sat, m, p, para)) != CC_OK)
                 return st;
         }
     }
