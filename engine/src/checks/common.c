@@ -665,3 +665,15 @@ cc_check__undone_sentence(const run *r, const cc_words *words,
     }
     return NONE;
 }
+
+void
+cc_check__judge_undone(run *r, cc_deadline *d, size_t undone, size_t ulen)
+{
+    cc_check__add_input(d, cc_check__text_evidence(r, undone, ulen, "undone"));
+    cc_check__judge(r, d, 0, 0, 0);
+    if (r->tl->decision > d->due_latest) {
+        d->status = CC_STATUS_MISSED;
+        d->late_min = (long)r->tl->decision - (long)d->due_latest;
+        d->late_max = d->late_min;
+    }
+}

@@ -90,6 +90,10 @@ int cc_check__contracted_not(const char *text, size_t from, size_t to);
 enum { CC_WORDS_UNTIL = 1, CC_WORDS_GAP_DENIALS = 2 };
 int cc_check__words_in(const char *text, size_t c0, size_t c1,
                        const cc_words *words, const cc_words *blocks, int mode);
+/* Judges d, whose act the sentence at [undone, +ulen) says was not done:
+ * that sentence is an input, and the act is missed once the decision
+ * (which the timeline must have) comes after the last due day. */
+void cc_check__judge_undone(run *r, cc_deadline *d, size_t undone, size_t ulen);
 /* A sentence of the narrative at or after `after` that says the act named
  * by `words` was not done; its offset (and *len), or NONE. */
 size_t cc_check__undone_sentence(const run *r, const cc_words *words,

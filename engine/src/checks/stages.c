@@ -82,15 +82,10 @@ stage_deadline(run *r, const char *rule_id, size_t trig, const char *trole,
                undone = cc_check__undone_sentence(
                    r, &rule->engage.completion, &rule->engage.completion_blocks,
                    tl->events[trig].where.offset, &ulen);
-        cc_check__judge(r, d, 0, 0, 0);
-        if (undone != NONE && tl->has_decision &&
-            tl->decision > d->due_latest) {
-            cc_check__add_input(
-                d, cc_check__text_evidence(r, undone, ulen, "undone"));
-            d->status = CC_STATUS_MISSED;
-            d->late_min = (long)tl->decision - (long)d->due_latest;
-            d->late_max = d->late_min;
-        }
+        if (undone != NONE && tl->has_decision)
+            cc_check__judge_undone(r, d, undone, ulen);
+        else
+            cc_check__judge(r, d, 0, 0, 0);
     }
     cc_check__soften(d);
     cc_period_format(d->period, base, sizeof base);

@@ -252,14 +252,7 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
         cc_check__add_input(d, cc_check__event_evidence(r, done, "planned"));
         cc_check__judge(r, d, 0, 0, 0);
     } else if (undone != NONE && tl->has_decision && !minimum) {
-        cc_check__add_input(d,
-                            cc_check__text_evidence(r, undone, ulen, "undone"));
-        cc_check__judge(r, d, 0, 0, 0);
-        if (tl->decision > d->due_latest) {
-            d->status = CC_STATUS_MISSED;
-            d->late_min = (long)tl->decision - (long)d->due_latest;
-            d->late_max = d->late_min;
-        }
+        cc_check__judge_undone(r, d, undone, ulen);
     } else {
         cc_check__judge(r, d, 0, 0, 0);
     }
