@@ -43,9 +43,9 @@ fail_rule(const loader *ld, const char *id, const char *what, const char *value)
 {
     return cc_error__set(ld->err, CC_EINVAL, ld->source,
                          id ? line_of_id(ld->data, ld->len, id) : 0, 0, 0,
-                         "%s '%s': %s%s%s%s", ld->kind ? ld->kind : "rule",
-                         id ? id : "?", what, value ? " '" : "",
-                         value ? value : "", value ? "'" : "");
+                         "%s '%s': %s%s%s%s", ld->kind, id ? id : "?", what,
+                         value ? " '" : "", value ? value : "",
+                         value ? "'" : "");
 }
 
 /* A string member; "" when absent and not required. */
