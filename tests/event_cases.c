@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "caseclock.h"
+#include "read_file.h"
 
 #define MAXEV 64
 
@@ -349,33 +350,6 @@ tally_of(const char *kind)
     return &tallies[ntallies++];
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t cap = 0, n = 0, r;
-
-    if (!f)
-        return NULL;
-    do {
-        if (n + 4096 > cap) {
-            cap = (n + 4096) * 2;
-            buf = realloc(buf, cap);
-            if (!buf) {
-                fclose(f);
-                return NULL;
-            }
-        }
-        r = fread(buf + n, 1, cap - n - 1, f);
-        n += r;
-    } while (r > 0);
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 static int
 score_dir(const char *dir, int verbose)
 {
@@ -387,7 +361,7 @@ score_dir(const char *dir, int verbose)
     FILE *f;
 
     snprintf(path, sizeof path, "%s/input.txt", dir);
-    if (!(text = slurp(path, &len))) {
+    if (!(text = cc_test_read_file(path, &len))) {
         perror(path);
         return -1;
     }

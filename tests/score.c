@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "caseclock.h"
+#include "read_file.h"
 
 typedef struct gold_mention {
     size_t offset, length;
@@ -46,41 +47,6 @@ typedef struct counts {
 
 static const char *const field_names[] = {"authority", "reference", "category",
                                           "outcome", "decision_date"};
-
-static char *
-read_all(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    char *buf = NULL;
-    size_t n = 0, cap = 0, got;
-
-    if (!fp)
-        return NULL;
-    do {
-        if (n + 4096 + 1 > cap) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            char *p = realloc(buf, ncap);
-            if (!p) {
-                free(buf);
-                fclose(fp);
-                return NULL;
-            }
-            buf = p;
-            cap = ncap;
-        }
-        got = fread(buf + n, 1, cap - n - 1, fp);
-        n += got;
-    } while (got > 0);
-    if (ferror(fp)) {
-        free(buf);
-        fclose(fp);
-        return NULL;
-    }
-    fclose(fp);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 static char *
 dup(const char *s)
@@ -215,7 +181,7 @@ score_file(const char *gold_path, const char *root, const cc_ctx *ctx,
            json_t *records, int verbose, counts *c)
 {
     size_t glen, tlen = 0;
-    char *gold = read_all(gold_path, &glen), *text = NULL;
+    char *gold = cc_test_read_file(gold_path, &glen), *text = NULL;
     char input[4096] = "", rel[4096] = "";
     const char *sys_fields[CC_FIELD_DECISION_DATE + 1] = {0};
     sys_mention *sm = NULL;
@@ -249,7 +215,7 @@ score_file(const char *gold_path, const char *root, const cc_ctx *ctx,
             snprintf(input, sizeof input, "%s/%s", root, p);
             snprintf(rel, sizeof rel, "%s", p);
             free(text);
-            text = read_all(input, &tlen);
+            text = cc_test_read_file(input, &tlen);
             if (!text) {
                 fprintf(stderr, "cc_score: %s:%d: cannot read %s\n", gold_path,
                         lineno, input);
@@ -450,7 +416,7 @@ static int
 load_records(const char *path, json_t **out)
 {
     size_t len;
-    char *data = read_all(path, &len), *line, *next;
+    char *data = cc_test_read_file(path, &len), *line, *next;
     json_t *arr = json_array();
     int lineno = 0;
 
