@@ -352,6 +352,8 @@ cc_reader__read(cc_layout *out, const cc_text *t, cc_error *err)
         if (in_header) {
             if (!l.field[CC_FIELD_AUTHORITY] &&
                 authority_line(s, b, e, &ae, &vb, &ve)) {
+                /* it replaces a bare reference read before it */
+                free(l.field[CC_FIELD_REFERENCE]);
                 l.field[CC_FIELD_AUTHORITY] = copy_bytes(s, b, ae);
                 l.field[CC_FIELD_REFERENCE] = copy_bytes(s, vb, ve);
                 if (!l.field[CC_FIELD_AUTHORITY] ||
