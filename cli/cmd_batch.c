@@ -412,7 +412,9 @@ process(worker *w, slot *s)
     }
     if ((rc = read_input(w, s->path, &msg)) != EXIT_DONE)
         goto fail;
-    if (cc_doc_read(&doc, b->ctx, w->in.p, w->in.n, s->path, &err) != CC_OK ||
+    /* any format, chosen by content */
+    if (cc_doc_read_with(&doc, b->ctx, w->in.p, w->in.n, s->path, NULL, &err) !=
+            CC_OK ||
         (b->command != CMD_DATES &&
          cc_timeline_new(&tl, b->ctx, doc, &err) != CC_OK)) {
         rc = cli_exit_code(err.code);
