@@ -458,68 +458,15 @@ kind_of(const cc_lexicon *lx, const char *text, size_t c0, size_t c1, size_t m0,
     return best;
 }
 
-/* Actor words; checked at each position of the clause in turn. */
-static const struct {
-    const char *word;
-    cc_actor actor;
-    int cased; /* must match with this capitalisation ("Council") */
-} ACTORS[] = {
-    {"Council", CC_ACTOR_COUNCIL, 1},
-    {"the local authority", CC_ACTOR_COUNCIL, 0},
-    {"social worker*", CC_ACTOR_COUNCIL, 0},
-    {"occupational therapist*", CC_ACTOR_COUNCIL, 0},
-    {"educational psychologist*", CC_ACTOR_COUNCIL, 0},
-    {"investigating officer*", CC_ACTOR_COUNCIL, 0},
-    {"officer*", CC_ACTOR_COUNCIL, 0},
-    {"manager*", CC_ACTOR_COUNCIL, 0},
-    {"director", CC_ACTOR_COUNCIL, 0},
-    {"panel", CC_ACTOR_COUNCIL, 0},
-    {"it", CC_ACTOR_COUNCIL, 0},
-    {"the complainant", CC_ACTOR_COMPLAINANT, 0},
-    {"the Ombudsman", CC_ACTOR_OMBUDSMAN, 1},
-    {"Ombudsman", CC_ACTOR_OMBUDSMAN, 1},
-    {"I", CC_ACTOR_OMBUDSMAN, 1},
-    {"we", CC_ACTOR_OMBUDSMAN, 0},
-    {"police", CC_ACTOR_OTHER, 0},
-    {"school", CC_ACTOR_OTHER, 0},
-    {"court", CC_ACTOR_OTHER, 0},
-    {"judge", CC_ACTOR_OTHER, 0},
-    {"tribunal", CC_ACTOR_OTHER, 0},
-    {"CAFCASS", CC_ACTOR_OTHER, 1},
-    {"counsellor", CC_ACTOR_OTHER, 0},
-    {"GP", CC_ACTOR_OTHER, 1},
-    {"hospital", CC_ACTOR_OTHER, 0},
-    {"NHS", CC_ACTOR_OTHER, 1},
-    {"Ofsted", CC_ACTOR_OTHER, 1},
-    {"Information Commissioner", CC_ACTOR_OTHER, 1},
-    {"solicitor*", CC_ACTOR_OTHER, 0},
-    {"Trust", CC_ACTOR_OTHER, 1},
-    {"landlord*", CC_ACTOR_OTHER, 0},
-    {"contractor*", CC_ACTOR_OTHER, 0},
-    {"builder*", CC_ACTOR_OTHER, 0},
-    {"enforcement agent*", CC_ACTOR_OTHER, 0},
-    {"magistrates", CC_ACTOR_OTHER, 0},
-    {"care provider", CC_ACTOR_OTHER, 0},
-    {"care home", CC_ACTOR_OTHER, 0},
-    {"he", CC_ACTOR_UNKNOWN, 0},  /* resolved below */
-    {"she", CC_ACTOR_UNKNOWN, 0}, /* resolved below */
-};
-
-/* Does a reporting verb ("am satisfied", "found") follow `at`? */
+/* Does a reporting verb ("am satisfied", "found": the lexicon's
+ * "reports") follow `at`? */
 static int
-reporting_verb(const char *text, size_t at, size_t to)
+reporting_verb(const cc_lexicon *lx, const char *text, size_t at, size_t to)
 {
-    static const char *const verbs[] = {
-        "am",      "find",   "found",   "consider*",  "think",
-        "accept*", "note*",  "believe", "have",       "understand",
-        "do",      "cannot", "would",   "should",     "could",
-        "asked",   "made",   "sent",    "recommend*", "expect*",
-        "decided", "will",   "can",     "may",        NULL};
-
     while (at < to && text[at] == ' ')
         at++;
-    for (const char *const *v = verbs; *v; v++)
-        if (cc_words__match(text, at, to, *v))
+    for (size_t k = 0; k < lx->nreports; k++)
+        if (cc_words__match(text, at, to, lx->reports[k]))
             return 1;
     return 0;
 }
@@ -532,21 +479,16 @@ possessive(const char *text, size_t at, size_t to)
            (at + 4 <= to && strncmp(text + at, "\xe2\x80\x99s", 4) == 0);
 }
 
-/* Does a verb of reported speech follow at `at`, with a clause of its own
- * after it ("Ms X says the Council did not reply until 3 May")? */
+/* Does a verb of reported speech (the lexicon's "speech") follow at `at`,
+ * with a clause of its own after it ("Ms X says the Council did not reply
+ * until 3 May")? */
 static int
-reported(const char *text, size_t at, size_t to)
+reported(const cc_lexicon *lx, const char *text, size_t at, size_t to)
 {
-    static const char *const verbs[] = {
-        "says",      "said",     "complains", "told us", "explained",
-        "states",    "believes", "considers", "argues",  "feels",
-        "thinks",    "recalls",  "disputes",  "told me", "stated",
-        "maintains", "reports",  NULL};
-
     while (at < to && text[at] == ' ')
         at++;
-    for (const char *const *v = verbs; *v; v++) {
-        size_t n = cc_words__match(text, at, to, *v);
+    for (size_t k = 0; k < lx->nspeech; k++) {
+        size_t n = cc_words__match(text, at, to, lx->speech[k]);
         if (n && at + n + 2 < to)
             return 1;
     }
@@ -561,8 +503,8 @@ reported(const char *text, size_t at, size_t to)
  * reported on 3 October": he reported it).
  */
 static int
-first_actor(const char *text, size_t from, size_t to, size_t stop,
-            const complainant *c, cc_actor *out, char *pronoun)
+first_actor(const cc_lexicon *lx, const char *text, size_t from, size_t to,
+            size_t stop, const complainant *c, cc_actor *out, char *pronoun)
 {
     int speech = 0, found = 0;
 
@@ -589,45 +531,42 @@ first_actor(const char *text, size_t from, size_t to, size_t stop,
                 continue;
             a = CC_ACTOR_COMPLAINANT;
         } else {
-            size_t k;
-            for (k = 0; k < sizeof ACTORS / sizeof *ACTORS; k++) {
-                size_t n = strlen(ACTORS[k].word);
-                if (ACTORS[k].cased) {
-                    if (i + n > to ||
-                        strncmp(text + i, ACTORS[k].word, n) != 0 ||
+            const cc_lexactor *la = NULL;
+            for (size_t k = 0; k < lx->nactors; k++) {
+                const cc_lexactor *t = &lx->actors[k];
+                size_t n = strlen(t->word);
+                if (t->cased) {
+                    if (i + n > to || strncmp(text + i, t->word, n) != 0 ||
                         (i + n < to &&
                          cc_words__alnum((unsigned char)text[i + n])))
                         continue;
-                } else if (!(n = cc_words__match(text, i, to,
-                                                 ACTORS[k].word))) {
+                } else if (!(n = cc_words__match(text, i, to, t->word))) {
                     continue;
                 }
                 /* "I am satisfied the Council did ...": the Ombudsman
                  * reports; the act is someone else's. */
-                if (ACTORS[k].actor == CC_ACTOR_OMBUDSMAN &&
-                    reporting_verb(text, i + n, to))
+                if (t->actor == CC_ACTOR_OMBUDSMAN &&
+                    reporting_verb(lx, text, i + n, to))
                     continue;
                 /* "it was not reviewed": "it" is the thing acted on;
                  * "it appears the review was ...": nobody */
-                if (strcmp(ACTORS[k].word, "it") == 0 &&
+                if (strcmp(t->word, "it") == 0 &&
                     (cc_words__match(text, i + n + 1, to, "was") ||
                      cc_words__match(text, i + n + 1, to, "were") ||
                      cc_words__match(text, i + n + 1, to, "appears") ||
                      cc_words__match(text, i + n + 1, to, "seems")))
                     continue;
+                la = t;
                 break;
             }
-            if (k == sizeof ACTORS / sizeof *ACTORS)
+            if (!la)
                 continue;
-            e = i + strlen(ACTORS[k].word);
-            a = ACTORS[k].actor;
-            if (strcmp(ACTORS[k].word, "he") == 0)
-                p = 'h';
-            else if (strcmp(ACTORS[k].word, "she") == 0)
-                p = 's';
+            e = i + strlen(la->word);
+            a = la->actor;
+            p = la->pronoun;
         }
         /* "Ms X says the Council ...": the act is the reported clause's. */
-        if (reported(text, e, to)) {
+        if (reported(lx, text, e, to)) {
             speech = 1;
             continue;
         }
@@ -826,7 +765,7 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
             last_sentence = m->sentence;
             sentence_actor = CC_ACTOR_UNKNOWN;
             /* The subject comes before the date. */
-            if (first_actor(text, s0, m->offset, m->offset, &c, &a, &p))
+            if (first_actor(lx, text, s0, m->offset, m->offset, &c, &a, &p))
                 sentence_actor = p ? resolve_pronoun(p, &c, last_other) : a;
         }
         clause_of(text, s0, s1, m->offset, m->offset + m->length, &c0, &c1);
@@ -851,7 +790,8 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                                 m->offset + m->length, cp_context, &neg);
             }
             inf->negated = neg;
-            if (first_actor(text, c0, c1, m->offset, &c, &actor, &pronoun)) {
+            if (first_actor(lx, text, c0, c1, m->offset, &c, &actor,
+                            &pronoun)) {
                 if (pronoun)
                     actor = resolve_pronoun(pronoun, &c, last_other);
             } else if (!adjunct_clause(text, c0, m->offset, 1)) {
