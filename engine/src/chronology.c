@@ -316,9 +316,76 @@ clause_of(const char *text, size_t s0, size_t s1, size_t m0, size_t m1,
     if (word_count(text, *c0, m0) + word_count(text, m1, *c1) <= 1) {
         if (k == 0 && last + 1 < n)
             *c1 = ends[last + 1];
-        else if (k > 0)
-            *c0 = starts[k - 1];
+        else if (k > 0 &&
+                 !(starts[k - 1] >= s0 + 7 &&
+                   strncmp(text + starts[k - 1] - 7, ", when ", 7) == 0))
+            *c0 = starts[k - 1]; /* not a gloss of an earlier date */
     }
+}
+
+/*
+ * The clause glossing the date that ends at m1 ("between 21 June 2021,
+ * when Ms L returned the form, and ..."): [*g0, *g1); 0 when there is
+ * none.
+ */
+static int
+gloss_of(const char *text, size_t s0, size_t s1, size_t m1, size_t *g0,
+         size_t *g1)
+{
+    size_t starts[64], ends[64];
+    size_t n = clause_split(text, s0, s1, starts, ends, 64);
+
+    if (m1 + 7 > s1 || strncmp(text + m1, ", when ", 7) != 0)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (starts[k] == m1 + 7) {
+            *g0 = starts[k];
+            *g1 = ends[k];
+            return 1;
+        }
+    return 0;
+}
+
+/* Is the date at m0 a bound ("between 21 June 2021", "until 14
+ * August"), not the time of its clause's act? */
+static int
+bound_date(const char *text, size_t c0, size_t m0)
+{
+    static const char *const words[] = {"between", "until", "since", "before",
+                                        "after",   "from",  "by"};
+    char prev[24];
+
+    word_before(text, c0, m0, prev, sizeof prev);
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strcmp(prev, words[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does [g0, g1) describe a state, not an act ("when the Ombudsman was
+ * already investigating")? */
+static int
+stative(const char *text, size_t g0, size_t g1)
+{
+    static const char *const words[] = {"was", "were", "had", "already"};
+
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (cc_words__find(text, g0, g1, words[k]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
+/* Where a gloss of an earlier date opens in [s0, m0) (", when " after a
+ * year), else m0: the text before the date the sentence's subject may
+ * come from. */
+static size_t
+before_gloss(const char *text, size_t s0, size_t m0)
+{
+    for (size_t i = s0 + 1; i + 7 <= m0; i++)
+        if (strncmp(text + i, ", when ", 7) == 0 && text[i - 1] >= '0' &&
+            text[i - 1] <= '9')
+            return i;
+    return m0;
 }
 
 /* Does text[from, to) say "not", "n't" or "n’t"? */
@@ -496,6 +563,38 @@ reported(const cc_lexicon *lx, const char *text, size_t at, size_t to)
 }
 
 /*
+ * A clause of its own between the subject and the date, opened by a time
+ * conjunction and a pronoun ("the Council did not complete her father's
+ * assessment after he moved into a care home in May 2021"): the act
+ * dated is the pronoun's.  Sets *out, *pronoun and *where when there is
+ * one in [from, stop).
+ */
+static void
+late_pronoun(const char *text, size_t from, size_t stop, cc_actor *out,
+             char *pronoun, size_t *where)
+{
+    static const char *const conj[] = {"after ", "before ", "when ",
+                                       "until ", "once ",   "since "};
+
+    for (size_t i = from; i < stop; i++) {
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+            continue;
+        for (size_t k = 0; k < sizeof conj / sizeof *conj; k++) {
+            size_t n = cc_words__match(text, i, stop, conj[k]), j;
+            if (!n)
+                continue;
+            j = i + n;
+            if (cc_words__match(text, j, stop, "he ") ||
+                cc_words__match(text, j, stop, "she ")) {
+                *out = CC_ACTOR_UNKNOWN;
+                *pronoun = cc_words__lower((unsigned char)text[j]);
+                *where = j;
+            }
+        }
+    }
+}
+
+/*
  * The first actor word in [from, to); *pronoun is 'h', 's' or 0.  After a
  * speaker ("Ms X says ..."), the reported clause's subject: the first
  * actor word after the speaker, or the last "he" or "she" before `stop`,
@@ -504,11 +603,13 @@ reported(const cc_lexicon *lx, const char *text, size_t at, size_t to)
  */
 static int
 first_actor(const cc_lexicon *lx, const char *text, size_t from, size_t to,
-            size_t stop, const complainant *c, cc_actor *out, char *pronoun)
+            size_t stop, const complainant *c, cc_actor *out, char *pronoun,
+            size_t *where)
 {
     int speech = 0, found = 0;
 
     *pronoun = 0;
+    *where = from;
     for (size_t i = from; i < to; i++) {
         const char *nm = NULL;
         cc_actor a = CC_ACTOR_UNKNOWN;
@@ -576,23 +677,140 @@ first_actor(const cc_lexicon *lx, const char *text, size_t from, size_t to,
         if (!found || p) {
             *out = a;
             *pronoun = p;
+            *where = i;
         }
         found = 1;
-        if (!speech)
+        if (!speech) {
+            late_pronoun(text, e, stop, out, pronoun, where);
             return 1;
+        }
         i = e - 1;
     }
     return found;
 }
 
-static cc_actor
-resolve_pronoun(char pronoun, const complainant *c, cc_actor last_other)
+/* The word ending before `at` (after spaces), within [from, at): its
+ * start, and `at` moved to it; 0 when there is none. */
+static int
+prev_word(const char *text, size_t from, size_t *at, size_t *start)
 {
-    int female = pronoun == 's';
+    size_t e = *at, b;
+
+    while (e > from && text[e - 1] == ' ')
+        e--;
+    b = e;
+    while (b > from && cc_words__alnum((unsigned char)text[b - 1]))
+        b--;
+    if (b == e)
+        return 0;
+    *start = b;
+    *at = b;
+    return e - b > 0;
+}
+
+/*
+ * Is the date at m0 that of a past participle straight after a noun, a
+ * passive naming no agent ("failed to repair a leaking roof reported in
+ * October 2022", "the form returned on 4 May")?  Not after its subject
+ * ("Mr J reported on"), an auxiliary ("was reported on"), a pronoun or an
+ * adverb ("first reported on"), nor a verb that has no passive ("the
+ * package started on").
+ */
+static int
+agentless_participle(const cc_lexicon *lx, const char *text, size_t c0,
+                     size_t m0)
+{
+    static const char *const preps[] = {"in", "on", "at", "during"};
+    static const char *const not_subject[] = {
+        "was",  "were",    "been",       "be",      "is",    "are",   "being",
+        "had",  "has",     "have",       "he",      "she",   "it",    "they",
+        "we",   "i",       "you",        "who",     "which", "that",  "and",
+        "not",  "first",   "then",       "also",    "never", "again", "later",
+        "just", "already", "eventually", "finally", "only",  "once"};
+    static const char *const intransitive[] = {
+        "started",  "ended",     "happened", "arrived", "occurred", "expired",
+        "stopped",  "lapsed",    "died",     "moved",   "lived",    "stayed",
+        "remained", "continued", "worked",   "waited",  "opened",   "closed",
+        "changed",  "restarted", "resumed",  "ceased"};
+    size_t at = m0, b1, b2, b3, e3, n;
+    int ok = 0;
+
+    if (!prev_word(text, c0, &at, &b1))
+        return 0;
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        ok |= cc_words__match(text, b1, m0, preps[k]) == strlen(preps[k]);
+    if (!ok || !prev_word(text, c0, &at, &b2))
+        return 0;
+    n = b1;
+    while (n > b2 && text[n - 1] == ' ')
+        n--;
+    n -= b2; /* the participle's length */
+    if (n < 4 || text[b2 + n - 2] != 'e' || text[b2 + n - 1] != 'd')
+        return 0;
+    for (size_t k = 0; k < sizeof intransitive / sizeof *intransitive; k++)
+        if (cc_words__match(text, b2, b2 + n, intransitive[k]) == n)
+            return 0;
+    if (!prev_word(text, c0, &at, &b3) || text[b3] < 'a' || text[b3] > 'z')
+        return 0;
+    e3 = b2;
+    while (e3 > b3 && text[e3 - 1] == ' ')
+        e3--;
+    if (e3 - b3 >= 3 && text[e3 - 2] == 'l' && text[e3 - 1] == 'y')
+        return 0; /* an adverb: "finally replied on" */
+    for (size_t k = 0; k < sizeof not_subject / sizeof *not_subject; k++)
+        if (cc_words__match(text, b3, b2, not_subject[k]) ==
+            strlen(not_subject[k]))
+            return 0;
+    /* A person or an actor word ending at it: "the social worker
+     * visited on". */
+    for (size_t i = b3 > c0 + 40 ? b3 - 40 : c0; i <= b3; i++) {
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+            continue;
+        for (size_t k = 0; k < lx->npeople; k++)
+            if (i + cc_words__match(text, i, b2, lx->people[k]) >= e3)
+                return 0;
+        for (size_t k = 0; k < lx->nactors; k++)
+            if (!lx->actors[k].cased &&
+                i + cc_words__match(text, i, b2, lx->actors[k].word) >= e3)
+                return 0;
+    }
+    return 1;
+}
+
+/*
+ * Who "he" or "she" at `at` is: the complainant when the title agrees;
+ * else the person the sentence [s0, at) named last when that is one of
+ * the lexicon's "people" ("her father ... after he moved": another
+ * person); else whoever else acted last.
+ */
+static cc_actor
+resolve_pronoun(const cc_lexicon *lx, const char *text, size_t s0, size_t at,
+                char pronoun, const complainant *c, cc_actor last_other)
+{
+    int female = pronoun == 's', person = 0;
 
     if (c->female == female)
         return CC_ACTOR_COMPLAINANT;
-    return last_other;
+    for (size_t i = s0; i < at; i++) {
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+            continue;
+        for (size_t k = 0; k < lx->npeople; k++)
+            if (cc_words__match(text, i, at, lx->people[k]))
+                person = 1;
+        for (size_t k = 0; k < lx->nactors; k++) {
+            const cc_lexactor *t = &lx->actors[k];
+            size_t n = strlen(t->word);
+            if (t->pronoun ||
+                (t->actor != CC_ACTOR_COUNCIL && t->actor != CC_ACTOR_OTHER))
+                continue;
+            if (t->cased ? i + n <= at && strncmp(text + i, t->word, n) == 0 &&
+                               (i + n == at ||
+                                !cc_words__alnum((unsigned char)text[i + n]))
+                         : cc_words__match(text, i, at, t->word) != 0)
+                person = 0;
+        }
+    }
+    return person ? CC_ACTOR_OTHER : last_other;
 }
 
 static int
@@ -742,6 +960,7 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
         const cc_sentence *s;
         cc_actor actor = CC_ACTOR_UNKNOWN;
         char pronoun = 0;
+        size_t pw, g0, g1;
 
         if (!dated(m) || cc_chrono__restated(doc, text, i) != (size_t)-1)
             continue;
@@ -762,11 +981,15 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
         if (m->sentence != last_sentence) {
             cc_actor a;
             char p;
+            size_t spw;
             last_sentence = m->sentence;
             sentence_actor = CC_ACTOR_UNKNOWN;
             /* The subject comes before the date. */
-            if (first_actor(lx, text, s0, m->offset, m->offset, &c, &a, &p))
-                sentence_actor = p ? resolve_pronoun(p, &c, last_other) : a;
+            if (first_actor(lx, text, s0, m->offset, m->offset, &c, &a, &p,
+                            &spw))
+                sentence_actor =
+                    p ? resolve_pronoun(lx, text, s0, spw, p, &c, last_other)
+                      : a;
         }
         clause_of(text, s0, s1, m->offset, m->offset + m->length, &c0, &c1);
         if (ev->kind != CC_EVENT_DECISION) {
@@ -784,19 +1007,46 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                     strcmp(prev, "before") != 0 && strcmp(prev, "after") != 0 &&
                     strcmp(prev, "from") != 0 && strcmp(prev, "by") != 0 &&
                     !adjunct_clause(text, c0, m->offset, 0) &&
-                    !relative_clause(text, s0, c0))
-                    ev->kind =
-                        kind_of(lx, text, s0, m->offset + m->length, m->offset,
-                                m->offset + m->length, cp_context, &neg);
+                    !relative_clause(text, s0, c0)) {
+                    size_t lim = before_gloss(text, s0, m->offset);
+                    ev->kind = kind_of(
+                        lx, text, s0,
+                        lim < m->offset ? lim : m->offset + m->length,
+                        m->offset, m->offset + m->length, cp_context, &neg);
+                }
             }
             inf->negated = neg;
-            if (first_actor(lx, text, c0, c1, m->offset, &c, &actor,
-                            &pronoun)) {
+            if (first_actor(lx, text, c0, c1, m->offset, &c, &actor, &pronoun,
+                            &pw)) {
                 if (pronoun)
-                    actor = resolve_pronoun(pronoun, &c, last_other);
+                    actor = resolve_pronoun(lx, text, s0, pw, pronoun, &c,
+                                            last_other);
             } else if (!adjunct_clause(text, c0, m->offset, 1)) {
                 actor = sentence_actor;
             } /* "after a fall on 2 January": not the subject's act */
+            /* "between 21 June 2021, when Ms L returned the form, ...":
+             * the gloss says what happened then, and who did it. */
+            if ((ev->kind == CC_EVENT_OTHER || actor == CC_ACTOR_UNKNOWN) &&
+                bound_date(text, c0, m->offset) &&
+                gloss_of(text, s0, s1, m->offset + m->length, &g0, &g1) &&
+                !stative(text, g0, g1)) {
+                cc_actor ga;
+                char gp;
+                size_t gw;
+                int gneg;
+                if (ev->kind == CC_EVENT_OTHER && !neg)
+                    ev->kind =
+                        kind_of(lx, text, g0, g1, m->offset,
+                                m->offset + m->length, cp_context, &gneg);
+                if (actor == CC_ACTOR_UNKNOWN &&
+                    first_actor(lx, text, g0, g1, g1, &c, &ga, &gp, &gw))
+                    actor = gp ? resolve_pronoun(lx, text, s0, gw, gp, &c,
+                                                 last_other)
+                               : ga;
+            }
+            /* "a leaking roof reported in October 2022": nobody named. */
+            if (agentless_participle(lx, text, c0, m->offset))
+                actor = CC_ACTOR_UNKNOWN;
             /* "telling Ms B that it would ...": the promise is the
              * council's. */
             if (ev->kind == CC_EVENT_PROMISE &&

@@ -278,6 +278,8 @@ cc_lexicon__load(cc_lexicon *out, const char *data, size_t len,
         (st = load_list(out, "speech", &out->speech, &out->nspeech, source,
                         err)) != CC_OK ||
         (st = load_list(out, "reports", &out->reports, &out->nreports, source,
+                        err)) != CC_OK ||
+        (st = load_list(out, "people", &out->people, &out->npeople, source,
                         err)) != CC_OK)
         goto fail;
     return CC_OK;
@@ -297,6 +299,7 @@ cc_lexicon__free(cc_lexicon *lx)
     free(lx->actors);
     free((void *)lx->speech);
     free((void *)lx->reports);
+    free((void *)lx->people);
     json_decref(lx->json);
     memset(lx, 0, sizeof *lx);
 }

@@ -40,6 +40,8 @@ typedef struct cc_lexicon {
     size_t nspeech;
     const char **reports; /* verbs after "I" or "we" that report ("am") */
     size_t nreports;
+    const char **people; /* another person: "father", "neighbour" */
+    size_t npeople;
 } cc_lexicon;
 
 /*
