@@ -293,6 +293,49 @@ word_count(const char *text, size_t from, size_t to)
     return n;
 }
 
+/* Is [from, to) only a name and the date's preposition ("the Council on",
+ * "Ms X on"): "the", "its", "her", "his" and capitalised words, then one
+ * of on, in, at? */
+static int
+noun_phrase(const char *text, size_t from, size_t to)
+{
+    static const char *const dets[] = {"the", "its", "her", "his", "their"};
+    static const char *const preps[] = {"on", "in", "at"};
+    size_t i = from, names = 0;
+
+    while (i < to) {
+        size_t e = i, k;
+        int ok = 0;
+        while (i < to && text[i] == ' ')
+            i++;
+        e = i;
+        while (e < to && cc_words__alnum((unsigned char)text[e]))
+            e++;
+        if (e == i)
+            return 0;
+        if (e == to || text[e] == ' ') {
+            for (k = 0; k < sizeof preps / sizeof *preps; k++)
+                if (e - i == strlen(preps[k]) &&
+                    strncmp(text + i, preps[k], e - i) == 0) {
+                    while (e < to && text[e] == ' ')
+                        e++;
+                    return e == to && names > 0;
+                }
+        }
+        for (k = 0; k < sizeof dets / sizeof *dets; k++)
+            ok |= e - i == strlen(dets[k]) &&
+                  strncmp(text + i, dets[k], e - i) == 0;
+        if (text[i] >= 'A' && text[i] <= 'Z') {
+            ok = 1;
+            names++;
+        }
+        if (!ok)
+            return 0;
+        i = e;
+    }
+    return 0;
+}
+
 /*
  * The clause holding [m0, m1) within the sentence [s0, s1): from one
  * boundary to the next.  A clause that is only the date and a preposition
@@ -313,6 +356,14 @@ clause_of(const char *text, size_t s0, size_t s1, size_t m0, size_t m1,
         last++;
     *c0 = starts[k];
     *c1 = ends[last];
+    /* "We sent a draft decision to Ms X and the Council on 2 May 2023":
+     * a second object, not a clause; the act is the first clause's. */
+    if (k > 0 && k == last && word_count(text, m1, *c1) == 0 &&
+        starts[k] >= s0 + 5 && strncmp(text + starts[k] - 5, " and ", 5) == 0 &&
+        noun_phrase(text, *c0, m0)) {
+        *c0 = starts[k - 1];
+        return;
+    }
     if (word_count(text, *c0, m0) + word_count(text, m1, *c1) <= 1) {
         if (k == 0 && last + 1 < n)
             *c1 = ends[last + 1];
