@@ -613,6 +613,24 @@ reported(const cc_lexicon *lx, const char *text, size_t at, size_t to)
     return 0;
 }
 
+/* The position after `n` more words from `at` (past "'s"), at most `to`. */
+static size_t
+words_after(const char *text, size_t at, size_t to, int n)
+{
+    while (at < to && !cc_words__alnum((unsigned char)text[at]) &&
+           text[at] != ' ')
+        at++; /* "'s" */
+    while (at < to && cc_words__alnum((unsigned char)text[at]))
+        at++;
+    for (int k = 0; k < n && at < to; k++) {
+        while (at < to && !cc_words__alnum((unsigned char)text[at]))
+            at++;
+        while (at < to && cc_words__alnum((unsigned char)text[at]))
+            at++;
+    }
+    return at;
+}
+
 /*
  * A clause of its own between the subject and the date, opened by a time
  * conjunction and a pronoun ("the Council did not complete her father's
@@ -658,6 +676,8 @@ first_actor(const cc_lexicon *lx, const char *text, size_t from, size_t to,
             size_t *where)
 {
     int speech = 0, found = 0;
+    cc_actor owner = CC_ACTOR_UNKNOWN;
+    size_t owner_lim = to;
 
     *pronoun = 0;
     *where = from;
@@ -670,6 +690,12 @@ first_actor(const cc_lexicon *lx, const char *text, size_t from, size_t to,
             continue;
         if (found && i >= stop)
             break;
+        /* Only the possessed noun names another actor: "the Council's
+         * letter dated ... told Miss W" is the council's letter. */
+        if (owner && !found && i > owner_lim) {
+            *out = owner;
+            return 1;
+        }
         if (c->name[0] && i + strlen(c->name) <= to &&
             strncmp(text + i, c->name, strlen(c->name)) == 0)
             nm = c->name;
@@ -716,6 +742,16 @@ first_actor(const cc_lexicon *lx, const char *text, size_t from, size_t to,
             e = i + strlen(la->word);
             a = la->actor;
             p = la->pronoun;
+            /* "The Council's contractor started ...": the possessor acts
+             * only when nobody else in the clause does ("The Council's
+             * decision of 23 February"). */
+            if (!p && possessive(text, e, to)) {
+                if (!owner) {
+                    owner = a;
+                    owner_lim = words_after(text, e, to, 3);
+                }
+                continue;
+            }
         }
         /* "Ms X says the Council ...": the act is the reported clause's. */
         if (reported(lx, text, e, to)) {
@@ -736,6 +772,10 @@ first_actor(const cc_lexicon *lx, const char *text, size_t from, size_t to,
             return 1;
         }
         i = e - 1;
+    }
+    if (!found && owner) {
+        *out = owner;
+        return 1;
     }
     return found;
 }
@@ -1098,6 +1138,20 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
             /* "a leaking roof reported in October 2022": nobody named. */
             if (agentless_participle(lx, text, c0, m->offset))
                 actor = CC_ACTOR_UNKNOWN;
+            /* "Ms X's daughter complained on her behalf": a representative
+             * acts for the complainant. */
+            if ((c.female == 1 &&
+                 cc_words__find(text, c0, c1, "on her behalf") != (size_t)-1) ||
+                (c.female == 0 &&
+                 cc_words__find(text, c0, c1, "on his behalf") != (size_t)-1) ||
+                (c.name2[0] &&
+                 cc_words__find(text, c0, c1, "on their behalf") != (size_t)-1))
+                actor = CC_ACTOR_COMPLAINANT;
+            /* "The referral met the criteria ...": a council decision with
+             * nobody named is the council's. */
+            if (ev->kind == CC_EVENT_COUNCIL_DECISION &&
+                actor == CC_ACTOR_UNKNOWN)
+                actor = CC_ACTOR_COUNCIL;
             /* "telling Ms B that it would ...": the promise is the
              * council's. */
             if (ev->kind == CC_EVENT_PROMISE &&
