@@ -293,6 +293,25 @@ word_count(const char *text, size_t from, size_t to)
     return n;
 }
 
+/* Is [from, to) only capitalised words (a name: "Ms X")? */
+static int
+names_only(const char *text, size_t from, size_t to)
+{
+    int names = 0;
+
+    for (size_t i = from; i < to; i++) {
+        if (text[i] == ' ')
+            continue;
+        if (!(text[i] >= 'A' && text[i] <= 'Z') ||
+            (i > from && text[i - 1] != ' '))
+            return 0;
+        names++;
+        while (i + 1 < to && cc_words__alnum((unsigned char)text[i + 1]))
+            i++;
+    }
+    return names > 0;
+}
+
 /* Is [from, to) only a name and the date's preposition ("the Council on",
  * "Ms X on"): "the", "its", "her", "his" and capitalised words, then one
  * of on, in, at? */
@@ -356,6 +375,15 @@ clause_of(const char *text, size_t s0, size_t s1, size_t m0, size_t m1,
         last++;
     *c0 = starts[k];
     *c1 = ends[last];
+    /* "On 19 July 2022 Ms X and two officers met ...": a subject of two,
+     * not a clause; the verb is the next clause's. */
+    if (k == last && last + 1 < n && word_count(text, *c0, m0) <= 1 &&
+        starts[last + 1] >= 5 &&
+        strncmp(text + starts[last + 1] - 5, " and ", 5) == 0 &&
+        names_only(text, m1, *c1)) {
+        *c1 = ends[last + 1];
+        return;
+    }
     /* "We sent a draft decision to Ms X and the Council on 2 May 2023":
      * a second object, not a clause; the act is the first clause's. */
     if (k > 0 && k == last && word_count(text, m1, *c1) == 0 &&
@@ -390,6 +418,40 @@ gloss_of(const char *text, size_t s0, size_t s1, size_t m1, size_t *g0,
         return 0;
     for (size_t k = 0; k < n; k++)
         if (starts[k] == m1 + 7) {
+            *g0 = starts[k];
+            *g1 = ends[k];
+            return 1;
+        }
+    return 0;
+}
+
+/* Does [c0, m0) tell someone something ("told", "informed", "wrote to",
+ * "notified", "confirmed")? */
+static int
+telling(const char *text, size_t c0, size_t m0)
+{
+    static const char *const verbs[] = {"told", "informed", "wrote to",
+                                        "notified", "confirmed"};
+
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (cc_words__find(text, c0, m0, verbs[k]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
+/* The clause after " that " at c1, where the clause holding the date
+ * ends: [*g0, *g1); 0 when there is none. */
+static int
+told_clause(const char *text, size_t s0, size_t s1, size_t c1, size_t *g0,
+            size_t *g1)
+{
+    size_t starts[64], ends[64];
+    size_t n = clause_split(text, s0, s1, starts, ends, 64);
+
+    if (c1 + 6 > s1 || strncmp(text + c1, " that ", 6) != 0)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (starts[k] == c1 + 6) {
             *g0 = starts[k];
             *g1 = ends[k];
             return 1;
@@ -587,6 +649,54 @@ reporting_verb(const cc_lexicon *lx, const char *text, size_t at, size_t to)
         if (cc_words__match(text, at, to, lx->reports[k]))
             return 1;
     return 0;
+}
+
+static int possessive(const char *text, size_t at, size_t to);
+
+/*
+ * The sender of what the clause [c0, c1) says was received: the
+ * complainant for "received Ms X's complaint", "received her application"
+ * (the pronoun fitting the title) or "received a complaint from Ms X";
+ * another body for "received a safeguarding referral"; else unknown (the
+ * receiver's act stands).
+ */
+static cc_actor
+sender(const char *text, size_t c0, size_t c1, const complainant *c)
+{
+    size_t r = cc_words__find(text, c0, c1, "received"), at;
+    size_t n = c->name[0] ? strlen(c->name) : 0;
+    size_t n2 = c->name2[0] ? strlen(c->name2) : 0;
+
+    if (r == (size_t)-1)
+        return CC_ACTOR_UNKNOWN;
+    at = r + strlen("received");
+    while (at < c1 && text[at] == ' ')
+        at++;
+    if ((n && at + n <= c1 && strncmp(text + at, c->name, n) == 0 &&
+         possessive(text, at + n, c1)) ||
+        (n2 && at + n2 <= c1 && strncmp(text + at, c->name2, n2) == 0 &&
+         possessive(text, at + n2, c1)) ||
+        (c->female == 1 && cc_words__match(text, at, c1, "her ")) ||
+        (c->female == 0 && cc_words__match(text, at, c1, "his ")))
+        return CC_ACTOR_COMPLAINANT;
+    for (size_t i = at; i < c1; i++) {
+        size_t f = cc_words__match(text, i, c1, "from ");
+        if (!f || (i > 0 && cc_words__alnum((unsigned char)text[i - 1])))
+            continue;
+        if ((n && i + f + n <= c1 && strncmp(text + i + f, c->name, n) == 0) ||
+            (n2 && i + f + n2 <= c1 &&
+             strncmp(text + i + f, c->name2, n2) == 0))
+            return CC_ACTOR_COMPLAINANT;
+        return CC_ACTOR_UNKNOWN; /* from someone we cannot name here */
+    }
+    /* "received a safeguarding referral": from someone else; an unnamed
+     * complaint or application may be the complainant's. */
+    if ((cc_words__match(text, at, c1, "a ") ||
+         cc_words__match(text, at, c1, "an ")) &&
+        cc_words__find(text, at, c1, "complaint") == (size_t)-1 &&
+        cc_words__find(text, at, c1, "application") == (size_t)-1)
+        return CC_ACTOR_OTHER;
+    return CC_ACTOR_UNKNOWN;
 }
 
 /* Does "'s" (or "’s") follow at `at`? */
@@ -1106,6 +1216,16 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                         m->offset, m->offset + m->length, cp_context, &neg);
                 }
             }
+            /* "The Council told Ms X on 20 October 2022 that it had decided
+             * ...": the decision told is the act dated. */
+            if (ev->kind == CC_EVENT_OTHER && !neg &&
+                telling(text, c0, m->offset) &&
+                told_clause(text, s0, s1, c1, &g0, &g1)) {
+                int tneg;
+                if (kind_of(lx, text, g0, g1, m->offset, m->offset + m->length,
+                            cp_context, &tneg) == CC_EVENT_COUNCIL_DECISION)
+                    ev->kind = CC_EVENT_COUNCIL_DECISION;
+            }
             inf->negated = neg;
             if (first_actor(lx, text, c0, c1, m->offset, &c, &actor, &pronoun,
                             &pw)) {
@@ -1138,6 +1258,18 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
             /* "a leaking roof reported in October 2022": nobody named. */
             if (agentless_participle(lx, text, c0, m->offset))
                 actor = CC_ACTOR_UNKNOWN;
+            /* "The Council received Ms X's complaint on 5 April 2022": the
+             * act is the sender's; one received by us is a complaint to
+             * the Ombudsman. */
+            if (actor == CC_ACTOR_COUNCIL || actor == CC_ACTOR_OMBUDSMAN) {
+                cc_actor from = sender(text, c0, c1, &c);
+                if (from != CC_ACTOR_UNKNOWN) {
+                    if (actor == CC_ACTOR_OMBUDSMAN &&
+                        ev->kind == CC_EVENT_COMPLAINT)
+                        ev->kind = CC_EVENT_OMBUDSMAN_COMPLAINT;
+                    actor = from;
+                }
+            }
             /* "Ms X's daughter complained on her behalf": a representative
              * acts for the complainant. */
             if ((c.female == 1 &&
