@@ -148,6 +148,14 @@ completion_of(const run *r, const cc_rule *rule, size_t trig, int after_day)
     return NONE;
 }
 
+/* Is the rule one this engine applies? */
+static int
+ours(const cc_rule *rule)
+{
+    return strcmp(rule->engage.check, "timescale") == 0 ||
+           strcmp(rule->engage.check, "minimum") == 0;
+}
+
 static cc_status apply(run *r, const cc_rule *rule, size_t trig, int depth,
                        cc_date chain_start);
 
@@ -171,7 +179,7 @@ dependents(run *r, const cc_rule *rule, size_t trig, size_t done, int depth,
         const cc_rule *dep = cc_ctx_rule(r->ctx, k);
         const char *ti = dep->engage.trigger_is, *id;
         size_t from;
-        if (!*ti || strcmp(dep->id, rule->engage.next) == 0)
+        if (!*ti || !ours(dep) || strcmp(dep->id, rule->engage.next) == 0)
             continue;
         id = strchr(ti, ' ') + 1;
         if (strncmp(id, rule->id, idlen) != 0 || id[idlen])
@@ -308,14 +316,6 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     return dependents(r, rule, trig, done, depth, chain_start);
 }
 
-/* Is the rule one this engine applies? */
-static int
-ours(const cc_rule *rule)
-{
-    return strcmp(rule->engage.check, "timescale") == 0 ||
-           strcmp(rule->engage.check, "minimum") == 0;
-}
-
 /* Does the document engage the rule's procedure and context? */
 static int
 in_scope(const run *r, const cc_rule *rule)
@@ -409,7 +409,7 @@ run_rules(run *r)
     for (size_t k = 0; k < n; k++) {
         const cc_rule *rule = cc_ctx_rule(r->ctx, k), *from;
         const char *ti = rule->engage.trigger_is;
-        if (strncmp(ti, "completion-of ", 14) != 0 ||
+        if (!ours(rule) || strncmp(ti, "completion-of ", 14) != 0 ||
             !(from = cc_ctx_rule_find(r->ctx, ti + 14)) ||
             applied(r, from->id) || applied(r, rule->id) ||
             !in_scope(r, rule) ||
