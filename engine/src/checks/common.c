@@ -572,6 +572,20 @@ cc_check__care_provider(const run *r)
            !strstr(authority, "Authority");
 }
 
+/* SI 2009/309 binds councils and NHS bodies, not a care home the resident
+ * pays for; Part 3A of the 1974 Act (s34D) is for those. */
+int
+cc_check__binds(const run *r, const cc_rule *rule)
+{
+    const char *a = rule->engage.authority;
+
+    if (strcmp(a, "council") == 0)
+        return !cc_check__care_provider(r);
+    if (strcmp(a, "care-provider") == 0)
+        return cc_check__care_provider(r);
+    return 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Acts named, denied and undone                                       */
 

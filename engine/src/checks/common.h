@@ -69,6 +69,9 @@ int cc_check__of_decision(const char *text, size_t at, size_t to);
 int cc_check__action_section(const run *r, long para);
 int cc_check__summary_para(const run *r, long para);
 int cc_check__care_provider(const run *r);
+/* Does the rule bind the document's kind of authority (its engage
+ * "authority": "council", "care-provider", or "" for any)? */
+int cc_check__binds(const run *r, const cc_rule *rule);
 
 /* The families (one file each), in registry.c's order. */
 cc_status cc_check__late_complaint(run *r);

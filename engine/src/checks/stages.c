@@ -385,21 +385,6 @@ apply_stage(run *r, stages *ss, stage *st)
     return stage_deadline(r, st->rule, st->trig, st->trole, st->done, &timed);
 }
 
-/* Does the rule bind the document's kind of authority?  SI 2009/309 binds
- * councils and NHS bodies, not a care home the resident pays for (Part 3A
- * of the 1974 Act covers those). */
-static int
-binds(const run *r, const cc_rule *rule)
-{
-    const char *a = rule->engage.authority;
-
-    if (strcmp(a, "council") == 0)
-        return !cc_check__care_provider(r);
-    if (strcmp(a, "care-provider") == 0)
-        return cc_check__care_provider(r);
-    return 1;
-}
-
 cc_status
 cc_check__stages(run *r)
 {
@@ -416,7 +401,7 @@ cc_check__stages(run *r)
         if (strcmp(rule->engage.check, "complaint-stage") == 0 &&
             (!*rule->engage.procedure ||
              cc_doc_engages(r->doc, rule->engage.procedure)) &&
-            binds(r, rule))
+            cc_check__binds(r, rule))
             ss.s[ss.n++].rule = rule;
     }
     if (ss.n) {
