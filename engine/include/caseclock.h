@@ -318,6 +318,14 @@ typedef struct cc_stage_act {
                         working days later") */
 } cc_stage_act;
 
+/* One kind of agreed action (rules.json "engage" "kinds"): its id, the
+ * last part of the deadline's rule id ("apology"), and the words of an
+ * action's text that make it that kind. */
+typedef struct cc_action_kind {
+    const char *id;
+    cc_words words;
+} cc_action_kind;
+
 /*
  * What engages a rule (rules.json "engage"): which family of checks applies
  * it, where it applies, and the words that name its trigger and the act
@@ -369,6 +377,14 @@ typedef struct cc_engage {
     const char *start_missing_role;
     int entry;
     const char *label;
+    /* Remedies: `trigger` are the words after a period that run it from
+     * the decision ("of my final decision"), `trigger_in_section` those
+     * that do only in an agreed-action section ("of the decision");
+     * `completion` the closing line that records it done; `kinds` the
+     * kinds of action, the first whose words an action has. */
+    cc_words trigger_in_section;
+    const cc_action_kind *kinds;
+    size_t nkinds;
 } cc_engage;
 
 /* A named procedure (rules.json "procedures"): a document engages it when

@@ -222,6 +222,37 @@ load_stage_act(const loader *ld, json_t *e, const char *id, const char *key,
     return CC_OK;
 }
 
+/* The kinds of agreed action ("kinds": [{"id", "words"}]). */
+static cc_status
+load_kinds(const loader *ld, json_t *e, cc_rule *r)
+{
+    json_t *arr = json_object_get(e, "kinds"), *k;
+    cc_action_kind *kinds;
+    size_t i;
+    cc_status st;
+
+    if (!arr)
+        return CC_OK;
+    if (!json_is_array(arr))
+        return fail_rule(ld, r->id, "must be an array:", "kinds");
+    if (json_array_size(arr) == 0)
+        return CC_OK;
+    kinds = calloc(json_array_size(arr), sizeof *kinds);
+    if (!kinds)
+        return cc_error__fail(ld->err, CC_ENOMEM, "out of memory");
+    r->engage.kinds = kinds;
+    r->engage.nkinds = json_array_size(arr);
+    json_array_foreach(arr, i, k)
+    {
+        if (!json_is_object(k))
+            return fail_rule(ld, r->id, "must be an object:", "kinds");
+        if ((st = get_string(ld, k, r->id, "id", 1, &kinds[i].id)) ||
+            (st = get_words(ld, k, r->id, "words", 1, &kinds[i].words)))
+            return st;
+    }
+    return CC_OK;
+}
+
 static cc_status
 load_engage(const loader *ld, json_t *obj, cc_rule *r)
 {
@@ -267,7 +298,10 @@ load_engage(const loader *ld, json_t *obj, cc_rule *r)
                          &g->start_missing_role)) ||
         (st = get_string(ld, e, r->id, "label", 0, &g->label)) ||
         (st = load_stage_act(ld, e, r->id, "act", &g->act)) ||
-        (st = load_stage_act(ld, e, r->id, "start", &g->start)))
+        (st = load_stage_act(ld, e, r->id, "start", &g->start)) ||
+        (st = get_words(ld, e, r->id, "trigger_in_section", 1,
+                        &g->trigger_in_section)) ||
+        (st = load_kinds(ld, e, r)))
         return st;
     g->entry = json_is_true(json_object_get(e, "entry"));
     if (*g->search_from && strncmp(g->search_from, "trigger-of ", 11) != 0)
@@ -366,6 +400,10 @@ free_rule(cc_rule *r)
     free_words(&r->engage.act.blocks);
     free_words(&r->engage.start.words);
     free_words(&r->engage.start.blocks);
+    free_words(&r->engage.trigger_in_section);
+    for (size_t i = 0; i < r->engage.nkinds; i++)
+        free_words((cc_words *)&r->engage.kinds[i].words);
+    free((void *)r->engage.kinds);
 }
 
 static cc_status

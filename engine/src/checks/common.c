@@ -460,45 +460,48 @@ cc_check__starts_with_any(const char *text, size_t at, size_t to,
     return 0;
 }
 
+/* Does one of `words` start at `at`? */
+static int
+starts_with_words(const char *text, size_t at, size_t to, const cc_words *w)
+{
+    for (size_t k = 0; k < w->n; k++) {
+        size_t n = strlen(w->items[k]);
+        size_t end = at + n + 1 < to ? at + n + 1 : to;
+        if (cc_words__find(text, at, end, w->items[k]) == at)
+            return 1;
+    }
+    return 0;
+}
+
+const cc_rule *
+cc_check__remedy_rule(const run *r)
+{
+    for (size_t k = 0; k < cc_ctx_rule_count(r->ctx); k++) {
+        const cc_rule *rule = cc_ctx_rule(r->ctx, k);
+        if (strcmp(rule->engage.check, "remedy") == 0)
+            return rule;
+    }
+    return NULL;
+}
+
 /*
  * Does "of (the date of) my / this / the final decision" follow `at`?
- * Returns 1 for the Ombudsman's own decision ("my", "this", "our", "the
- * final"), 2 for "of the (date of the) decision", which may be any
+ * Returns 1 for the Ombudsman's own decision (the remedy rule's trigger
+ * words), 2 for "of the (date of the) decision", which may be any
  * decision ("appeal within one month of the date of the decision"), 0 for
  * neither.
  */
 int
-cc_check__of_decision(const char *text, size_t at, size_t to)
+cc_check__of_decision(const run *r, size_t at, size_t to)
 {
-    static const char *const forms[] = {"of the date of my final decision",
-                                        "of the date of my decision",
-                                        "of the date of this decision",
-                                        "of the date of the final decision",
-                                        "of my final decision",
-                                        "of my decision",
-                                        "of this decision",
-                                        "of the final decision",
-                                        "of our final decision",
-                                        "of our decision",
-                                        "from the date of my decision",
-                                        "from the date of this decision",
-                                        "from my final decision",
-                                        "from the final decision",
-                                        "of the date of our report",
-                                        "of the date of this report",
-                                        "of the date of my report",
-                                        "of our report",
-                                        "of this report",
-                                        "of my report",
-                                        "of our final report",
-                                        NULL};
-    static const char *const generic[] = {"of the date of the decision",
-                                          "of the decision", NULL};
+    const cc_rule *rule = cc_check__remedy_rule(r);
 
-    at = cc_check__skip_space(text, at, to);
-    if (cc_check__starts_with_any(text, at, to, forms))
+    if (!rule)
+        return 0;
+    at = cc_check__skip_space(r->text, at, to);
+    if (starts_with_words(r->text, at, to, &rule->engage.trigger))
         return 1;
-    if (cc_check__starts_with_any(text, at, to, generic))
+    if (starts_with_words(r->text, at, to, &rule->engage.trigger_in_section))
         return 2;
     return 0;
 }

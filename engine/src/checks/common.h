@@ -65,7 +65,12 @@ int cc_check__period_of(const cc_mention *m, cc_period *out);
 size_t cc_check__skip_space(const char *text, size_t at, size_t to);
 int cc_check__starts_with_any(const char *text, size_t at, size_t to,
                               const char *const *words);
-int cc_check__of_decision(const char *text, size_t at, size_t to);
+/* The remedy rule (engage "remedy"), or NULL. */
+const cc_rule *cc_check__remedy_rule(const run *r);
+/* 1: the words at `at` run a period from the decision (the remedy rule's
+ * trigger: "of my final decision"); 2: they do only in an agreed-action
+ * section ("of the decision"); 0: neither. */
+int cc_check__of_decision(const run *r, size_t at, size_t to);
 int cc_check__action_section(const run *r, long para);
 int cc_check__summary_para(const run *r, long para);
 int cc_check__care_provider(const run *r);

@@ -891,7 +891,7 @@ cc_check__findings(run *r)
         if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
             !cc_chrono__narrative(r->doc, m->paragraph) ||
             !cc_check__period_of(m, &p) ||
-            cc_check__of_decision(r->text, mend, r->len) ||
+            cc_check__of_decision(r, mend, r->len) ||
             cc_check__action_section(r, m->paragraph))
             continue;
         s = cc_doc_sentence(r->doc, (size_t)m->sentence);

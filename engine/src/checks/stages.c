@@ -452,7 +452,7 @@ cc_check__council_timescale(run *r)
         if (!cc_check__has_any(r->text, a, b, policy) ||
             !cc_check__has_any(r->text, a, b, answer) ||
             cc_check__has(r->text, a, b, "statutory") ||
-            cc_check__of_decision(r->text, m->offset + m->length, b))
+            cc_check__of_decision(r, m->offset + m->length, b))
             continue;
         {
             size_t k = m->offset;
