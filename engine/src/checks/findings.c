@@ -854,6 +854,49 @@ delay_ends(run *r, const cc_mention *m, ends *from, ends *to)
     }
 }
 
+/* Does "than" follow `at`?  ("later than the law allows") */
+static int
+than_follows(const run *r, size_t at, size_t to)
+{
+    size_t k = cc_check__skip_space(r->text, at, to);
+
+    return k + 4 <= to && cc_words__find(r->text, k, k + 4, "than") == k;
+}
+
+/* "longer than" or "later than" as the word at `at` and the next: the
+ * time the act took past its due date. */
+static int
+longer_than(const run *r, size_t at, size_t to)
+{
+    size_t k = cc_check__skip_space(r->text, at, to);
+
+    while (k < to && cc_words__alnum((unsigned char)r->text[k]))
+        k++;
+    return than_follows(r, k, to);
+}
+
+/* The deadline whose trigger the words [a, b) name by the rule's trigger
+ * words ("after he first knew of the refusal": the notice the late
+ * complaint counts from); its trigger event, or NONE. */
+static size_t
+trigger_named(const run *r, size_t a, size_t b, cc_date by)
+{
+    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+        const cc_deadline *d = &r->tl->deadlines[i];
+        const cc_rule *rule =
+            d->rule ? cc_ctx_rule_find(r->ctx, d->rule) : NULL;
+        if (!rule || !d->ninputs || d->inputs[0].event < 0)
+            continue;
+        for (size_t k = 0; k < rule->engage.trigger.n; k++)
+            if (cc_words__find_pattern(r->text, a, b,
+                                       rule->engage.trigger.items[k], NULL,
+                                       NULL) != NONE &&
+                r->tl->events[d->inputs[0].event].earliest <= by)
+                return (size_t)d->inputs[0].event;
+    }
+    return NONE;
+}
+
 cc_status
 cc_check__findings(run *r)
 {
@@ -875,18 +918,25 @@ cc_check__findings(run *r)
         char prev[24], next[24];
         const char *how = NULL;
         size_t a, b, mend, adj = NONE;
+        int than = 0;
         ends from, to;
         cc_finding *f;
         cc_status st;
 
         /* "replied on 18 August, more than two months later": the
          * relative date restates an interval; read its duration. */
-        if (m->type == CC_MENTION_DATE &&
-            (adj = cc_chrono__restated(r->doc, r->text, i)) != NONE &&
-            restated_duration(r, m, &dm))
-            m = &dm;
-        else
-            adj = NONE;
+        if (m->type == CC_MENTION_DATE) {
+            size_t x = cc_chrono__restated(r->doc, r->text, i);
+            if (x != NONE && restated_duration(r, m, &dm)) {
+                adj = x;
+                m = &dm;
+            } else if (than_follows(r, m->offset + m->length, r->len) &&
+                       restated_duration(r, m, &dm)) {
+                /* "almost four months later than the law allows": not a
+                 * date but the time past one. */
+                m = &dm;
+            }
+        }
         mend = m->offset + m->length;
         if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
             !cc_chrono__narrative(r->doc, m->paragraph) ||
@@ -902,6 +952,11 @@ cc_check__findings(run *r)
             how = "after";
         else if (strcmp(next, "late") == 0 || strcmp(next, "outside") == 0 ||
                  strcmp(next, "overdue") == 0 ||
+                 /* "seven weeks longer than the law allows", "two months
+                  * later than it should have" */
+                 (than = (strcmp(next, "longer") == 0 ||
+                          strcmp(next, "later") == 0) &&
+                         longer_than(r, mend, b)) ||
                  (strcmp(next, "too") == 0 &&
                   cc_check__has(r->text, mend, b, "too long")))
             how = "late";
@@ -925,7 +980,29 @@ cc_check__findings(run *r)
         memset(&from, 0, sizeof from);
         memset(&to, 0, sizeof to);
 
-        if (strcmp(how, "late") == 0) {
+        if (strcmp(how, "late") == 0 && than) {
+            /* "It approved the grant almost four months later than the
+             * law allows", "took two months longer than it should have
+             * to issue the final plan": the deadline its own clause names,
+             * before the statement or after it, else the sentences before
+             * ("had eight weeks to complete the review.  That was more
+             * than six weeks longer than the law allows"). */
+            size_t c0 = m->offset;
+            const cc_deadline *d;
+            while (c0 > a && r->text[c0 - 1] != ',' && r->text[c0 - 1] != ';')
+                c0--;
+            d = deadline_acted_in(r, c0, b);
+            if (!d)
+                d = deadline_by_words(r, c0, b, m->offset);
+            if (!d)
+                d = deadline_by_words(r, mend, b, b);
+            if (!d)
+                d = named_before_in_paragraph(r, m, 1, 0);
+            if (d) {
+                from = deadline_due(r, d);
+                to = deadline_actual(r, d);
+            }
+        } else if (strcmp(how, "late") == 0) {
             const cc_deadline *d = deadline_acted_in(r, a, b);
             if (!d)
                 d = deadline_by_words(r, a, b, m->offset);
@@ -988,9 +1065,13 @@ cc_check__findings(run *r)
                 cc_date by = to.ok ? to.l : INT32_MAX;
                 size_t st0 = NONE;
                 k = cc_chrono__phrase_kind(r->ctx, r->text, mend, b);
+                /* "after he first knew": a deadline's trigger, named by
+                 * its rule's trigger words. */
+                if (k == CC_EVENT_OTHER)
+                    st0 = trigger_named(r, mend, b, by);
                 /* "almost three months after care began": the event said
                  * last before whose clause names it. */
-                if (k == CC_EVENT_OTHER)
+                if (k == CC_EVENT_OTHER && st0 == NONE)
                     st0 = named_before(r, mend, b, endev, by);
                 if (k == CC_EVENT_OTHER && st0 == NONE)
                     k = cc_chrono__phrase_kind(
