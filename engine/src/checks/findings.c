@@ -1103,13 +1103,23 @@ cc_check__findings(run *r)
                  * 1", "took more than six months to approve the grant":
                  * the deadline's own trigger and completing act (not when
                  * the sentence says from or after what). */
-                const cc_deadline *d = deadline_by_words(r, a, b, b);
+                const cc_deadline *named = deadline_by_words(r, a, b, b);
+                const cc_deadline *d = named;
+                size_t t = NONE;
+                /* The act's own words first; else the deadline named
+                 * ("The child and family assessment took 15 weeks to
+                 * complete"; "instead of the 10 working days its policy
+                 * allows"). */
                 if (!d || d->check != CC_CHECK_COMPLAINT_STAGE)
                     d = deadline_by_completion(r, a, b);
-                if (d && d->ninputs && d->inputs[0].event >= 0 &&
-                    strcmp(d->inputs[0].role, "trigger") == 0) {
-                    from =
-                        ends_of_event(r, (size_t)d->inputs[0].event, "start");
+                if (!d && named && named->has_actual)
+                    d = named;
+                for (size_t k = 0; d && k < d->ninputs && t == NONE; k++)
+                    if (d->inputs[k].event >= 0 &&
+                        strcmp(d->inputs[k].role, "trigger") == 0)
+                        t = (size_t)d->inputs[k].event;
+                if (t != NONE) {
+                    from = ends_of_event(r, t, "start");
                     to = deadline_actual(r, d);
                 }
             }
