@@ -694,3 +694,110 @@ cc_check__judge_undone(run *r, cc_deadline *d, size_t undone, size_t ulen)
         d->late_max = d->late_min;
     }
 }
+
+/*
+ * The duration a relative date restates ("replied on 18 August, more than
+ * two months later"), read by the recogniser from the words before
+ * "later", placed at the mention.  0 when there is none.
+ */
+int
+cc_check__restated_duration(const run *r, const cc_mention *m, cc_mention *out)
+{
+    size_t n = m->length;
+    cc_doc *d = NULL;
+    cc_error e = {0};
+    int ok = 0;
+
+    while (n > 0 && r->text[m->offset + n - 1] == ' ')
+        n--;
+    if (n < 6 || cc_words__find(r->text, m->offset + n - 5, m->offset + n,
+                                "later") != m->offset + n - 5)
+        return 0;
+    n -= 5;
+    if (cc_doc_read(&d, r->ctx, r->text + m->offset, n, "<interval>", &e) !=
+        CC_OK)
+        return 0;
+    for (size_t i = 0; i < cc_doc_mention_count(d); i++) {
+        const cc_mention *x = cc_doc_mention(d, i);
+        if (x->type != CC_MENTION_DURATION)
+            continue;
+        *out = *x;
+        out->offset += m->offset;
+        out->paragraph = m->paragraph;
+        out->sentence = m->sentence;
+        ok = 1;
+        break;
+    }
+    cc_doc_free(d);
+    return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Acts dated by the time they took                                    */
+
+/* Does a pattern of `words` match in [a, b), starting before `before`
+ * (NONE: ending by b)? */
+static int
+names_act(const char *text, size_t a, size_t b, const cc_words *words,
+          size_t before)
+{
+    for (size_t k = 0; k < words->n; k++) {
+        size_t at =
+            cc_words__find_pattern(text, a, b, words->items[k], NULL, NULL);
+        if (at != NONE && (before == NONE || at < before))
+            return 1;
+    }
+    return 0;
+}
+
+void
+cc_check__timed_act(run *r, size_t from, const cc_words *words,
+                    const cc_words *blocks, int starts_before,
+                    cc_timed_act *out)
+{
+    const cc_timeline *tl = r->tl;
+    long para = tl->info[from].paragraph;
+
+    out->found = 0;
+    if (!words->n)
+        return;
+    for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
+        const cc_mention *m = cc_doc_mention(r->doc, i);
+        const cc_sentence *s;
+        cc_mention dm;
+        size_t end = m->offset + m->length, k, s1;
+        int later = 0;
+        cc_period p;
+        /* "two days later", read as a relative date: its duration */
+        if (starts_before && m->type == CC_MENTION_DATE &&
+            (m->flags & CC_MENTION_UNRESOLVED) &&
+            cc_check__restated_duration(r, m, &dm)) {
+            m = &dm;
+            later = 1;
+        }
+        if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
+            (m->paragraph != para && m->paragraph != para + 1) ||
+            m->offset < tl->events[from].where.offset ||
+            !cc_check__period_of(m, &p))
+            continue;
+        s = cc_doc_sentence(r->doc, (size_t)m->sentence);
+        s1 = s->offset + s->length;
+        k = cc_check__skip_space(r->text, end, s1);
+        if (!(starts_before
+                  ? names_act(r->text, s->offset, s1, words, m->offset)
+                  : names_act(r->text, s->offset, m->offset, words, NONE)) ||
+            (blocks && names_act(r->text, s->offset, s1, blocks, NONE)) ||
+            !(later || cc_words__find(r->text, k, k + 6, "later") == k ||
+              (!starts_before &&
+               cc_words__find(r->text, k, k + 6, "after") == k)))
+            continue;
+        if (cc_check__due_interval(r, "", p, tl->events[from].earliest,
+                                   tl->events[from].latest, &out->e, &out->l,
+                                   NULL) == CC_OK) {
+            out->found = 1;
+            out->at = m->offset;
+            out->len = end - m->offset;
+        }
+        return;
+    }
+}

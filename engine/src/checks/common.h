@@ -78,6 +78,28 @@ int cc_check__care_provider(const run *r);
  * "authority": "council", "care-provider", or "" for any)? */
 int cc_check__binds(const run *r, const cc_rule *rule);
 
+/* The duration a relative date restates ("more than two months later"),
+ * read from the words before "later" and placed at the mention; 0 when
+ * there is none. */
+int cc_check__restated_duration(const run *r, const cc_mention *m,
+                                cc_mention *out);
+/* An act the decision dates only by the time it took: "acknowledged the
+ * complaint three working days later". */
+typedef struct cc_timed_act {
+    int found;
+    cc_date e, l;   /* the day or days it gives */
+    size_t at, len; /* the duration's words */
+} cc_timed_act;
+/* Reads into *out the first duration after event `from`, in its paragraph
+ * or the next, followed by "later" or "after", whose sentence names the
+ * act by one of `words` (patterns): wholly before the duration, or, when
+ * `starts_before`, starting before it and followed by "later" alone
+ * ("decided two days later that ... assess"), with none of `blocks`.  Counted
+ * from `from` in the duration's own unit. */
+void cc_check__timed_act(run *r, size_t from, const cc_words *words,
+                         const cc_words *blocks, int starts_before,
+                         cc_timed_act *out);
+
 /* The families (one file each), in registry.c's order. */
 cc_status cc_check__late_complaint(run *r);
 cc_status cc_check__timescales(run *r);

@@ -297,9 +297,21 @@ deadline_actual(const run *r, const cc_deadline *d)
     ends x;
 
     memset(&x, 0, sizeof x);
-    for (size_t k = 0; k < d->ninputs; k++)
-        if (strcmp(d->inputs[k].role, "actual") == 0 && d->inputs[k].event >= 0)
-            x = ends_of_event(r, (size_t)d->inputs[k].event, "actual");
+    for (size_t k = 0; k < d->ninputs; k++) {
+        const cc_evidence *in = &d->inputs[k];
+        if (strcmp(in->role, "actual") != 0)
+            continue;
+        if (in->event >= 0) {
+            x = ends_of_event(r, (size_t)in->event, "actual");
+        } else if (in->dated) {
+            /* dated by the time the decision says it took */
+            x.ok = 1;
+            x.e = in->earliest;
+            x.l = in->latest;
+            x.grain = CC_GRAIN_DAY;
+            x.ev = *in;
+        }
+    }
     return x;
 }
 
@@ -567,43 +579,6 @@ delay_of(const run *r, size_t s0, size_t at)
     while (b > s0 && r->text[b - 1] != ' ')
         b--;
     return cc_words__find(r->text, b, e, "delay*") == b;
-}
-
-/*
- * The duration a relative date restates ("replied on 18 August, more than
- * two months later"), read by the recogniser from the words before
- * "later", placed at the mention.  0 when there is none.
- */
-static int
-restated_duration(run *r, const cc_mention *m, cc_mention *out)
-{
-    size_t n = m->length;
-    cc_doc *d = NULL;
-    cc_error e = {0};
-    int ok = 0;
-
-    while (n > 0 && r->text[m->offset + n - 1] == ' ')
-        n--;
-    if (n < 6 || cc_words__find(r->text, m->offset + n - 5, m->offset + n,
-                                "later") != m->offset + n - 5)
-        return 0;
-    n -= 5;
-    if (cc_doc_read(&d, r->ctx, r->text + m->offset, n, "<interval>", &e) !=
-        CC_OK)
-        return 0;
-    for (size_t i = 0; i < cc_doc_mention_count(d); i++) {
-        const cc_mention *x = cc_doc_mention(d, i);
-        if (x->type != CC_MENTION_DURATION)
-            continue;
-        *out = *x;
-        out->offset += m->offset;
-        out->paragraph = m->paragraph;
-        out->sentence = m->sentence;
-        ok = 1;
-        break;
-    }
-    cc_doc_free(d);
-    return ok;
 }
 
 /* The dated event said last before `at` in the text, on or before `by`,
@@ -927,11 +902,11 @@ cc_check__findings(run *r)
          * relative date restates an interval; read its duration. */
         if (m->type == CC_MENTION_DATE) {
             size_t x = cc_chrono__restated(r->doc, r->text, i);
-            if (x != NONE && restated_duration(r, m, &dm)) {
+            if (x != NONE && cc_check__restated_duration(r, m, &dm)) {
                 adj = x;
                 m = &dm;
             } else if (than_follows(r, m->offset + m->length, r->len) &&
-                       restated_duration(r, m, &dm)) {
+                       cc_check__restated_duration(r, m, &dm)) {
                 /* "almost four months later than the law allows": not a
                  * date but the time past one. */
                 m = &dm;

@@ -51,15 +51,9 @@ extended_near(const run *r, size_t ev, const cc_extension *x)
 /* The stage's deadline from event `trig` (in role `trole`) to its act,
  * `actual` (NONE: not dated); the act is told by the time it took when
  * `timed` (the day or days *t_e..*t_l, the words at [t0, t1)). */
-typedef struct timed_act {
-    int found;
-    cc_date e, l;
-    size_t at, len;
-} timed_act;
-
 static cc_status
 stage_deadline(run *r, const cc_rule *rule, size_t trig, const char *trole,
-               size_t actual, const timed_act *timed)
+               size_t actual, const cc_timed_act *timed)
 {
     cc_timeline *tl = r->tl;
     const cc_extension *ext =
@@ -236,46 +230,6 @@ council_complaint(const run *r)
     return NONE;
 }
 
-/*
- * When the decision says the act was done by the time it took, counted
- * from the trigger c1 ("acknowledged the complaint three working days
- * later"): a duration in c1's paragraph or the next, after c1, followed by
- * "later" or "after", in a sentence that names the act before it.
- */
-static void
-timed_by_duration(run *r, size_t c1, const cc_words *words, timed_act *out)
-{
-    const cc_timeline *tl = r->tl;
-    long para = tl->info[c1].paragraph;
-
-    out->found = 0;
-    for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
-        const cc_mention *m = cc_doc_mention(r->doc, i);
-        const cc_sentence *s;
-        size_t end = m->offset + m->length, k;
-        cc_period p;
-        if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
-            (m->paragraph != para && m->paragraph != para + 1) ||
-            m->offset < tl->events[c1].where.offset ||
-            !cc_check__period_of(m, &p))
-            continue;
-        s = cc_doc_sentence(r->doc, (size_t)m->sentence);
-        k = cc_check__skip_space(r->text, end, s->offset + s->length);
-        if (!words->n || !has_words(r, s->offset, m->offset, words) ||
-            !(cc_words__find(r->text, k, k + 6, "later") == k ||
-              cc_words__find(r->text, k, k + 6, "after") == k))
-            continue;
-        if (cc_check__due_interval(r, "", p, tl->events[c1].earliest,
-                                   tl->events[c1].latest, &out->e, &out->l,
-                                   NULL) == CC_OK) {
-            out->found = 1;
-            out->at = m->offset;
-            out->len = end - m->offset;
-        }
-        return;
-    }
-}
-
 /* What a stage found: its trigger (and the role it has), the event its
  * search ran from, and its act. */
 typedef struct stage {
@@ -327,7 +281,7 @@ apply_stage(run *r, stages *ss, stage *st)
     const cc_engage *g = &st->rule->engage;
     const cc_timeline *tl = r->tl;
     stage *src = NULL, *from_rule = NULL;
-    timed_act timed = {0};
+    cc_timed_act timed = {0};
     cc_date after;
     cc_status rc;
 
@@ -379,7 +333,7 @@ apply_stage(run *r, stages *ss, stage *st)
     if (st->trig == NONE)
         return CC_OK;
     if (st->done == NONE && g->act.timing)
-        timed_by_duration(r, st->trig, &g->act.words, &timed);
+        cc_check__timed_act(r, st->trig, &g->act.words, NULL, 0, &timed);
     if (st->done == NONE && !timed.found && g->needs_completion)
         return CC_OK;
     return stage_deadline(r, st->rule, st->trig, st->trole, st->done, &timed);

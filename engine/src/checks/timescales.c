@@ -202,6 +202,7 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     int minimum = strcmp(g->check, "minimum") == 0;
     cc_period p = ext ? ext->period : rule->period;
     size_t done, undone = NONE, ulen = 0;
+    cc_timed_act timed = {0};
     cc_deadline *d;
     char due[64], act[64], trg[64], count[80];
     const char *state;
@@ -219,11 +220,16 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
             return CC_OK;
     }
     done = completion_of(r, rule, trig, depth > 0 || *g->trigger_is);
-    if (done == NONE && g->needs_completion)
+    /* "A team manager decided two days later that ...": the act dated by
+     * the time it took from the trigger. */
+    if (done == NONE && !minimum && depth == 0 && !*g->trigger_is)
+        cc_check__timed_act(r, trig, &g->completion, &g->completion_blocks, 1,
+                            &timed);
+    if (done == NONE && !timed.found && g->needs_completion)
         return CC_OK;
-    if (done == NONE && ended_before_due(r, rule, p, t))
+    if (done == NONE && !timed.found && ended_before_due(r, rule, p, t))
         return CC_OK;
-    if (done == NONE)
+    if (done == NONE && !timed.found)
         undone = cc_check__undone_sentence(
             r, &g->completion, &g->completion_blocks, t->where.offset, &ulen);
     d = cc_check__new_deadline(r, CC_CHECK_TIMESCALE, rule, rule->id);
@@ -259,6 +265,14 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     } else if (done != NONE) {
         cc_check__add_input(d, cc_check__event_evidence(r, done, "planned"));
         cc_check__judge(r, d, 0, 0, 0);
+    } else if (timed.found) {
+        cc_evidence x =
+            cc_check__text_evidence(r, timed.at, timed.len, "actual");
+        x.dated = 1;
+        x.earliest = timed.e;
+        x.latest = timed.l;
+        cc_check__add_input(d, x);
+        cc_check__judge(r, d, 1, timed.e, timed.l);
     } else if (undone != NONE && tl->has_decision && !minimum) {
         cc_check__judge_undone(r, d, undone, ulen);
     } else {
@@ -302,7 +316,7 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
         p.counting == CC_COUNT_BEGINNING_WITH ? "beginning with" : "after",
         rule->trigger, trg, ext ? ", extended" : "",
         minimum ? "the period ends" : "due", due, state ? state : "",
-        state && done != NONE ? act : "", state ? "; " : "",
+        state && (done != NONE || timed.found) ? act : "", state ? "; " : "",
         minimum && d->status == CC_STATUS_MET ? "came after the period: met"
         : minimum && d->status == CC_STATUS_MISSED
             ? "came before the period ended: missed"
