@@ -1059,6 +1059,11 @@ cc_check__findings(run *r)
                      * tells the complaint as writing to the council. */
                     if (st0 == NONE && k == CC_EVENT_COMPLAINT)
                         st0 = first_letter(r, endev, by);
+                    /* "after Mrs D's request" when no event has the kind
+                     * the words suggest (a stage 2 request): the event
+                     * said last before whose sentence names it. */
+                    if (st0 == NONE)
+                        st0 = named_before(r, mend, b, endev, by);
                 }
                 from = ends_of_event(r, st0, "start");
             }
