@@ -195,9 +195,23 @@ next_event(const run *r, const cc_stage_act *act, cc_date after, size_t not )
     return NONE;
 }
 
+/* "the Council received Mr R's complaint": the council's act is the
+ * complaint's receipt, which is when the stages start. */
+static int
+received(const run *r, size_t i)
+{
+    const cc_event_info *inf = &r->tl->info[i];
+
+    return cc_check__has(r->text, inf->clause_offset,
+                         r->tl->events[i].where.offset, "receiv*") ||
+           cc_check__has(r->text, r->tl->events[i].where.offset,
+                         inf->clause_offset + inf->clause_length, "receiv*");
+}
+
 /*
  * The complaint to the council: the first act of complaining (not to the
- * Ombudsman) in date order, from the narrative when it dates one, else
+ * Ombudsman, nor the council's own, unless it received it) in date order,
+ * from the narrative when it dates one, else
  * from the summary or "The complaint".
  */
 static size_t
@@ -210,7 +224,8 @@ council_complaint(const run *r)
         for (size_t i = 0; i < r->tl->nevents; i++) {
             if (!stage_match(r, i, &complaint, INT32_MIN, 0) ||
                 r->tl->events[i].actor == CC_ACTOR_OMBUDSMAN ||
-                r->tl->events[i].actor == CC_ACTOR_COUNCIL ||
+                (r->tl->events[i].actor == CC_ACTOR_COUNCIL &&
+                 !received(r, i)) ||
                 (!pass && cc_check__summary_para(r, r->tl->info[i].paragraph)))
                 continue;
             /* Of two in one sentence, the one that gives the day. */
