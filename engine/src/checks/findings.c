@@ -608,8 +608,9 @@ previous_event(const run *r, size_t at, size_t not, cc_date by)
 static size_t
 named_before(const run *r, size_t at, size_t to, size_t not, cc_date by)
 {
-    static const char *const skip[] = {"the", "her", "his",   "its",  "their",
-                                       "a",   "an",  "first", "then", NULL};
+    static const char *const skip[] = {"the", "her",  "his",   "its",  "their",
+                                       "a",   "an",   "first", "then", "he",
+                                       "she", "they", NULL};
     static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
     size_t k = cc_words__find(r->text, at, to, "after"), best = NONE;
     char word[24];
@@ -1028,6 +1029,18 @@ cc_check__findings(run *r)
                             nearest_of_kind(r, k, m->offset, NONE, INT32_MAX);
                 }
                 to = ends_of_event(r, endev, "end");
+                /* "did not hear Mrs D's appeal until almost 12 weeks
+                 * after ...": the act a deadline's completion words name,
+                 * at its actual date. */
+                if (endev == NONE && !later) {
+                    const cc_deadline *dc =
+                        deadline_by_completion(r, a, m->offset);
+                    if (dc) {
+                        to = deadline_actual(r, dc);
+                        if (to.ok && to.ev.event >= 0)
+                            endev = (size_t)to.ev.event;
+                    }
+                }
             }
             if (later) {
                 if (endev != NONE)
