@@ -830,6 +830,16 @@ delay_ends(run *r, const cc_mention *m, ends *from, ends *to)
     }
 }
 
+/* "for 12 weeks between 30 July and 22 October": "between" just after
+ * the duration, then a date. */
+static int
+between_dates(const run *r, size_t at, size_t to)
+{
+    size_t k = cc_check__skip_space(r->text, at, to);
+
+    return k + 7 <= to && cc_words__find(r->text, k, k + 7, "between") == k;
+}
+
 /* Does "than" follow `at`?  ("later than the law allows") */
 static int
 than_follows(const run *r, size_t at, size_t to)
@@ -945,7 +955,8 @@ cc_check__findings(run *r)
             how = "delay";
         else if ((strcmp(prev, "for") == 0 || strcmp(prev, "had") == 0) &&
                  (cc_check__has_any(r->text, a, b, delay) ||
-                  (cc_check__has(r->text, mend, b, "from") &&
+                  ((cc_check__has(r->text, mend, b, "from") ||
+                    between_dates(r, mend, b)) &&
                    dated_mention_in(r, mend, b, mend, 0) != NONE)))
             how = "for";
         if (!how)
