@@ -776,9 +776,12 @@ cc_check__timed_act(run *r, size_t from, const cc_words *words,
             later = 1;
         }
         if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
-            (m->paragraph != para && m->paragraph != para + 1) ||
+            (starts_before
+                 ? m->paragraph < para
+                 : m->paragraph != para && m->paragraph != para + 1) ||
             m->offset < tl->events[from].where.offset ||
-            !cc_check__period_of(m, &p))
+            !cc_check__period_of(m, &p) ||
+            !cc_chrono__narrative(r->doc, m->paragraph))
             continue;
         s = cc_doc_sentence(r->doc, (size_t)m->sentence);
         s1 = s->offset + s->length;
@@ -791,6 +794,19 @@ cc_check__timed_act(run *r, size_t from, const cc_words *words,
               (!starts_before &&
                cc_words__find(r->text, k, k + 6, "after") == k)))
             continue;
+        if (starts_before) {
+            /* "paid the builder three weeks later": later than the event
+             * the narrative dated last before the sentence */
+            size_t prev = from;
+            for (size_t j = 0; j < tl->nevents; j++) {
+                const cc_event *ev = &tl->events[j];
+                if (ev->kind != CC_EVENT_DECISION && !tl->info[j].negated &&
+                    !ev->planned && ev->where.offset < s->offset &&
+                    ev->where.offset > tl->events[prev].where.offset)
+                    prev = j;
+            }
+            from = prev;
+        }
         if (cc_check__due_interval(r, "", p, tl->events[from].earliest,
                                    tl->events[from].latest, &out->e, &out->l,
                                    NULL) == CC_OK) {

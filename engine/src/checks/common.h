@@ -90,8 +90,9 @@ typedef struct cc_timed_act {
     cc_date e, l;   /* the day or days it gives */
     size_t at, len; /* the duration's words */
 } cc_timed_act;
-/* Reads into *out the first duration after event `from`, in its paragraph
- * or the next, followed by "later" or "after", whose sentence names the
+/* Reads into *out the first narrative duration after event `from`, in its
+ * paragraph or the next (any later one when `starts_before`), followed by
+ * "later" or "after", whose sentence names the
  * act by one of `words` (patterns): wholly before the duration, or, when
  * `starts_before`, starting before it and followed by "later" alone
  * ("decided two days later that ... assess"), with none of `blocks`.  Counted

@@ -883,6 +883,37 @@ trigger_named(const run *r, size_t a, size_t b, cc_date by)
     return NONE;
 }
 
+/* "from her application until the builder was paid", in [at, to) with no
+ * date: the event of the kind the words after "from" name, said last
+ * before `at`, to the first event on or after it of the kind the words
+ * after "until" name.  0 when either is not found. */
+static int
+from_until(const run *r, size_t at, size_t to, ends *from, ends *end)
+{
+    size_t f = cc_words__find(r->text, at, to, "from");
+    size_t u = f == NONE ? NONE : cc_words__find(r->text, f, to, "until");
+    cc_event_kind kf, ku;
+    size_t s0, e0 = NONE;
+
+    if (u == NONE)
+        return 0;
+    kf = cc_chrono__phrase_kind(r->ctx, r->text, f + 4, u);
+    ku = cc_chrono__phrase_kind(r->ctx, r->text, u + 5, to);
+    if (kf == CC_EVENT_OTHER || ku == CC_EVENT_OTHER ||
+        (s0 = nearest_of_kind(r, kf, at, NONE, INT32_MAX)) == NONE)
+        return 0;
+    for (size_t i = 0; i < r->tl->nevents && e0 == NONE; i++)
+        if (r->tl->events[i].kind == ku && !r->tl->info[i].negated &&
+            !r->tl->events[i].planned &&
+            r->tl->events[i].earliest >= r->tl->events[s0].earliest)
+            e0 = i;
+    if (e0 == NONE)
+        return 0;
+    *from = ends_of_event(r, s0, "start");
+    *end = ends_of_event(r, e0, "end");
+    return 1;
+}
+
 cc_status
 cc_check__findings(run *r)
 {
@@ -1099,6 +1130,10 @@ cc_check__findings(run *r)
                 to = ends_of_event(r, event_of_mention(r, last), "end");
             } else if (strcmp(how, "delay") == 0) {
                 delay_ends(r, m, &from, &to);
+            } else if (strcmp(next, "from") == 0 && first == NONE &&
+                       from_until(r, mend, b, &from, &to)) {
+                /* "waited more than a year from her application until
+                 * the builder was paid": the events the words name */
             } else if ((strcmp(next, "to") == 0 ||
                         cc_check__has(r->text, a, m->offset, "response")) &&
                        !cc_check__has(r->text, mend, b, "from") &&

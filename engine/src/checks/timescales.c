@@ -222,7 +222,7 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     done = completion_of(r, rule, trig, depth > 0 || *g->trigger_is);
     /* "A team manager decided two days later that ...": the act dated by
      * the time it took from the trigger. */
-    if (done == NONE && !minimum && depth == 0 && !*g->trigger_is)
+    if (done == NONE && !minimum)
         cc_check__timed_act(r, trig, &g->completion, &g->completion_blocks, 1,
                             &timed);
     if (done == NONE && !timed.found && g->needs_completion)
