@@ -883,6 +883,25 @@ trigger_named(const run *r, size_t a, size_t b, cc_date by)
     return NONE;
 }
 
+/* "took three weeks to pay after its surveyor had inspected the work",
+ * the sentence [a, b) with no date, the duration ending at `mend`: to the
+ * actual date of the deadline the words name, from the event the words
+ * after "after" name.  0 when either is not found. */
+static int
+took_after(const run *r, size_t a, size_t mend, size_t b, ends *from, ends *end)
+{
+    const cc_deadline *d = deadline_by_words(r, a, b, b);
+    size_t k = cc_words__find(r->text, mend, b, "after"), st;
+
+    if (!d || !d->has_actual)
+        return 0;
+    *end = deadline_actual(r, d);
+    if (!end->ok || (st = named_before(r, k, b, NONE, end->l)) == NONE)
+        return 0;
+    *from = ends_of_event(r, st, "start");
+    return 1;
+}
+
 /* "from her application until the builder was paid", in [at, to) with no
  * date: the event of the kind the words after "from" name, said last
  * before `at`, to the first event on or after it of the kind the words
@@ -1130,6 +1149,11 @@ cc_check__findings(run *r)
                 to = ends_of_event(r, event_of_mention(r, last), "end");
             } else if (strcmp(how, "delay") == 0) {
                 delay_ends(r, m, &from, &to);
+            } else if (strcmp(next, "to") == 0 && first == NONE &&
+                       cc_check__has(r->text, mend, b, "after") &&
+                       took_after(r, a, mend, b, &from, &to)) {
+                /* "took three weeks to pay after its surveyor had
+                 * inspected the work" */
             } else if (strcmp(next, "from") == 0 && first == NONE &&
                        from_until(r, mend, b, &from, &to)) {
                 /* "waited more than a year from her application until
