@@ -78,6 +78,48 @@ md_patterns(FILE *fp, const char *label, const cc_words *words,
     fprintf(fp, "%s.\n", tail);
 }
 
+/* "- Its act: a `council response` event, with `a` in the clause before
+ * its date; not when the clause has `b`." (a complaint stage's act or
+ * start event; nothing when the rule has none) */
+static void
+md_act(FILE *fp, const char *label, const cc_stage_act *act,
+       const char *search_from)
+{
+    if (act->kind < 0 && !act->words.n)
+        return;
+    fprintf(fp, "- %s: ", label);
+    if (act->kind >= 0)
+        fprintf(fp, "%s `%s` event",
+                strchr("aeiou", cc_event_kind_name((cc_event_kind)act->kind)[0])
+                    ? "an"
+                    : "a",
+                cc_event_kind_name((cc_event_kind)act->kind));
+    else
+        fputs("an event of any kind", fp);
+    if (act->words.n) {
+        fputs(", with ", fp);
+        md_words(fp, &act->words);
+        fprintf(fp, " %s",
+                strcmp(act->in, "clause") == 0     ? "in its clause"
+                : strcmp(act->in, "sentence") == 0 ? "in its sentence"
+                                                   : "in the clause before "
+                                                     "its date");
+    }
+    if (act->blocks.n) {
+        fputs("; not when the clause has ", fp);
+        md_words(fp, &act->blocks);
+    }
+    if (act->later_day)
+        fputs("; after the day it runs from", fp);
+    if (act->timing)
+        fputs("; or dated by the time the decision says it took", fp);
+    if (*search_from)
+        fprintf(fp, "; searched for from the trigger of `%s`",
+                strchr(search_from, ' ') ? strchr(search_from, ' ') + 1
+                                         : search_from);
+    fputs(".\n", fp);
+}
+
 /* "20 weeks after", "15 working days beginning with" */
 static void
 md_period(FILE *fp, cc_period p, int school)
@@ -233,6 +275,17 @@ rules_markdown(const cc_ctx *ctx, FILE *fp)
                     g->needs_completion
                         ? " (checked only when the decision dates it)"
                         : "");
+        md_act(fp, "Its act", &g->act, g->search_from);
+        md_act(fp, "Started instead by", &g->start, "");
+        if (g->nkinds) {
+            fputs("- Kinds of action:", fp);
+            for (size_t k = 0; k < g->nkinds; k++) {
+                fprintf(fp, "%s `%s` (", k ? ";" : "", g->kinds[k].id);
+                md_words(fp, &g->kinds[k].words);
+                fputc(')', fp);
+            }
+            fputs(".\n", fp);
+        }
         if (g->from != INT32_MIN || g->until != INT32_MAX) {
             char a[11], b[11];
             fputs("- Covers triggers", fp);

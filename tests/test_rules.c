@@ -155,6 +155,36 @@ static const struct {
      "\"10d\", \"counting\": \"after\", \"calendar\": \"calendar\", "
      "\"confidence\": \"C\"}], " CALS "}",
      2, "duplicate id"},
+    /* A complaint stage's act names an event kind of the chronology. */
+    {"{\"rules\": [\n{\"id\": \"x\", \"title\": \"t\", \"source\": \"s\", "
+     "\"trigger\": \"t\", \"period\": \"10d\", \"counting\": \"after\", "
+     "\"calendar\": \"calendar\", \"confidence\": \"C\", \"engage\": "
+     "{\"check\": \"complaint-stage\", \"act\": {\"kind\": "
+     "\"teleport\"}}}], " CALS "}",
+     2, "unknown event kind"},
+    {"{\"rules\": [\n{\"id\": \"x\", \"title\": \"t\", \"source\": \"s\", "
+     "\"trigger\": \"t\", \"period\": \"10d\", \"counting\": \"after\", "
+     "\"calendar\": \"calendar\", \"confidence\": \"C\", \"engage\": "
+     "{\"check\": \"complaint-stage\", \"act\": {\"in\": \"margin\"}}}], " CALS
+     "}",
+     2, "unknown place for an act's words"},
+    {"{\"rules\": [\n{\"id\": \"x\", \"title\": \"t\", \"source\": \"s\", "
+     "\"trigger\": \"t\", \"period\": \"10d\", \"counting\": \"after\", "
+     "\"calendar\": \"calendar\", \"confidence\": \"C\", \"engage\": "
+     "{\"check\": \"complaint-stage\", \"search_from\": \"x\"}}], " CALS "}",
+     2, "unknown search_from"},
+    {"{\"rules\": [\n{\"id\": \"x\", \"title\": \"t\", \"source\": \"s\", "
+     "\"trigger\": \"t\", \"period\": \"10d\", \"counting\": \"after\", "
+     "\"calendar\": \"calendar\", \"confidence\": \"C\", \"engage\": "
+     "{\"check\": \"complaint-stage\", \"search_from\": \"trigger-of "
+     "y\"}}], " CALS "}",
+     2, "names an unknown rule"},
+    {"{\"rules\": [\n{\"id\": \"x\", \"title\": \"t\", \"source\": \"s\", "
+     "\"trigger\": \"t\", \"period\": \"10d\", \"counting\": \"after\", "
+     "\"calendar\": \"calendar\", \"confidence\": \"C\", \"engage\": "
+     "{\"check\": \"remedy\", \"kinds\": [{\"id\": \"apology\", "
+     "\"words\": [\"Apolog*\"]}]}}], " CALS "}",
+     2, "lower case"},
 };
 
 Test(rules, malformed, .init = setup, .fini = teardown)

@@ -304,6 +304,30 @@ typedef struct cc_words {
 } cc_words;
 
 /*
+ * How a complaint-stage rule finds an event (rules.json "engage" "act" and
+ * "start"): the event's kind, and the words that name it.
+ */
+typedef struct cc_stage_act {
+    int kind;        /* a cc_event_kind, or -1 for any kind */
+    const char *in;  /* where the words are: "before-date" (the clause up
+                        to the date; the default), "clause" or "sentence" */
+    cc_words words;  /* one of them there (none: any event of the kind) */
+    cc_words blocks; /* none of them in the event's clause */
+    int later_day;   /* the event comes after the day it is searched from */
+    int timing;      /* without such an event, dated by the time the
+                        decision says the act took ("acknowledged it three
+                        working days later") */
+} cc_stage_act;
+
+/* One kind of agreed action (rules.json "engage" "kinds"): its id, the
+ * last part of the deadline's rule id ("apology"), and the words of an
+ * action's text that make it that kind. */
+typedef struct cc_action_kind {
+    const char *id;
+    cc_words words;
+} cc_action_kind;
+
+/*
  * What engages a rule (rules.json "engage"): which family of checks applies
  * it, where it applies, and the words that name its trigger and the act
  * that completes it.  docs/timescales.md has the table for every rule.
@@ -342,6 +366,26 @@ typedef struct cc_engage {
                                completion, not the first */
     cc_date from, until;    /* trigger dates the rule covers (editions) */
     const char *reason;     /* why the rule is not computed, or "" */
+    /* Complaint stages: the act that completes the stage (searched from
+     * the trigger, or from the trigger of the rule `search_from` names as
+     * "trigger-of RULE"); an event that, when dated, starts the stage in
+     * place of the trigger (`start`; `start_missing_role` is the trigger's
+     * role when it does not); `entry`: when the chain before it is
+     * undated, its act is still searched for, from the last dated step;
+     * `label`: what notes call the act ("stage 1 response"). */
+    cc_stage_act act, start;
+    const char *search_from;
+    const char *start_missing_role;
+    int entry;
+    const char *label;
+    /* Remedies: `trigger` are the words after a period that run it from
+     * the decision ("of my final decision"), `trigger_in_section` those
+     * that do only in an agreed-action section ("of the decision");
+     * `completion` the closing line that records it done; `kinds` the
+     * kinds of action, the first whose words an action has. */
+    cc_words trigger_in_section;
+    const cc_action_kind *kinds;
+    size_t nkinds;
 } cc_engage;
 
 /* A named procedure (rules.json "procedures"): a document engages it when

@@ -9,6 +9,7 @@
 
 #include "ctx.h"
 #include "error.h"
+#include "lexicon.h"
 
 /* The line on which `"id": "<id>"` stands in the text, or 0. */
 static int
@@ -185,6 +186,73 @@ get_bound(const loader *ld, json_t *obj, const char *id, const char *key,
     return CC_OK;
 }
 
+/* A complaint stage's "act" or "start" (absent: any event, no words). */
+static cc_status
+load_stage_act(const loader *ld, json_t *e, const char *id, const char *key,
+               cc_stage_act *out)
+{
+    json_t *a = json_object_get(e, key);
+    const char *kind = "";
+    cc_event_kind k;
+    cc_status st;
+
+    out->kind = -1;
+    out->in = "before-date";
+    if (!a)
+        return CC_OK;
+    if (!json_is_object(a))
+        return fail_rule(ld, id, "must be an object:", key);
+    if ((st = get_string(ld, a, id, "kind", 0, &kind)) ||
+        (st = get_string(ld, a, id, "in", 0, &out->in)) ||
+        (st = get_words(ld, a, id, "words", 1, &out->words)) ||
+        (st = get_words(ld, a, id, "blocks", 1, &out->blocks)))
+        return st;
+    if (*kind) {
+        if (!cc_lexicon__kind(&k, kind))
+            return fail_rule(ld, id, "unknown event kind", kind);
+        out->kind = (int)k;
+    }
+    if (!*out->in)
+        out->in = "before-date";
+    if (strcmp(out->in, "before-date") != 0 && strcmp(out->in, "clause") != 0 &&
+        strcmp(out->in, "sentence") != 0)
+        return fail_rule(ld, id, "unknown place for an act's words", out->in);
+    out->later_day = json_is_true(json_object_get(a, "later_day"));
+    out->timing = json_is_true(json_object_get(a, "timing"));
+    return CC_OK;
+}
+
+/* The kinds of agreed action ("kinds": [{"id", "words"}]). */
+static cc_status
+load_kinds(const loader *ld, json_t *e, cc_rule *r)
+{
+    json_t *arr = json_object_get(e, "kinds"), *k;
+    cc_action_kind *kinds;
+    size_t i;
+    cc_status st;
+
+    if (!arr)
+        return CC_OK;
+    if (!json_is_array(arr))
+        return fail_rule(ld, r->id, "must be an array:", "kinds");
+    if (json_array_size(arr) == 0)
+        return CC_OK;
+    kinds = calloc(json_array_size(arr), sizeof *kinds);
+    if (!kinds)
+        return cc_error__fail(ld->err, CC_ENOMEM, "out of memory");
+    r->engage.kinds = kinds;
+    r->engage.nkinds = json_array_size(arr);
+    json_array_foreach(arr, i, k)
+    {
+        if (!json_is_object(k))
+            return fail_rule(ld, r->id, "must be an object:", "kinds");
+        if ((st = get_string(ld, k, r->id, "id", 1, &kinds[i].id)) ||
+            (st = get_words(ld, k, r->id, "words", 1, &kinds[i].words)))
+            return st;
+    }
+    return CC_OK;
+}
+
 static cc_status
 load_engage(const loader *ld, json_t *obj, cc_rule *r)
 {
@@ -198,6 +266,9 @@ load_engage(const loader *ld, json_t *obj, cc_rule *r)
          * computed on request, but no check applies it. */
         g->check = "none";
         g->procedure = g->authority = g->trigger_is = g->next = "";
+        g->search_from = g->start_missing_role = g->label = "";
+        g->act.kind = g->start.kind = -1;
+        g->act.in = g->start.in = "before-date";
         g->reason = "the rule file does not say what engages it";
         g->from = INT32_MIN;
         g->until = INT32_MAX;
@@ -221,8 +292,20 @@ load_engage(const loader *ld, json_t *obj, cc_rule *r)
         (st = get_words(ld, e, r->id, "ends", 1, &g->ends)) ||
         (st = get_words(ld, e, r->id, "names", 1, &g->names)) ||
         (st = get_bound(ld, e, r->id, "from", INT32_MIN, &g->from)) ||
-        (st = get_bound(ld, e, r->id, "until", INT32_MAX, &g->until)))
+        (st = get_bound(ld, e, r->id, "until", INT32_MAX, &g->until)) ||
+        (st = get_string(ld, e, r->id, "search_from", 0, &g->search_from)) ||
+        (st = get_string(ld, e, r->id, "start_missing_role", 0,
+                         &g->start_missing_role)) ||
+        (st = get_string(ld, e, r->id, "label", 0, &g->label)) ||
+        (st = load_stage_act(ld, e, r->id, "act", &g->act)) ||
+        (st = load_stage_act(ld, e, r->id, "start", &g->start)) ||
+        (st = get_words(ld, e, r->id, "trigger_in_section", 1,
+                        &g->trigger_in_section)) ||
+        (st = load_kinds(ld, e, r)))
         return st;
+    g->entry = json_is_true(json_object_get(e, "entry"));
+    if (*g->search_from && strncmp(g->search_from, "trigger-of ", 11) != 0)
+        return fail_rule(ld, r->id, "unknown search_from", g->search_from);
     g->last_trigger = json_is_true(json_object_get(e, "last_trigger"));
     g->needs_completion = json_is_true(json_object_get(e, "needs_completion"));
     {
@@ -313,6 +396,14 @@ free_rule(cc_rule *r)
     free_words(&r->engage.completion_blocks);
     free_words(&r->engage.ends);
     free_words(&r->engage.names);
+    free_words(&r->engage.act.words);
+    free_words(&r->engage.act.blocks);
+    free_words(&r->engage.start.words);
+    free_words(&r->engage.start.blocks);
+    free_words(&r->engage.trigger_in_section);
+    for (size_t i = 0; i < r->engage.nkinds; i++)
+        free_words((cc_words *)&r->engage.kinds[i].words);
+    free((void *)r->engage.kinds);
 }
 
 static cc_status
@@ -448,6 +539,16 @@ cc_rules__load(cc_ctx *ctx, const char *data, size_t len, const char *source,
         if (!found) {
             st = fail_rule(&ld, rules[j].id, "unknown procedure", g->procedure);
             goto fail;
+        }
+        if (*g->search_from) {
+            int ok = 0;
+            for (size_t k = 0; k < n && !ok; k++)
+                ok = strcmp(rules[k].id, g->search_from + 11) == 0;
+            if (!ok) {
+                st = fail_rule(&ld, rules[j].id, "names an unknown rule",
+                               g->search_from + 11);
+                goto fail;
+            }
         }
         for (int which = 0; which < 2; which++) {
             const char *ref = which ? g->next : g->trigger_is;

@@ -21,26 +21,33 @@ typedef struct satisfied {
     size_t at, len; /* the line, for the evidence */
 } satisfied;
 
-/* Reads the line (or the care provider's, the organisation's; "actions"
- * for "response") into *out; out->found is 0 when the text has none. */
+/* Reads the line (the remedy rule's completion words: "Ombudsman
+ * satisfied with ... response") into *out; out->found is 0 when the text
+ * has none. */
 static void
-satisfied_line(satisfied *out, const run *r)
+satisfied_line(satisfied *out, const run *r, const cc_rule *rule)
 {
     out->found = 0;
+    if (!rule)
+        return;
     for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
         const cc_mention *m = cc_doc_mention(r->doc, i);
         size_t a = m->offset, b = m->offset + m->length;
         if (m->type != CC_MENTION_DATE || m->grain != CC_GRAIN_DAY ||
             (m->flags & CC_MENTION_UNRESOLVED))
             continue;
-        while (a > 0 && r->text[a - 1] != '\n')
+        /* a closing line is short: look no further back than a line of
+         * its length could start (a long line is narrative) */
+        while (a > 0 && r->text[a - 1] != '\n' && m->offset - a < 256)
             a--;
+        if (a > 0 && r->text[a - 1] != '\n')
+            continue;
         a = cc_check__skip_space(r->text, a, m->offset);
-        if (cc_words__match(r->text, a, m->offset,
-                            "ombudsman satisfied with") &&
-            (cc_check__has(r->text, a, m->offset, "response") ||
-             cc_check__has(r->text, a, m->offset, "actions"))) {
-            out->found = 1;
+        for (size_t k = 0; k < rule->engage.completion.n && !out->found; k++)
+            out->found = cc_words__find_pattern(
+                             r->text, a, m->offset,
+                             rule->engage.completion.items[k], NULL, NULL) == a;
+        if (out->found) {
             out->day = m->earliest;
             out->at = a;
             out->len = b - a;
@@ -99,27 +106,21 @@ is_bullet(const run *r, size_t i)
            memcmp(r->text + a, "\xe2\x80\xa2", 3) == 0;
 }
 
+/* The kind of action (the rule's first kind whose words the action's
+ * text has; "£" anywhere), or NULL. */
 static const char *
-action_kind(const char *words)
+action_kind(const cc_rule *rule, const char *words)
 {
-    static const struct {
-        const char *word, *kind;
-    } kinds[] = {
-        {"apolog*", "apology"},    {"pay*", "payment"},
-        {"£", "payment"},          {"write to", "letter"},
-        {"review*", "review"},     {"procedure*", "procedure"},
-        {"policy", "procedure"},   {"guidance", "procedure"},
-        {"training", "procedure"}, {"remind*", "procedure"},
-        {"protocol", "procedure"}, {"strategy", "procedure"},
-    };
     size_t n = strlen(words);
 
-    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
-        if (kinds[i].word[0] == '\xc2') {
-            if (strstr(words, kinds[i].word))
-                return kinds[i].kind;
-        } else if (cc_words__find(words, 0, n, kinds[i].word) != NONE) {
-            return kinds[i].kind;
+    for (size_t i = 0; i < rule->engage.nkinds; i++) {
+        const cc_words *w = &rule->engage.kinds[i].words;
+        for (size_t k = 0; k < w->n; k++) {
+            const char *word = w->items[k];
+            if ((unsigned char)word[0] >= 0x80
+                    ? strstr(words, word) != NULL
+                    : cc_words__find(words, 0, n, word) != NONE)
+                return rule->engage.kinds[i].id;
         }
     }
     return NULL;
@@ -130,7 +131,7 @@ action_deadline(run *r, const satisfied *sat, const cc_mention *m, cc_period p,
                 size_t para)
 {
     cc_timeline *tl = r->tl;
-    const cc_rule *rule = cc_ctx_rule_find(r->ctx, "lgsco.remedy");
+    const cc_rule *rule = cc_check__remedy_rule(r);
     const char *words = paragraph_words(r, para), *kind;
     const cc_paragraph *pp = cc_doc_paragraph(r->doc, para);
     cc_deadline *d;
@@ -138,8 +139,8 @@ action_deadline(run *r, const satisfied *sat, const cc_mention *m, cc_period p,
 
     if (!words)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
-    kind = action_kind(words);
-    snprintf(id, sizeof id, "lgsco.remedy%s%s", kind ? "." : "",
+    kind = action_kind(rule, words);
+    snprintf(id, sizeof id, "%s%s%s", rule->id, kind ? "." : "",
              kind ? kind : "");
     d = cc_check__new_deadline(r, CC_CHECK_AGREED_ACTION, rule, id);
     if (!d)
@@ -234,7 +235,10 @@ cc_check__agreed_actions(run *r)
     size_t np = cc_doc_paragraph_count(r->doc);
     satisfied sat;
 
-    satisfied_line(&sat, r); /* once: it dates every action */
+    if (!cc_check__remedy_rule(r))
+        return CC_OK;
+    /* once: it dates every action */
+    satisfied_line(&sat, r, cc_check__remedy_rule(r));
     for (size_t i = 0; i < nm; i++) {
         const cc_mention *m = cc_doc_mention(r->doc, i);
         const cc_sentence *s;
@@ -246,7 +250,7 @@ cc_check__agreed_actions(run *r)
             m->sentence < 0 || !cc_check__period_of(m, &p))
             continue;
         /* "of the decision" counts only under an agreed action heading. */
-        switch (cc_check__of_decision(r->text, m->offset + m->length, r->len)) {
+        switch (cc_check__of_decision(r, m->offset + m->length, r->len)) {
         case 1:
             if (!cc_chrono__narrative(r->doc, m->paragraph))
                 continue;

@@ -460,45 +460,48 @@ cc_check__starts_with_any(const char *text, size_t at, size_t to,
     return 0;
 }
 
+/* Does one of `words` start at `at`? */
+static int
+starts_with_words(const char *text, size_t at, size_t to, const cc_words *w)
+{
+    for (size_t k = 0; k < w->n; k++) {
+        size_t n = strlen(w->items[k]);
+        size_t end = at + n + 1 < to ? at + n + 1 : to;
+        if (cc_words__find(text, at, end, w->items[k]) == at)
+            return 1;
+    }
+    return 0;
+}
+
+const cc_rule *
+cc_check__remedy_rule(const run *r)
+{
+    for (size_t k = 0; k < cc_ctx_rule_count(r->ctx); k++) {
+        const cc_rule *rule = cc_ctx_rule(r->ctx, k);
+        if (strcmp(rule->engage.check, "remedy") == 0)
+            return rule;
+    }
+    return NULL;
+}
+
 /*
  * Does "of (the date of) my / this / the final decision" follow `at`?
- * Returns 1 for the Ombudsman's own decision ("my", "this", "our", "the
- * final"), 2 for "of the (date of the) decision", which may be any
+ * Returns 1 for the Ombudsman's own decision (the remedy rule's trigger
+ * words), 2 for "of the (date of the) decision", which may be any
  * decision ("appeal within one month of the date of the decision"), 0 for
  * neither.
  */
 int
-cc_check__of_decision(const char *text, size_t at, size_t to)
+cc_check__of_decision(const run *r, size_t at, size_t to)
 {
-    static const char *const forms[] = {"of the date of my final decision",
-                                        "of the date of my decision",
-                                        "of the date of this decision",
-                                        "of the date of the final decision",
-                                        "of my final decision",
-                                        "of my decision",
-                                        "of this decision",
-                                        "of the final decision",
-                                        "of our final decision",
-                                        "of our decision",
-                                        "from the date of my decision",
-                                        "from the date of this decision",
-                                        "from my final decision",
-                                        "from the final decision",
-                                        "of the date of our report",
-                                        "of the date of this report",
-                                        "of the date of my report",
-                                        "of our report",
-                                        "of this report",
-                                        "of my report",
-                                        "of our final report",
-                                        NULL};
-    static const char *const generic[] = {"of the date of the decision",
-                                          "of the decision", NULL};
+    const cc_rule *rule = cc_check__remedy_rule(r);
 
-    at = cc_check__skip_space(text, at, to);
-    if (cc_check__starts_with_any(text, at, to, forms))
+    if (!rule)
+        return 0;
+    at = cc_check__skip_space(r->text, at, to);
+    if (starts_with_words(r->text, at, to, &rule->engage.trigger))
         return 1;
-    if (cc_check__starts_with_any(text, at, to, generic))
+    if (starts_with_words(r->text, at, to, &rule->engage.trigger_in_section))
         return 2;
     return 0;
 }
@@ -570,6 +573,20 @@ cc_check__care_provider(const run *r)
     return authority && category && strncmp(category, "Adult care", 10) == 0 &&
            !strstr(authority, "Council") && !strstr(authority, "Borough") &&
            !strstr(authority, "Authority");
+}
+
+/* SI 2009/309 binds councils and NHS bodies, not a care home the resident
+ * pays for; Part 3A of the 1974 Act (s34D) is for those. */
+int
+cc_check__binds(const run *r, const cc_rule *rule)
+{
+    const char *a = rule->engage.authority;
+
+    if (strcmp(a, "council") == 0)
+        return !cc_check__care_provider(r);
+    if (strcmp(a, "care-provider") == 0)
+        return cc_check__care_provider(r);
+    return 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -675,5 +692,128 @@ cc_check__judge_undone(run *r, cc_deadline *d, size_t undone, size_t ulen)
         d->status = CC_STATUS_MISSED;
         d->late_min = (long)r->tl->decision - (long)d->due_latest;
         d->late_max = d->late_min;
+    }
+}
+
+/*
+ * The duration a relative date restates ("replied on 18 August, more than
+ * two months later"), read by the recogniser from the words before
+ * "later", placed at the mention.  0 when there is none.
+ */
+int
+cc_check__restated_duration(const run *r, const cc_mention *m, cc_mention *out)
+{
+    size_t n = m->length;
+    cc_doc *d = NULL;
+    cc_error e = {0};
+    int ok = 0;
+
+    while (n > 0 && r->text[m->offset + n - 1] == ' ')
+        n--;
+    if (n < 6 || cc_words__find(r->text, m->offset + n - 5, m->offset + n,
+                                "later") != m->offset + n - 5)
+        return 0;
+    n -= 5;
+    if (cc_doc_read(&d, r->ctx, r->text + m->offset, n, "<interval>", &e) !=
+        CC_OK)
+        return 0;
+    for (size_t i = 0; i < cc_doc_mention_count(d); i++) {
+        const cc_mention *x = cc_doc_mention(d, i);
+        if (x->type != CC_MENTION_DURATION)
+            continue;
+        *out = *x;
+        out->offset += m->offset;
+        out->paragraph = m->paragraph;
+        out->sentence = m->sentence;
+        ok = 1;
+        break;
+    }
+    cc_doc_free(d);
+    return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Acts dated by the time they took                                    */
+
+/* Does a pattern of `words` match in [a, b), starting before `before`
+ * (NONE: ending by b)? */
+static int
+names_act(const char *text, size_t a, size_t b, const cc_words *words,
+          size_t before)
+{
+    for (size_t k = 0; k < words->n; k++) {
+        size_t at =
+            cc_words__find_pattern(text, a, b, words->items[k], NULL, NULL);
+        if (at != NONE && (before == NONE || at < before))
+            return 1;
+    }
+    return 0;
+}
+
+void
+cc_check__timed_act(run *r, size_t from, const cc_words *words,
+                    const cc_words *blocks, int starts_before,
+                    cc_timed_act *out)
+{
+    const cc_timeline *tl = r->tl;
+    long para = tl->info[from].paragraph;
+
+    out->found = 0;
+    if (!words->n)
+        return;
+    for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
+        const cc_mention *m = cc_doc_mention(r->doc, i);
+        const cc_sentence *s;
+        cc_mention dm;
+        size_t end = m->offset + m->length, k, s1;
+        int later = 0;
+        cc_period p;
+        /* "two days later", read as a relative date: its duration */
+        if (starts_before && m->type == CC_MENTION_DATE &&
+            (m->flags & CC_MENTION_UNRESOLVED) &&
+            cc_check__restated_duration(r, m, &dm)) {
+            m = &dm;
+            later = 1;
+        }
+        if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
+            (starts_before
+                 ? m->paragraph < para
+                 : m->paragraph != para && m->paragraph != para + 1) ||
+            m->offset < tl->events[from].where.offset ||
+            !cc_check__period_of(m, &p) ||
+            !cc_chrono__narrative(r->doc, m->paragraph))
+            continue;
+        s = cc_doc_sentence(r->doc, (size_t)m->sentence);
+        s1 = s->offset + s->length;
+        k = cc_check__skip_space(r->text, end, s1);
+        if (!(starts_before
+                  ? names_act(r->text, s->offset, s1, words, m->offset)
+                  : names_act(r->text, s->offset, m->offset, words, NONE)) ||
+            (blocks && names_act(r->text, s->offset, s1, blocks, NONE)) ||
+            !(later || cc_words__find(r->text, k, k + 6, "later") == k ||
+              (!starts_before &&
+               cc_words__find(r->text, k, k + 6, "after") == k)))
+            continue;
+        if (starts_before) {
+            /* "paid the builder three weeks later": later than the event
+             * the narrative dated last before the sentence */
+            size_t prev = from;
+            for (size_t j = 0; j < tl->nevents; j++) {
+                const cc_event *ev = &tl->events[j];
+                if (ev->kind != CC_EVENT_DECISION && !tl->info[j].negated &&
+                    !ev->planned && ev->where.offset < s->offset &&
+                    ev->where.offset > tl->events[prev].where.offset)
+                    prev = j;
+            }
+            from = prev;
+        }
+        if (cc_check__due_interval(r, "", p, tl->events[from].earliest,
+                                   tl->events[from].latest, &out->e, &out->l,
+                                   NULL) == CC_OK) {
+            out->found = 1;
+            out->at = m->offset;
+            out->len = end - m->offset;
+        }
+        return;
     }
 }

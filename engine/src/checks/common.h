@@ -65,10 +65,41 @@ int cc_check__period_of(const cc_mention *m, cc_period *out);
 size_t cc_check__skip_space(const char *text, size_t at, size_t to);
 int cc_check__starts_with_any(const char *text, size_t at, size_t to,
                               const char *const *words);
-int cc_check__of_decision(const char *text, size_t at, size_t to);
+/* The remedy rule (engage "remedy"), or NULL. */
+const cc_rule *cc_check__remedy_rule(const run *r);
+/* 1: the words at `at` run a period from the decision (the remedy rule's
+ * trigger: "of my final decision"); 2: they do only in an agreed-action
+ * section ("of the decision"); 0: neither. */
+int cc_check__of_decision(const run *r, size_t at, size_t to);
 int cc_check__action_section(const run *r, long para);
 int cc_check__summary_para(const run *r, long para);
 int cc_check__care_provider(const run *r);
+/* Does the rule bind the document's kind of authority (its engage
+ * "authority": "council", "care-provider", or "" for any)? */
+int cc_check__binds(const run *r, const cc_rule *rule);
+
+/* The duration a relative date restates ("more than two months later"),
+ * read from the words before "later" and placed at the mention; 0 when
+ * there is none. */
+int cc_check__restated_duration(const run *r, const cc_mention *m,
+                                cc_mention *out);
+/* An act the decision dates only by the time it took: "acknowledged the
+ * complaint three working days later". */
+typedef struct cc_timed_act {
+    int found;
+    cc_date e, l;   /* the day or days it gives */
+    size_t at, len; /* the duration's words */
+} cc_timed_act;
+/* Reads into *out the first narrative duration after event `from`, in its
+ * paragraph or the next (any later one when `starts_before`), followed by
+ * "later" or "after", whose sentence names the
+ * act by one of `words` (patterns): wholly before the duration, or, when
+ * `starts_before`, starting before it and followed by "later" alone
+ * ("decided two days later that ... assess"), with none of `blocks`.  Counted
+ * from `from` in the duration's own unit. */
+void cc_check__timed_act(run *r, size_t from, const cc_words *words,
+                         const cc_words *blocks, int starts_before,
+                         cc_timed_act *out);
 
 /* The families (one file each), in registry.c's order. */
 cc_status cc_check__late_complaint(run *r);

@@ -297,9 +297,21 @@ deadline_actual(const run *r, const cc_deadline *d)
     ends x;
 
     memset(&x, 0, sizeof x);
-    for (size_t k = 0; k < d->ninputs; k++)
-        if (strcmp(d->inputs[k].role, "actual") == 0 && d->inputs[k].event >= 0)
-            x = ends_of_event(r, (size_t)d->inputs[k].event, "actual");
+    for (size_t k = 0; k < d->ninputs; k++) {
+        const cc_evidence *in = &d->inputs[k];
+        if (strcmp(in->role, "actual") != 0)
+            continue;
+        if (in->event >= 0) {
+            x = ends_of_event(r, (size_t)in->event, "actual");
+        } else if (in->dated) {
+            /* dated by the time the decision says it took */
+            x.ok = 1;
+            x.e = in->earliest;
+            x.l = in->latest;
+            x.grain = CC_GRAIN_DAY;
+            x.ev = *in;
+        }
+    }
     return x;
 }
 
@@ -569,43 +581,6 @@ delay_of(const run *r, size_t s0, size_t at)
     return cc_words__find(r->text, b, e, "delay*") == b;
 }
 
-/*
- * The duration a relative date restates ("replied on 18 August, more than
- * two months later"), read by the recogniser from the words before
- * "later", placed at the mention.  0 when there is none.
- */
-static int
-restated_duration(run *r, const cc_mention *m, cc_mention *out)
-{
-    size_t n = m->length;
-    cc_doc *d = NULL;
-    cc_error e = {0};
-    int ok = 0;
-
-    while (n > 0 && r->text[m->offset + n - 1] == ' ')
-        n--;
-    if (n < 6 || cc_words__find(r->text, m->offset + n - 5, m->offset + n,
-                                "later") != m->offset + n - 5)
-        return 0;
-    n -= 5;
-    if (cc_doc_read(&d, r->ctx, r->text + m->offset, n, "<interval>", &e) !=
-        CC_OK)
-        return 0;
-    for (size_t i = 0; i < cc_doc_mention_count(d); i++) {
-        const cc_mention *x = cc_doc_mention(d, i);
-        if (x->type != CC_MENTION_DURATION)
-            continue;
-        *out = *x;
-        out->offset += m->offset;
-        out->paragraph = m->paragraph;
-        out->sentence = m->sentence;
-        ok = 1;
-        break;
-    }
-    cc_doc_free(d);
-    return ok;
-}
-
 /* The dated event said last before `at` in the text, on or before `by`,
  * not `not`. */
 static size_t
@@ -633,8 +608,9 @@ previous_event(const run *r, size_t at, size_t not, cc_date by)
 static size_t
 named_before(const run *r, size_t at, size_t to, size_t not, cc_date by)
 {
-    static const char *const skip[] = {"the", "her", "his",   "its",  "their",
-                                       "a",   "an",  "first", "then", NULL};
+    static const char *const skip[] = {"the", "her",  "his",   "its",  "their",
+                                       "a",   "an",   "first", "then", "he",
+                                       "she", "they", NULL};
     static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
     size_t k = cc_words__find(r->text, at, to, "after"), best = NONE;
     char word[24];
@@ -854,6 +830,109 @@ delay_ends(run *r, const cc_mention *m, ends *from, ends *to)
     }
 }
 
+/* "for 12 weeks between 30 July and 22 October": "between" just after
+ * the duration, then a date. */
+static int
+between_dates(const run *r, size_t at, size_t to)
+{
+    size_t k = cc_check__skip_space(r->text, at, to);
+
+    return k + 7 <= to && cc_words__find(r->text, k, k + 7, "between") == k;
+}
+
+/* Does "than" follow `at`?  ("later than the law allows") */
+static int
+than_follows(const run *r, size_t at, size_t to)
+{
+    size_t k = cc_check__skip_space(r->text, at, to);
+
+    return k + 4 <= to && cc_words__find(r->text, k, k + 4, "than") == k;
+}
+
+/* "longer than" or "later than" as the word at `at` and the next: the
+ * time the act took past its due date. */
+static int
+longer_than(const run *r, size_t at, size_t to)
+{
+    size_t k = cc_check__skip_space(r->text, at, to);
+
+    while (k < to && cc_words__alnum((unsigned char)r->text[k]))
+        k++;
+    return than_follows(r, k, to);
+}
+
+/* The deadline whose trigger the words [a, b) name by the rule's trigger
+ * words ("after he first knew of the refusal": the notice the late
+ * complaint counts from); its trigger event, or NONE. */
+static size_t
+trigger_named(const run *r, size_t a, size_t b, cc_date by)
+{
+    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+        const cc_deadline *d = &r->tl->deadlines[i];
+        const cc_rule *rule =
+            d->rule ? cc_ctx_rule_find(r->ctx, d->rule) : NULL;
+        if (!rule || !d->ninputs || d->inputs[0].event < 0)
+            continue;
+        for (size_t k = 0; k < rule->engage.trigger.n; k++)
+            if (cc_words__find_pattern(r->text, a, b,
+                                       rule->engage.trigger.items[k], NULL,
+                                       NULL) != NONE &&
+                r->tl->events[d->inputs[0].event].earliest <= by)
+                return (size_t)d->inputs[0].event;
+    }
+    return NONE;
+}
+
+/* "took three weeks to pay after its surveyor had inspected the work",
+ * the sentence [a, b) with no date, the duration ending at `mend`: to the
+ * actual date of the deadline the words name, from the event the words
+ * after "after" name.  0 when either is not found. */
+static int
+took_after(const run *r, size_t a, size_t mend, size_t b, ends *from, ends *end)
+{
+    const cc_deadline *d = deadline_by_words(r, a, b, b);
+    size_t k = cc_words__find(r->text, mend, b, "after"), st;
+
+    if (!d || !d->has_actual)
+        return 0;
+    *end = deadline_actual(r, d);
+    if (!end->ok || (st = named_before(r, k, b, NONE, end->l)) == NONE)
+        return 0;
+    *from = ends_of_event(r, st, "start");
+    return 1;
+}
+
+/* "from her application until the builder was paid", in [at, to) with no
+ * date: the event of the kind the words after "from" name, said last
+ * before `at`, to the first event on or after it of the kind the words
+ * after "until" name.  0 when either is not found. */
+static int
+from_until(const run *r, size_t at, size_t to, ends *from, ends *end)
+{
+    size_t f = cc_words__find(r->text, at, to, "from");
+    size_t u = f == NONE ? NONE : cc_words__find(r->text, f, to, "until");
+    cc_event_kind kf, ku;
+    size_t s0, e0 = NONE;
+
+    if (u == NONE)
+        return 0;
+    kf = cc_chrono__phrase_kind(r->ctx, r->text, f + 4, u);
+    ku = cc_chrono__phrase_kind(r->ctx, r->text, u + 5, to);
+    if (kf == CC_EVENT_OTHER || ku == CC_EVENT_OTHER ||
+        (s0 = nearest_of_kind(r, kf, at, NONE, INT32_MAX)) == NONE)
+        return 0;
+    for (size_t i = 0; i < r->tl->nevents && e0 == NONE; i++)
+        if (r->tl->events[i].kind == ku && !r->tl->info[i].negated &&
+            !r->tl->events[i].planned &&
+            r->tl->events[i].earliest >= r->tl->events[s0].earliest)
+            e0 = i;
+    if (e0 == NONE)
+        return 0;
+    *from = ends_of_event(r, s0, "start");
+    *end = ends_of_event(r, e0, "end");
+    return 1;
+}
+
 cc_status
 cc_check__findings(run *r)
 {
@@ -875,23 +954,30 @@ cc_check__findings(run *r)
         char prev[24], next[24];
         const char *how = NULL;
         size_t a, b, mend, adj = NONE;
+        int than = 0;
         ends from, to;
         cc_finding *f;
         cc_status st;
 
         /* "replied on 18 August, more than two months later": the
          * relative date restates an interval; read its duration. */
-        if (m->type == CC_MENTION_DATE &&
-            (adj = cc_chrono__restated(r->doc, r->text, i)) != NONE &&
-            restated_duration(r, m, &dm))
-            m = &dm;
-        else
-            adj = NONE;
+        if (m->type == CC_MENTION_DATE) {
+            size_t x = cc_chrono__restated(r->doc, r->text, i);
+            if (x != NONE && cc_check__restated_duration(r, m, &dm)) {
+                adj = x;
+                m = &dm;
+            } else if (than_follows(r, m->offset + m->length, r->len) &&
+                       cc_check__restated_duration(r, m, &dm)) {
+                /* "almost four months later than the law allows": not a
+                 * date but the time past one. */
+                m = &dm;
+            }
+        }
         mend = m->offset + m->length;
         if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
             !cc_chrono__narrative(r->doc, m->paragraph) ||
             !cc_check__period_of(m, &p) ||
-            cc_check__of_decision(r->text, mend, r->len) ||
+            cc_check__of_decision(r, mend, r->len) ||
             cc_check__action_section(r, m->paragraph))
             continue;
         s = cc_doc_sentence(r->doc, (size_t)m->sentence);
@@ -902,6 +988,11 @@ cc_check__findings(run *r)
             how = "after";
         else if (strcmp(next, "late") == 0 || strcmp(next, "outside") == 0 ||
                  strcmp(next, "overdue") == 0 ||
+                 /* "seven weeks longer than the law allows", "two months
+                  * later than it should have" */
+                 (than = (strcmp(next, "longer") == 0 ||
+                          strcmp(next, "later") == 0) &&
+                         longer_than(r, mend, b)) ||
                  (strcmp(next, "too") == 0 &&
                   cc_check__has(r->text, mend, b, "too long")))
             how = "late";
@@ -914,7 +1005,8 @@ cc_check__findings(run *r)
             how = "delay";
         else if ((strcmp(prev, "for") == 0 || strcmp(prev, "had") == 0) &&
                  (cc_check__has_any(r->text, a, b, delay) ||
-                  (cc_check__has(r->text, mend, b, "from") &&
+                  ((cc_check__has(r->text, mend, b, "from") ||
+                    between_dates(r, mend, b)) &&
                    dated_mention_in(r, mend, b, mend, 0) != NONE)))
             how = "for";
         if (!how)
@@ -925,7 +1017,29 @@ cc_check__findings(run *r)
         memset(&from, 0, sizeof from);
         memset(&to, 0, sizeof to);
 
-        if (strcmp(how, "late") == 0) {
+        if (strcmp(how, "late") == 0 && than) {
+            /* "It approved the grant almost four months later than the
+             * law allows", "took two months longer than it should have
+             * to issue the final plan": the deadline its own clause names,
+             * before the statement or after it, else the sentences before
+             * ("had eight weeks to complete the review.  That was more
+             * than six weeks longer than the law allows"). */
+            size_t c0 = m->offset;
+            const cc_deadline *d;
+            while (c0 > a && r->text[c0 - 1] != ',' && r->text[c0 - 1] != ';')
+                c0--;
+            d = deadline_acted_in(r, c0, b);
+            if (!d)
+                d = deadline_by_words(r, c0, b, m->offset);
+            if (!d)
+                d = deadline_by_words(r, mend, b, b);
+            if (!d)
+                d = named_before_in_paragraph(r, m, 1, 0);
+            if (d) {
+                from = deadline_due(r, d);
+                to = deadline_actual(r, d);
+            }
+        } else if (strcmp(how, "late") == 0) {
             const cc_deadline *d = deadline_acted_in(r, a, b);
             if (!d)
                 d = deadline_by_words(r, a, b, m->offset);
@@ -976,6 +1090,18 @@ cc_check__findings(run *r)
                             nearest_of_kind(r, k, m->offset, NONE, INT32_MAX);
                 }
                 to = ends_of_event(r, endev, "end");
+                /* "did not hear Mrs D's appeal until almost 12 weeks
+                 * after ...": the act a deadline's completion words name,
+                 * at its actual date. */
+                if (endev == NONE && !later) {
+                    const cc_deadline *dc =
+                        deadline_by_completion(r, a, m->offset);
+                    if (dc) {
+                        to = deadline_actual(r, dc);
+                        if (to.ok && to.ev.event >= 0)
+                            endev = (size_t)to.ev.event;
+                    }
+                }
             }
             if (later) {
                 if (endev != NONE)
@@ -988,9 +1114,13 @@ cc_check__findings(run *r)
                 cc_date by = to.ok ? to.l : INT32_MAX;
                 size_t st0 = NONE;
                 k = cc_chrono__phrase_kind(r->ctx, r->text, mend, b);
+                /* "after he first knew": a deadline's trigger, named by
+                 * its rule's trigger words. */
+                if (k == CC_EVENT_OTHER)
+                    st0 = trigger_named(r, mend, b, by);
                 /* "almost three months after care began": the event said
                  * last before whose clause names it. */
-                if (k == CC_EVENT_OTHER)
+                if (k == CC_EVENT_OTHER && st0 == NONE)
                     st0 = named_before(r, mend, b, endev, by);
                 if (k == CC_EVENT_OTHER && st0 == NONE)
                     k = cc_chrono__phrase_kind(
@@ -1003,6 +1133,11 @@ cc_check__findings(run *r)
                      * tells the complaint as writing to the council. */
                     if (st0 == NONE && k == CC_EVENT_COMPLAINT)
                         st0 = first_letter(r, endev, by);
+                    /* "after Mrs D's request" when no event has the kind
+                     * the words suggest (a stage 2 request): the event
+                     * said last before whose sentence names it. */
+                    if (st0 == NONE)
+                        st0 = named_before(r, mend, b, endev, by);
                 }
                 from = ends_of_event(r, st0, "start");
             }
@@ -1014,6 +1149,15 @@ cc_check__findings(run *r)
                 to = ends_of_event(r, event_of_mention(r, last), "end");
             } else if (strcmp(how, "delay") == 0) {
                 delay_ends(r, m, &from, &to);
+            } else if (strcmp(next, "to") == 0 && first == NONE &&
+                       cc_check__has(r->text, mend, b, "after") &&
+                       took_after(r, a, mend, b, &from, &to)) {
+                /* "took three weeks to pay after its surveyor had
+                 * inspected the work" */
+            } else if (strcmp(next, "from") == 0 && first == NONE &&
+                       from_until(r, mend, b, &from, &to)) {
+                /* "waited more than a year from her application until
+                 * the builder was paid": the events the words name */
             } else if ((strcmp(next, "to") == 0 ||
                         cc_check__has(r->text, a, m->offset, "response")) &&
                        !cc_check__has(r->text, mend, b, "from") &&
@@ -1022,13 +1166,23 @@ cc_check__findings(run *r)
                  * 1", "took more than six months to approve the grant":
                  * the deadline's own trigger and completing act (not when
                  * the sentence says from or after what). */
-                const cc_deadline *d = deadline_by_words(r, a, b, b);
+                const cc_deadline *named = deadline_by_words(r, a, b, b);
+                const cc_deadline *d = named;
+                size_t t = NONE;
+                /* The act's own words first; else the deadline named
+                 * ("The child and family assessment took 15 weeks to
+                 * complete"; "instead of the 10 working days its policy
+                 * allows"). */
                 if (!d || d->check != CC_CHECK_COMPLAINT_STAGE)
                     d = deadline_by_completion(r, a, b);
-                if (d && d->ninputs && d->inputs[0].event >= 0 &&
-                    strcmp(d->inputs[0].role, "trigger") == 0) {
-                    from =
-                        ends_of_event(r, (size_t)d->inputs[0].event, "start");
+                if (!d && named && named->has_actual)
+                    d = named;
+                for (size_t k = 0; d && k < d->ninputs && t == NONE; k++)
+                    if (d->inputs[k].event >= 0 &&
+                        strcmp(d->inputs[k].role, "trigger") == 0)
+                        t = (size_t)d->inputs[k].event;
+                if (t != NONE) {
+                    from = ends_of_event(r, t, "start");
                     to = deadline_actual(r, d);
                 }
             }

@@ -12,18 +12,6 @@
 /* ------------------------------------------------------------------ */
 /* 1. Late complaints (LGA 1974 s26B, s34D)                            */
 
-static const char *const LATE_WORDS[] = {"late complaint*",
-                                         "12 months",
-                                         "twelve months",
-                                         "discretion",
-                                         "complained sooner",
-                                         "out of time",
-                                         NULL};
-static const char *const NOTICE_WORDS[] = {
-    "became aware",      "first knew",         "found out", "had notice",
-    "reason to believe", "reasons to believe", "learnt",    "learned",
-    "realised",          "first heard",        NULL};
-
 /* What the decision says of its discretion to look at a late complaint:
  * read from the last sentence of the narrative that speaks of it (the
  * conclusion follows the reasons), in the clause that names it, so that
@@ -113,15 +101,18 @@ discretion_of(run *r, size_t *at, size_t *alen)
 }
 
 /* Is the event's sentence about first notice ("only had reasons to
- * believe ... in 2019")? */
+ * believe ... in 2019": one of the rule's trigger words)? */
 static int
-notice_event(const run *r, size_t i)
+notice_event(const run *r, const cc_rule *rule, size_t i)
 {
     const cc_place *w = &r->tl->events[i].where;
 
-    return cc_check__has_any(r->text, w->sentence_offset,
-                             w->sentence_offset + w->sentence_length,
-                             NOTICE_WORDS);
+    for (size_t k = 0; k < rule->engage.trigger.n; k++)
+        if (cc_check__has(r->text, w->sentence_offset,
+                          w->sentence_offset + w->sentence_length,
+                          rule->engage.trigger.items[k]))
+            return 1;
+    return 0;
 }
 
 /* Is the event's date that of a thing the sentence names ("the Council's
@@ -148,10 +139,10 @@ cc_check__late_complaint(run *r)
     size_t comp = NONE, notice = NONE, matter = NONE, trig, other, disc_at = 0,
            disc_len = 0;
     int discussed = 0;
-    const char *disc, *rule_id = "lga1974.s26b.late-complaint";
-    const cc_rule *rule;
+    const char *disc, *counted;
+    const cc_rule *rule = NULL;
     cc_deadline *d;
-    char due[48], act[48], alt[48], count[48];
+    char due[48], act[48], alt[48], count[48], months[32];
     cc_date a_e, a_l;
     int has_actual;
 
@@ -160,26 +151,38 @@ cc_check__late_complaint(run *r)
         if (tl->events[i].kind == CC_EVENT_OMBUDSMAN_COMPLAINT &&
             !date_of_thing(r, i))
             comp = i;
-    for (size_t i = 0; i < cc_doc_paragraph_count(r->doc); i++) {
+    /* The rule for the kind of body complained of (Part 3A, s34D, is for
+     * care providers, not councils). */
+    for (size_t k = 0; k < cc_ctx_rule_count(r->ctx) && !rule; k++) {
+        const cc_rule *o = cc_ctx_rule(r->ctx, k);
+        if (strcmp(o->engage.check, "late-complaint") == 0 &&
+            cc_check__binds(r, o))
+            rule = o;
+    }
+    if (!rule)
+        return CC_OK;
+    /* A narrative paragraph with one of its context words. */
+    for (size_t i = 0; i < cc_doc_paragraph_count(r->doc) && !discussed; i++) {
         const cc_paragraph *p = cc_doc_paragraph(r->doc, i);
-        if (cc_chrono__narrative(r->doc, (long)i) &&
-            cc_check__has_any(r->text, p->offset, p->offset + p->length,
-                              LATE_WORDS))
-            discussed = 1;
+        if (!cc_chrono__narrative(r->doc, (long)i))
+            continue;
+        for (size_t k = 0; k < rule->engage.context.n && !discussed; k++)
+            discussed = cc_check__has(r->text, p->offset, p->offset + p->length,
+                                      rule->engage.context.items[k]);
     }
     if (comp == NONE && !discussed)
         return CC_OK;
-    /* Part 3A (s34D) is for care providers, not councils. */
-    if (cc_check__care_provider(r))
-        rule_id = "lga1974.s34d.late-complaint";
-    rule = cc_ctx_rule_find(r->ctx, rule_id);
-    if (!rule)
-        return CC_OK;
+    /* "the 12 months beginning with": the period as the rule counts it */
+    snprintf(months, sizeof months, "%d %s", rule->period.n,
+             cc_unit_words(rule->period.unit, rule->period.n));
+    counted = rule->period.counting == CC_COUNT_BEGINNING_WITH
+                  ? "beginning with"
+                  : "after";
     for (size_t i = 0; i < tl->nevents; i++) {
         if (tl->events[i].kind == CC_EVENT_DECISION || i == comp ||
             (comp != NONE && tl->events[i].earliest > tl->events[comp].latest))
             continue;
-        if (notice == NONE && notice_event(r, i))
+        if (notice == NONE && notice_event(r, rule, i))
             notice = i;
     }
     /* The matter: the earliest event dated before the complaint and told
@@ -217,7 +220,7 @@ cc_check__late_complaint(run *r)
     other = trig == notice ? matter : notice;
     if (trig == NONE)
         return CC_OK;
-    d = cc_check__new_deadline(r, CC_CHECK_LATE_COMPLAINT, rule, rule_id);
+    d = cc_check__new_deadline(r, CC_CHECK_LATE_COMPLAINT, rule, rule->id);
     if (!d)
         goto nomem;
     cc_check__add_input(d, cc_check__event_evidence(
@@ -265,12 +268,12 @@ cc_check__late_complaint(run *r)
                                  : "cannot tell");
             d->note = cc_pool__printf(
                 &tl->pool,
-                "counting from %s (%s), the 12 months ended %s and the "
+                "counting from %s (%s), the %s ended %s and the "
                 "complaint (%s) came %s; counting from %s (%s), they ended "
                 "%s: %s; discretion: %s",
                 trig == notice ? "when the complainant had notice"
                                : "the matter",
-                tl->events[trig].value,
+                tl->events[trig].value, months,
                 cc_check__due_text(d->due_earliest, d->due_latest, due,
                                    sizeof due),
                 cc_check__span_text(a_e, a_l, act, sizeof act),
@@ -289,19 +292,19 @@ cc_check__late_complaint(run *r)
     if (has_actual && a_e > a_l)
         d->note = cc_pool__printf(
             &tl->pool,
-            "the 12 months beginning with %s ended %s; the dates for the "
+            "the %s %s %s ended %s; the dates for the "
             "complaint contradict each other (%s comes after %s): cannot "
             "tell; discretion: %s",
-            tl->events[trig].value,
+            months, counted, tl->events[trig].value,
             cc_check__due_text(d->due_earliest, d->due_latest, due, sizeof due),
             cc_date_format(a_e, act), cc_date_format(a_l, alt), d->discretion);
     else if (d->status == CC_STATUS_MISSED)
         d->note = cc_pool__printf(
             &tl->pool,
-            "the 12 months beginning with %s ended %s; the complaint "
+            "the %s %s %s ended %s; the complaint "
             "(%s) was made %s after the permitted period "
             "ended; discretion: %s",
-            tl->events[trig].value,
+            months, counted, tl->events[trig].value,
             cc_check__due_text(d->due_earliest, d->due_latest, due, sizeof due),
             cc_check__span_text(a_e, a_l, act, sizeof act),
             cc_check__count_text(d->late_min, d->late_max, "day", "days", count,
@@ -310,9 +313,9 @@ cc_check__late_complaint(run *r)
     else
         d->note = cc_pool__printf(
             &tl->pool,
-            "the 12 months beginning with %s ended %s; the complaint "
+            "the %s %s %s ended %s; the complaint "
             "(%s%s) came %s; discretion: %s",
-            tl->events[trig].value,
+            months, counted, tl->events[trig].value,
             cc_check__due_text(d->due_earliest, d->due_latest, due, sizeof due),
             comp != NONE ? "" : "no later than the decision, ",
             cc_check__span_text(a_e, a_l, act, sizeof act),

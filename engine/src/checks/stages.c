@@ -13,20 +13,21 @@
 /* ------------------------------------------------------------------ */
 /* 3. Complaint procedure stages                                       */
 
-static const char *const STAGE2_WORDS[] = {"stage 2", "stage two", NULL};
-static const char *const PANEL_WORDS[] = {"panel", "stage 3", "stage three",
-                                          NULL};
-static const char *const LATER_STAGES[] = {
-    "stage 2", "stage two", "stage 3", "stage three",
-    "panel",   "director",  NULL};
-static const char *const EXTEND_WORDS[] = {"more time", "extend", "extension",
-                                           NULL};
+/*
+ * Every rule whose engage says "complaint-stage" is applied here the same
+ * way, and no rule is named: a stage runs from the complaint to the
+ * council, or from the act that completed the stage before it
+ * ("trigger_is": "completion-of RULE"); its act is the first event its
+ * "act" names after that (or after the trigger of the rule "search_from"
+ * names); a "start" event, when dated, starts it instead.  A stage is
+ * applied once the stages it runs from are.
+ */
 
 /* Does a sentence of the paragraph of `ev` say the council took more time
- * ("told Ms R on 8 March that it needed more time"), and not "without
- * telling Ms R it needed more time"? */
+ * (one of the extension's `words`: "told Ms R on 8 March that it needed
+ * more time"), and not "without telling Ms R it needed more time"? */
 static int
-extended_near(const run *r, size_t ev)
+extended_near(const run *r, size_t ev, const cc_extension *x)
 {
     long para = r->tl->info[ev].paragraph;
     size_t ns = cc_doc_sentence_count(r->doc);
@@ -34,9 +35,12 @@ extended_near(const run *r, size_t ev)
     for (size_t i = 0; i < ns; i++) {
         const cc_sentence *s = cc_doc_sentence(r->doc, i);
         size_t a = s->offset, b = s->offset + s->length;
-        if (s->paragraph != para ||
-            !cc_check__has_any(r->text, a, b, EXTEND_WORDS) ||
-            cc_check__has(r->text, a, b, "without") ||
+        int any = 0;
+        if (s->paragraph != para)
+            continue;
+        for (size_t w = 0; w < x->nwords && !any; w++)
+            any = cc_check__has(r->text, a, b, x->words[w]);
+        if (!any || cc_check__has(r->text, a, b, "without") ||
             cc_check__has(r->text, a, b, "not"))
             continue;
         return 1;
@@ -44,23 +48,25 @@ extended_near(const run *r, size_t ev)
     return 0;
 }
 
+/* The stage's deadline from event `trig` (in role `trole`) to its act,
+ * `actual` (NONE: not dated); the act is told by the time it took when
+ * `timed` (the day or days *t_e..*t_l, the words at [t0, t1)). */
 static cc_status
-stage_deadline(run *r, const char *rule_id, size_t trig, const char *trole,
-               size_t actual, const char *what, int allow_extension)
+stage_deadline(run *r, const cc_rule *rule, size_t trig, const char *trole,
+               size_t actual, const cc_timed_act *timed)
 {
-    const cc_rule *rule = cc_ctx_rule_find(r->ctx, rule_id);
     cc_timeline *tl = r->tl;
+    const cc_extension *ext =
+        rule->nextensions ? &rule->extensions[rule->nextensions - 1] : NULL;
     cc_deadline *d;
     char base[32];
 
-    if (!rule || trig == NONE)
-        return CC_OK;
-    d = cc_check__new_deadline(r, CC_CHECK_COMPLAINT_STAGE, rule, rule_id);
+    d = cc_check__new_deadline(r, CC_CHECK_COMPLAINT_STAGE, rule, rule->id);
     if (!d)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     cc_check__add_input(d, cc_check__event_evidence(r, trig, trole));
-    if (allow_extension && rule->nextensions > 0) {
-        d->period = rule->extensions[rule->nextensions - 1].period;
+    if (ext && actual != NONE && extended_near(r, actual, ext)) {
+        d->period = ext->period;
         d->extended = 1;
     }
     if (cc_check__deadline_due_interval(r, d, d->period,
@@ -75,6 +81,15 @@ stage_deadline(run *r, const char *rule_id, size_t trig, const char *trole,
         cc_check__add_input(d, cc_check__event_evidence(r, actual, "actual"));
         cc_check__judge(r, d, 1, tl->events[actual].earliest,
                         tl->events[actual].latest);
+    } else if (timed && timed->found) {
+        /* The day the stated timing gives: no event of its own. */
+        cc_evidence x =
+            cc_check__text_evidence(r, timed->at, timed->len, "actual");
+        x.dated = 1;
+        x.earliest = timed->e;
+        x.latest = timed->l;
+        cc_check__add_input(d, x);
+        cc_check__judge(r, d, 1, timed->e, timed->l);
     } else {
         /* "The Council has still not sent its stage 2 response": missed
          * once the last due day is before the decision. */
@@ -89,8 +104,15 @@ stage_deadline(run *r, const char *rule_id, size_t trig, const char *trole,
     }
     cc_check__soften(d);
     cc_period_format(d->period, base, sizeof base);
-    cc_check__note_deadline(r, d, what);
-    if (d->extended)
+    if (timed && timed->found && actual == NONE)
+        cc_check__note_deadline(
+            r, d,
+            cc_pool__printf(&tl->pool,
+                            "%s (dated by the time the decision says it took)",
+                            rule->engage.label));
+    else
+        cc_check__note_deadline(r, d, rule->engage.label);
+    if (d->note && d->extended)
         d->note = cc_pool__printf(&tl->pool,
                                   "%s (extended to %s: the "
                                   "decision says more time "
@@ -99,62 +121,111 @@ stage_deadline(run *r, const char *rule_id, size_t trig, const char *trole,
     return d->note ? CC_OK : cc_error__fail(r->err, CC_ENOMEM, "out of memory");
 }
 
-/* Does event i match: kind, not denied or planned, on or after `after`,
- * one of `want` (NULL: any) in its clause before the date, none of
- * `avoid` (NULL: none) in its clause? */
+/* One of `words` (patterns: "panel ... report") in text[a, b); none
+ * given: any. */
 static int
-stage_match(const run *r, size_t i, cc_event_kind kind, cc_date after,
-            const char *const *want, const char *const *avoid)
+has_words(const run *r, size_t a, size_t b, const cc_words *words)
+{
+    for (size_t k = 0; k < words->n; k++)
+        if (cc_words__find_pattern(r->text, a, b, words->items[k], NULL,
+                                   NULL) != NONE)
+            return 1;
+    return words->n == 0;
+}
+
+/* Does event i, on or after `after`, name the act: its kind (any when
+ * the act gives none), not denied or planned, one of the words in the
+ * clause before the date (`want`: 0, any), none of the blocks in the
+ * clause? */
+static int
+stage_match(const run *r, size_t i, const cc_stage_act *act, cc_date after,
+            int want)
 {
     const cc_event *ev = &r->tl->events[i];
     const cc_event_info *inf = &r->tl->info[i];
     size_t a = inf->clause_offset, b = a + inf->clause_length;
+    int clause = strcmp(act->in, "clause") == 0;
 
-    if (ev->kind != kind || inf->negated || ev->planned || ev->earliest < after)
+    if ((act->kind >= 0 && ev->kind != (cc_event_kind)act->kind) ||
+        inf->negated || ev->planned || ev->earliest < after)
         return 0;
-    if (want && !cc_check__has_any(r->text, a, ev->where.offset, want))
+    if (want && !has_words(r, a, clause ? b : ev->where.offset, &act->words))
         return 0;
-    if (avoid && cc_check__has_any(r->text, a, b, avoid))
+    if (act->blocks.n && has_words(r, a, b, &act->blocks))
         return 0;
     return 1;
 }
 
-/* The first matching event in date order; of two in one sentence ("the
- * next month, on 29 July") the one that gives the day. */
+/* The first event naming the act in date order, on or after `after`, not
+ * `not`; of two in one sentence ("the next month, on 29 July") the one
+ * that gives the day. */
 static size_t
-next_event(const run *r, cc_event_kind kind, cc_date after,
-           const char *const *want, const char *const *avoid)
+next_event(const run *r, const cc_stage_act *act, cc_date after, size_t not )
 {
-    for (size_t i = 0; i < r->tl->nevents; i++) {
-        if (!stage_match(r, i, kind, after, want, avoid))
+    const cc_timeline *tl = r->tl;
+
+    if (strcmp(act->in, "sentence") == 0) {
+        /* The words anywhere in the event's sentence ("the panel sent
+         * its findings"), whatever the event's kind. */
+        for (size_t i = 0; i < tl->nevents; i++) {
+            const cc_place *w = &tl->events[i].where;
+            if (i != not &&tl->events[i].earliest >= after &&
+                !tl->events[i].planned &&
+                has_words(r, w->sentence_offset,
+                          w->sentence_offset + w->sentence_length, &act->words))
+                return i;
+        }
+        return NONE;
+    }
+    for (size_t i = 0; i < tl->nevents; i++) {
+        if (i == not || !stage_match(r, i, act, after, 1))
             continue;
-        if (r->tl->events[i].grain != CC_GRAIN_DAY)
-            for (size_t j = 0; j < r->tl->nevents; j++)
-                if (j != i &&
-                    r->tl->info[j].sentence == r->tl->info[i].sentence &&
-                    r->tl->events[j].grain == CC_GRAIN_DAY &&
-                    r->tl->events[j].earliest >= r->tl->events[i].earliest &&
-                    r->tl->events[j].latest <= r->tl->events[i].latest &&
-                    stage_match(r, j, kind, after, NULL, avoid))
+        if (strcmp(act->in, "clause") == 0)
+            return i;
+        if (tl->events[i].grain != CC_GRAIN_DAY)
+            for (size_t j = 0; j < tl->nevents; j++)
+                if (j != i && tl->info[j].sentence == tl->info[i].sentence &&
+                    tl->events[j].grain == CC_GRAIN_DAY &&
+                    tl->events[j].earliest >= tl->events[i].earliest &&
+                    tl->events[j].latest <= tl->events[i].latest &&
+                    stage_match(r, j, act, after, 0))
                     return j;
         return i;
     }
     return NONE;
 }
 
+/* "the Council received Mr R's complaint": the council's act is the
+ * complaint's receipt, which is when the stages start. */
+static int
+received(const run *r, size_t i)
+{
+    const cc_event_info *inf = &r->tl->info[i];
+
+    return cc_check__has(r->text, inf->clause_offset,
+                         r->tl->events[i].where.offset, "receiv*") ||
+           cc_check__has(r->text, r->tl->events[i].where.offset,
+                         inf->clause_offset + inf->clause_length, "receiv*");
+}
+
 /*
  * The complaint to the council: the first act of complaining (not to the
- * Ombudsman) in date order, from the narrative when it dates one, else
+ * Ombudsman, nor the council's own, unless it received it) in date order,
+ * from the narrative when it dates one, else
  * from the summary or "The complaint".
  */
 static size_t
 council_complaint(const run *r)
 {
+    static const cc_stage_act complaint = {
+        CC_EVENT_COMPLAINT, "before-date", {0}, {0}, 0, 0};
+
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < r->tl->nevents; i++) {
-            if (!stage_match(r, i, CC_EVENT_COMPLAINT, INT32_MIN, NULL, NULL) ||
+            if (!stage_match(r, i, &complaint, INT32_MIN, 0) ||
                 r->tl->events[i].actor == CC_ACTOR_OMBUDSMAN ||
-                r->tl->events[i].actor == CC_ACTOR_COUNCIL ||
+                (r->tl->events[i].actor == CC_ACTOR_COUNCIL &&
+                 !received(r, i)) ||
                 (!pass && cc_check__summary_para(r, r->tl->info[i].paragraph)))
                 continue;
             /* Of two in one sentence, the one that gives the day. */
@@ -166,8 +237,7 @@ council_complaint(const run *r)
                         r->tl->events[j].earliest >=
                             r->tl->events[i].earliest &&
                         r->tl->events[j].latest <= r->tl->events[i].latest &&
-                        stage_match(r, j, CC_EVENT_COMPLAINT, INT32_MIN, NULL,
-                                    NULL))
+                        stage_match(r, j, &complaint, INT32_MIN, 0))
                         return j;
             return i;
         }
@@ -175,254 +245,141 @@ council_complaint(const run *r)
     return NONE;
 }
 
-static cc_status panel_stages(run *r, cc_date after);
-static cc_status panel_meeting(run *r, size_t e3);
+/* What a stage found: its trigger (and the role it has), the event its
+ * search ran from, and its act. */
+typedef struct stage {
+    const cc_rule *rule;
+    size_t trig, from, done;
+    const char *trole;
+    int state; /* 0 not yet, 1 being applied, 2 applied */
+} stage;
 
-static cc_status
-check_children_stages(run *r)
+typedef struct stages {
+    stage *s;
+    size_t n;
+    size_t complaint; /* the complaint to the council, or NONE */
+} stages;
+
+/* The stage of the rule with that id, or NULL (not in scope). */
+static stage *
+stage_of(stages *ss, const char *id)
 {
-    static const char *const statement[] = {"statement of complaint", NULL};
-    cc_timeline *tl = r->tl;
-    size_t c1, r1, e2, s2, r2, e3;
-    cc_status st;
-
-    c1 = council_complaint(r);
-    if (c1 == NONE)
-        return panel_stages(r, INT32_MIN);
-    r1 = next_event(r, CC_EVENT_RESPONSE, tl->events[c1].earliest, NULL,
-                    LATER_STAGES);
-    st = stage_deadline(r, "ca1989.complaints.stage1", c1, "trigger", r1,
-                        "stage 1 response", r1 != NONE && extended_near(r, r1));
-    if (st != CC_OK)
-        return st;
-    e2 = next_event(r, CC_EVENT_ESCALATION, tl->events[c1].earliest,
-                    STAGE2_WORDS, NULL);
-    if (r1 != NONE && e2 != NONE) {
-        st = stage_deadline(r, "ca1989.complaints.stage2-request", r1,
-                            "trigger", e2, "request for stage 2", 0);
-        if (st != CC_OK)
-            return st;
-    }
-    if (e2 == NONE)
-        return panel_stages(r, tl->events[c1].earliest);
-    s2 = next_event(r, CC_EVENT_AGREEMENT, tl->events[e2].earliest, statement,
-                    NULL);
-    if (s2 == NONE)
-        s2 = e2;
-    r2 = next_event(r, CC_EVENT_RESPONSE, tl->events[s2].earliest, NULL,
-                    PANEL_WORDS);
-    st = stage_deadline(r, "ca1989.complaints.stage2", s2,
-                        s2 == e2 ? "trigger (the request; no agreed "
-                                   "statement of complaint is dated)"
-                                 : "trigger",
-                        r2, "stage 2 response",
-                        r2 != NONE && extended_near(r, r2));
-    if (st != CC_OK)
-        return st;
-    if (r2 == NONE)
-        return panel_stages(r, tl->events[s2].earliest);
-    e3 = next_event(r, CC_EVENT_ESCALATION, tl->events[r2].earliest,
-                    PANEL_WORDS, NULL);
-    if (e3 == NONE)
-        return CC_OK;
-    st = stage_deadline(r, "ca1989.complaints.panel-request", r2, "trigger", e3,
-                        "request for a review panel", 0);
-    if (st != CC_OK)
-        return st;
-    return panel_meeting(r, e3);
+    for (size_t i = 0; i < ss->n; i++)
+        if (strcmp(ss->s[i].rule->id, id) == 0)
+            return &ss->s[i];
+    return NULL;
 }
 
-/* The review panel stage when the decision does not date the stage 2
- * response it follows: from the first request for a panel after `after`. */
-static cc_status
-panel_stages(run *r, cc_date after)
+/* The stage a stage runs from ("completion-of RULE"), or NULL. */
+static stage *
+source_of(stages *ss, const stage *st)
 {
-    size_t e3 = next_event(r, CC_EVENT_ESCALATION, after, PANEL_WORDS, NULL);
+    const char *ti = st->rule->engage.trigger_is;
 
-    return e3 == NONE ? CC_OK : panel_meeting(r, e3);
+    return strncmp(ti, "completion-of ", 14) == 0 ? stage_of(ss, ti + 14)
+                                                  : NULL;
 }
 
-/* The panel's meeting, its report and the council's response, from the
- * request for a panel (event e3). */
-static cc_status
-panel_meeting(run *r, size_t e3)
-{
-    static const char *const director[] = {"director", "council respond*",
-                                           "council sent its response", NULL};
-    static const char *const panel_report[] = {"findings", "report",
-                                               "recommendations", NULL};
-    cc_timeline *tl = r->tl;
-    size_t m3, p3, l3;
-    cc_status st;
+static cc_status apply_stage(run *r, stages *ss, stage *st);
 
-    m3 = next_event(r, CC_EVENT_MEETING, tl->events[e3].earliest, PANEL_WORDS,
-                    NULL);
-    st = stage_deadline(r, "ca1989.complaints.panel-meets", e3, "trigger", m3,
-                        "review panel meeting", 0);
-    if (st != CC_OK || m3 == NONE)
-        return st;
-    p3 = NONE;
-    for (size_t i = 0; i < tl->nevents && p3 == NONE; i++) {
-        const cc_place *w = &tl->events[i].where;
-        size_t a = w->sentence_offset, b = a + w->sentence_length;
-        if (i != m3 && tl->events[i].earliest >= tl->events[m3].earliest &&
-            !tl->events[i].planned && cc_check__has(r->text, a, b, "panel") &&
-            cc_check__has_any(r->text, a, b, panel_report))
-            p3 = i;
-    }
-    st = stage_deadline(r, "ca1989.complaints.panel-report", m3, "trigger", p3,
-                        "review panel's findings", 0);
-    if (st != CC_OK || p3 == NONE)
-        return st;
-    l3 = next_event(r, CC_EVENT_RESPONSE, tl->events[p3].earliest + 1, director,
-                    NULL);
-    return stage_deadline(r, "ca1989.complaints.la-response", p3, "trigger", l3,
-                          "council's response to the panel", 0);
+/* Applies the stage `id` names first, when it is one of ours. */
+static cc_status
+after_stage(run *r, stages *ss, const char *id, stage **out)
+{
+    *out = stage_of(ss, id);
+    return *out ? apply_stage(r, ss, *out) : CC_OK;
 }
 
-static const char *const ACK_WORDS[] = {"acknowledg*", NULL};
-
-/*
- * When the council acknowledged the complaint c1: an event whose clause
- * says so, else the timing the decision gives it ("acknowledged the
- * complaint three working days later") counted from the complaint.  *e
- * and *l are the day or days; *ev the event or NONE; *m0, *m1 the words.
- */
-static int
-acknowledged(run *r, size_t c1, cc_date *e, cc_date *l, size_t *ev, size_t *m0,
-             size_t *m1)
+static cc_status
+apply_stage(run *r, stages *ss, stage *st)
 {
+    const cc_engage *g = &st->rule->engage;
     const cc_timeline *tl = r->tl;
-    long para = tl->info[c1].paragraph;
+    stage *src = NULL, *from_rule = NULL;
+    cc_timed_act timed = {0};
+    cc_date after;
+    cc_status rc;
 
-    *ev = NONE;
-    for (size_t i = 0; i < tl->nevents; i++) {
-        const cc_event_info *inf = &tl->info[i];
-        if (i == c1 || inf->negated || tl->events[i].planned ||
-            tl->events[i].earliest < tl->events[c1].earliest ||
-            !cc_check__has_any(r->text, inf->clause_offset,
-                               inf->clause_offset + inf->clause_length,
-                               ACK_WORDS))
-            continue;
-        *ev = i;
-        *e = tl->events[i].earliest;
-        *l = tl->events[i].latest;
-        *m0 = tl->events[i].where.offset;
-        *m1 = *m0 + tl->events[i].where.length;
-        return 1;
-    }
-    for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
-        const cc_mention *m = cc_doc_mention(r->doc, i);
-        const cc_sentence *s;
-        size_t end = m->offset + m->length, k;
-        cc_period p;
-        int ok;
-        if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
-            (m->paragraph != para && m->paragraph != para + 1) ||
-            m->offset < tl->events[c1].where.offset ||
-            !cc_check__period_of(m, &p))
-            continue;
-        s = cc_doc_sentence(r->doc, (size_t)m->sentence);
-        k = cc_check__skip_space(r->text, end, s->offset + s->length);
-        if (!cc_check__has_any(r->text, s->offset, m->offset, ACK_WORDS) ||
-            !(cc_words__find(r->text, k, k + 6, "later") == k ||
-              cc_words__find(r->text, k, k + 6, "after") == k))
-            continue;
-        ok = cc_check__due_interval(r, "", p, tl->events[c1].earliest,
-                                    tl->events[c1].latest, e, l, NULL) == CC_OK;
-        if (ok) {
-            *m0 = m->offset;
-            *m1 = end;
-        }
-        return ok;
-    }
-    return 0;
-}
-
-/* lassnhs2009.acknowledge, when the decision says when the council
- * acknowledged the complaint. */
-static cc_status
-check_acknowledgement(run *r, size_t c1)
-{
-    const cc_rule *rule = cc_ctx_rule_find(r->ctx, "lassnhs2009.acknowledge");
-    cc_timeline *tl = r->tl;
-    cc_date e, l;
-    size_t ev, m0, m1;
-    cc_deadline *d;
-
-    if (!rule || !acknowledged(r, c1, &e, &l, &ev, &m0, &m1))
-        return CC_OK;
-    d = cc_check__new_deadline(r, CC_CHECK_COMPLAINT_STAGE, rule,
-                               "lassnhs2009.acknowledge");
-    if (!d)
-        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
-    cc_check__add_input(d, cc_check__event_evidence(r, c1, "trigger"));
-    if (cc_check__deadline_due_interval(r, d, d->period,
-                                        tl->events[c1].earliest,
-                                        tl->events[c1].latest) != CC_OK) {
-        d->status = CC_STATUS_UNKNOWN;
-        d->note = "the due date falls outside the bank holiday data: "
-                  "cannot compute it";
-        return CC_OK;
-    }
-    if (ev != NONE) {
-        cc_check__add_input(d, cc_check__event_evidence(r, ev, "actual"));
+    if (st->state)
+        return CC_OK; /* applied, or a loop in the data: once */
+    st->state = 1;
+    st->trig = st->from = st->done = NONE;
+    st->trole = "trigger";
+    if (strncmp(g->trigger_is, "completion-of ", 14) == 0) {
+        if ((rc = after_stage(r, ss, g->trigger_is + 14, &src)) != CC_OK)
+            return rc;
+        st->trig = src ? src->done : NONE;
     } else {
-        /* The day the stated timing gives: no event of its own. */
-        cc_evidence x = cc_check__text_evidence(r, m0, m1 - m0, "actual");
-        x.dated = 1;
-        x.earliest = e;
-        x.latest = l;
-        cc_check__add_input(d, x);
+        st->trig = ss->complaint;
     }
-    cc_check__judge(r, d, 1, e, l);
-    cc_check__note_deadline(r, d,
-                            ev != NONE
-                                ? "acknowledgement"
-                                : "acknowledgement (dated by the time the "
-                                  "decision says it took)");
-    return d->note ? CC_OK : cc_error__fail(r->err, CC_ENOMEM, "out of memory");
-}
-
-static cc_status
-check_adult_stages(run *r)
-{
-    cc_timeline *tl = r->tl;
-    size_t c1 = council_complaint(r), r1;
-    cc_status st;
-
-    if (c1 == NONE)
+    if (st->trig != NONE && (g->start.kind >= 0 || g->start.words.n)) {
+        size_t s0 =
+            next_event(r, &g->start, tl->events[st->trig].earliest, NONE);
+        if (s0 != NONE)
+            st->trig = s0;
+        else if (*g->start_missing_role)
+            st->trole = g->start_missing_role;
+    }
+    st->from = st->trig;
+    if (*g->search_from) {
+        if ((rc = after_stage(r, ss, g->search_from + 11, &from_rule)) != CC_OK)
+            return rc;
+        st->from = from_rule ? from_rule->trig : NONE;
+    }
+    if (st->from != NONE) {
+        after = tl->events[st->from].earliest;
+    } else if (g->entry) {
+        /* The chain before it is undated: from the last step it dates. */
+        const stage *back = source_of(ss, st);
+        after = INT32_MIN;
+        for (; back; back = source_of(ss, back))
+            if (back->from != NONE) {
+                after = tl->events[back->from].earliest;
+                break;
+            }
+    } else {
+        st->state = 2;
         return CC_OK;
-    if ((st = check_acknowledgement(r, c1)) != CC_OK)
-        return st;
-    r1 = next_event(r, CC_EVENT_RESPONSE, tl->events[c1].earliest, NULL, NULL);
-    return stage_deadline(r, "lassnhs2009.response", c1, "trigger", r1,
-                          "response to the complaint", 0);
+    }
+    if (g->act.later_day && after != INT32_MIN)
+        after++;
+    st->done = next_event(r, &g->act, after, st->trig);
+    st->state = 2;
+    if (st->trig == NONE)
+        return CC_OK;
+    if (st->done == NONE && g->act.timing)
+        cc_check__timed_act(r, st->trig, &g->act.words, NULL, 0, &timed);
+    if (st->done == NONE && !timed.found && g->needs_completion)
+        return CC_OK;
+    return stage_deadline(r, st->rule, st->trig, st->trole, st->done, &timed);
 }
 
-/* Which complaint procedure the decision describes, if any. */
 cc_status
 cc_check__stages(run *r)
 {
-    static const char *const children[] = {"statutory children",
-                                           "children’s statutory",
-                                           "children's statutory",
-                                           "statutory complaints procedure",
-                                           "children’s complaints procedure",
-                                           "children's complaints procedure",
-                                           "si 2006/1738",
-                                           NULL};
-    int is_children = cc_check__has_any(r->text, 0, r->len, children);
-    /* The procedure's category and words are data (rules.json). */
-    int is_adult = cc_doc_engages(r->doc, "adult-complaints");
+    size_t n = cc_ctx_rule_count(r->ctx);
+    stages ss = {0};
+    cc_status st = CC_OK;
 
-    if (is_children)
-        return check_children_stages(r);
-    /* SI 2009/309 binds councils and NHS bodies, not a care home the
-     * resident pays for (Part 3A of the 1974 Act covers those). */
-    if (is_adult && !cc_check__care_provider(r))
-        return check_adult_stages(r);
-    return CC_OK;
+    ss.s = calloc(n ? n : 1, sizeof *ss.s);
+    if (!ss.s)
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    /* The procedure (its category and words) is data: rules.json. */
+    for (size_t k = 0; k < n; k++) {
+        const cc_rule *rule = cc_ctx_rule(r->ctx, k);
+        if (strcmp(rule->engage.check, "complaint-stage") == 0 &&
+            (!*rule->engage.procedure ||
+             cc_doc_engages(r->doc, rule->engage.procedure)) &&
+            cc_check__binds(r, rule))
+            ss.s[ss.n++].rule = rule;
+    }
+    if (ss.n) {
+        ss.complaint = council_complaint(r);
+        for (size_t i = 0; i < ss.n && st == CC_OK; i++)
+            st = apply_stage(r, &ss, &ss.s[i]);
+    }
+    free(ss.s);
+    return st;
 }
 
 /* ------------------------------------------------------------------ */
@@ -434,6 +391,11 @@ cc_check__council_timescale(run *r)
     static const char *const policy[] = {"policy", "procedure*", "process",
                                          NULL};
     static const char *const answer[] = {"respond*", "response", "reply", NULL};
+    /* a response at a later stage answers another request */
+    static const char *const later[] = {"stage 2",     "stage two", "stage 3",
+                                        "stage three", "panel",     "director"};
+    const cc_stage_act response = {
+        CC_EVENT_RESPONSE, "before-date", {0}, {later, 6}, 0, 0};
     cc_timeline *tl = r->tl;
     size_t nm = cc_doc_mention_count(r->doc), c1, r1;
 
@@ -459,7 +421,7 @@ cc_check__council_timescale(run *r)
         if (!cc_check__has_any(r->text, a, b, policy) ||
             !cc_check__has_any(r->text, a, b, answer) ||
             cc_check__has(r->text, a, b, "statutory") ||
-            cc_check__of_decision(r->text, m->offset + m->length, b))
+            cc_check__of_decision(r, m->offset + m->length, b))
             continue;
         {
             size_t k = m->offset;
@@ -476,8 +438,7 @@ cc_check__council_timescale(run *r)
         c1 = council_complaint(r);
         if (c1 == NONE)
             return CC_OK;
-        r1 = next_event(r, CC_EVENT_RESPONSE, tl->events[c1].earliest, NULL,
-                        LATER_STAGES);
+        r1 = next_event(r, &response, tl->events[c1].earliest, NONE);
         d = cc_check__new_deadline(r, CC_CHECK_COUNCIL_TIMESCALE, NULL,
                                    "council.complaint-response");
         if (!d)

@@ -148,6 +148,14 @@ completion_of(const run *r, const cc_rule *rule, size_t trig, int after_day)
     return NONE;
 }
 
+/* Is the rule one this engine applies? */
+static int
+ours(const cc_rule *rule)
+{
+    return strcmp(rule->engage.check, "timescale") == 0 ||
+           strcmp(rule->engage.check, "minimum") == 0;
+}
+
 static cc_status apply(run *r, const cc_rule *rule, size_t trig, int depth,
                        cc_date chain_start);
 
@@ -171,7 +179,7 @@ dependents(run *r, const cc_rule *rule, size_t trig, size_t done, int depth,
         const cc_rule *dep = cc_ctx_rule(r->ctx, k);
         const char *ti = dep->engage.trigger_is, *id;
         size_t from;
-        if (!*ti || strcmp(dep->id, rule->engage.next) == 0)
+        if (!*ti || !ours(dep) || strcmp(dep->id, rule->engage.next) == 0)
             continue;
         id = strchr(ti, ' ') + 1;
         if (strncmp(id, rule->id, idlen) != 0 || id[idlen])
@@ -194,6 +202,7 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     int minimum = strcmp(g->check, "minimum") == 0;
     cc_period p = ext ? ext->period : rule->period;
     size_t done, undone = NONE, ulen = 0;
+    cc_timed_act timed = {0};
     cc_deadline *d;
     char due[64], act[64], trg[64], count[80];
     const char *state;
@@ -211,11 +220,16 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
             return CC_OK;
     }
     done = completion_of(r, rule, trig, depth > 0 || *g->trigger_is);
-    if (done == NONE && g->needs_completion)
+    /* "A team manager decided two days later that ...": the act dated by
+     * the time it took from the trigger. */
+    if (done == NONE && !minimum)
+        cc_check__timed_act(r, trig, &g->completion, &g->completion_blocks, 1,
+                            &timed);
+    if (done == NONE && !timed.found && g->needs_completion)
         return CC_OK;
-    if (done == NONE && ended_before_due(r, rule, p, t))
+    if (done == NONE && !timed.found && ended_before_due(r, rule, p, t))
         return CC_OK;
-    if (done == NONE)
+    if (done == NONE && !timed.found)
         undone = cc_check__undone_sentence(
             r, &g->completion, &g->completion_blocks, t->where.offset, &ulen);
     d = cc_check__new_deadline(r, CC_CHECK_TIMESCALE, rule, rule->id);
@@ -251,6 +265,14 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     } else if (done != NONE) {
         cc_check__add_input(d, cc_check__event_evidence(r, done, "planned"));
         cc_check__judge(r, d, 0, 0, 0);
+    } else if (timed.found) {
+        cc_evidence x =
+            cc_check__text_evidence(r, timed.at, timed.len, "actual");
+        x.dated = 1;
+        x.earliest = timed.e;
+        x.latest = timed.l;
+        cc_check__add_input(d, x);
+        cc_check__judge(r, d, 1, timed.e, timed.l);
     } else if (undone != NONE && tl->has_decision && !minimum) {
         cc_check__judge_undone(r, d, undone, ulen);
     } else {
@@ -294,7 +316,7 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
         p.counting == CC_COUNT_BEGINNING_WITH ? "beginning with" : "after",
         rule->trigger, trg, ext ? ", extended" : "",
         minimum ? "the period ends" : "due", due, state ? state : "",
-        state && done != NONE ? act : "", state ? "; " : "",
+        state && (done != NONE || timed.found) ? act : "", state ? "; " : "",
         minimum && d->status == CC_STATUS_MET ? "came after the period: met"
         : minimum && d->status == CC_STATUS_MISSED
             ? "came before the period ended: missed"
@@ -306,14 +328,6 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     if (!d->note)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     return dependents(r, rule, trig, done, depth, chain_start);
-}
-
-/* Is the rule one this engine applies? */
-static int
-ours(const cc_rule *rule)
-{
-    return strcmp(rule->engage.check, "timescale") == 0 ||
-           strcmp(rule->engage.check, "minimum") == 0;
 }
 
 /* Does the document engage the rule's procedure and context? */
@@ -409,7 +423,7 @@ run_rules(run *r)
     for (size_t k = 0; k < n; k++) {
         const cc_rule *rule = cc_ctx_rule(r->ctx, k), *from;
         const char *ti = rule->engage.trigger_is;
-        if (strncmp(ti, "completion-of ", 14) != 0 ||
+        if (!ours(rule) || strncmp(ti, "completion-of ", 14) != 0 ||
             !(from = cc_ctx_rule_find(r->ctx, ti + 14)) ||
             applied(r, from->id) || applied(r, rule->id) ||
             !in_scope(r, rule) ||
