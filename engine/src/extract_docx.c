@@ -532,7 +532,12 @@ cc_extract__docx(cc_extracted *out, const char *data, size_t len,
         st = cc_error__set(err, CC_ENOMEM, source, 0, 0, 0, "out of memory");
         goto done;
     }
-    src = zip_source_buffer_create(len ? data : "", len, 0, &ze);
+    if (len < 22) { /* shorter than a zip's end of central directory */
+        st = cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
+                           "not a Word document (not a zip archive)");
+        goto done;
+    }
+    src = zip_source_buffer_create(data, len, 0, &ze);
     if (!src) {
         st = cc_error__set(err, CC_ENOMEM, source, 0, 0, 0, "out of memory");
         goto done;

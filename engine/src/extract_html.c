@@ -43,8 +43,9 @@ static const char *const spaced[] = {"p",  "h1", "h2",         "h3",  "h4",
 
 typedef struct walk {
     cc_xbuf out;
-    int site; /* walking <body>: its <header> and <footer> are the site's */
-    int pre;  /* inside <pre> */
+    int site;  /* walking <body>: its <header> and <footer> are the site's */
+    int pre;   /* inside <pre> */
+    int lists; /* depth of <ol> and <ul> */
 } walk;
 
 static int
@@ -166,7 +167,10 @@ list(walk *w, const xmlNode *l)
     long number = list_start(l);
     int ordered = is(l, "ol");
 
-    cc_xbuf__blank(&w->out);
+    if (w->lists++ == 0)
+        cc_xbuf__blank(&w->out);
+    else
+        cc_xbuf__break(&w->out); /* a list in an item: no blank lines */
     for (const xmlNode *c = l->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
@@ -194,26 +198,21 @@ list(walk *w, const xmlNode *l)
             at = w->out.len;
             walk_children(w, c);
             /* an empty item leaves no bare number */
-            if (w->out.line && w->out.len == at) {
-                w->out.len = cc_xbuf__line_start(&w->out);
-                w->out.line = 0;
-                w->out.space = 0;
-            }
+            if (w->out.line && w->out.len == at)
+                cc_xbuf__drop_line(&w->out);
         } else {
             size_t at;
             cc_xbuf__break(&w->out);
             cc_xbuf__cstr(&w->out, "\xE2\x80\xA2 ");
             at = w->out.len;
             walk_children(w, c);
-            if (w->out.line && w->out.len == at) {
-                w->out.len = cc_xbuf__line_start(&w->out);
-                w->out.line = 0;
-                w->out.space = 0;
-            }
+            if (w->out.line && w->out.len == at)
+                cc_xbuf__drop_line(&w->out);
         }
         cc_xbuf__break(&w->out);
     }
-    cc_xbuf__blank(&w->out);
+    if (--w->lists == 0)
+        cc_xbuf__blank(&w->out);
 }
 
 /* <dl>: "Term : value", the decision page's header fields. */

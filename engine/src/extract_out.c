@@ -94,6 +94,22 @@ cc_xbuf__blank(cc_xbuf *b)
     b->sep = 2;
 }
 
+void
+cc_xbuf__drop_line(cc_xbuf *b)
+{
+    int n = 0;
+    if (!b->line)
+        return;
+    b->len = cc_xbuf__line_start(b);
+    while (b->len > 0 && b->s[b->len - 1] == '\n') {
+        b->len--;
+        n++;
+    }
+    b->line = 0;
+    b->space = 0;
+    b->sep = b->len > 0 ? n : 0; /* the line before ends as it did */
+}
+
 size_t
 cc_xbuf__line_start(const cc_xbuf *b)
 {

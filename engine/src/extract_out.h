@@ -24,6 +24,8 @@ void cc_xbuf__cstr(cc_xbuf *b, const char *s);
 void cc_xbuf__break(cc_xbuf *b);
 /* Ends the current line, and a blank line comes before the next. */
 void cc_xbuf__blank(cc_xbuf *b);
+/* Takes back the current line, and the line break before it. */
+void cc_xbuf__drop_line(cc_xbuf *b);
 /* Where the current line starts (its bytes are s[start, len)). */
 size_t cc_xbuf__line_start(const cc_xbuf *b);
 

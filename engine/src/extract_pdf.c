@@ -502,11 +502,14 @@ cc_extract__pdf(cc_extracted *out, const char *data, size_t len,
             gerr->code == POPPLER_ERROR_ENCRYPTED)
             st = cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
                                "the PDF is encrypted (it needs a password)");
+        else if (gerr && gerr->domain == POPPLER_ERROR &&
+                 gerr->code == POPPLER_ERROR_DAMAGED)
+            st = cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
+                               "the PDF is damaged");
         else
             st = cc_error__set(
-                err, CC_EINVAL, source, 0, 0, 0, "the PDF is damaged: %s",
-                gerr && gerr->message ? gerr->message
-                                      : "poppler cannot read it");
+                err, CC_EINVAL, source, 0, 0, 0, "the PDF cannot be read: %s",
+                gerr && gerr->message ? gerr->message : "poppler refused it");
         goto done;
     }
     npages = poppler_document_get_n_pages(doc);
