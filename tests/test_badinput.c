@@ -1435,7 +1435,8 @@ Test(badinput, option_values, .init = setup, .fini = teardown)
 
 Test(badinput, fuzz_regressions)
 {
-    static const char *const targets[] = {"doc", "date", "ics", "rules"};
+    static const char *const targets[] = {"doc",  "date", "ics", "rules",
+                                          "html", "pdf",  "docx"};
     cc_ctx *ctx;
     size_t replayed = 0;
 
