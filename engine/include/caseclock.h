@@ -435,7 +435,7 @@ typedef enum cc_grain {
              decision date */
 
 typedef struct cc_mention {
-    size_t offset; /* bytes into the original input */
+    size_t offset; /* bytes into cc_doc_text() */
     size_t length; /* bytes */
     cc_mention_type type;
     char value[40]; /* TIMEX3 value: "2019-03-22", "2019-SU", "P4W" */
@@ -531,10 +531,12 @@ typedef struct cc_read_opts {
  */
 CC_API cc_status cc_doc_read_with(cc_doc **out, const cc_ctx *ctx,
                                   const char *data, size_t len,
-                                  const char *source,
-                                  const cc_read_opts *opts, cc_error *err);
+                                  const char *source, const cc_read_opts *opts,
+                                  cc_error *err);
 /* The format that was read (never CC_FORMAT_AUTO). */
 CC_API cc_format cc_doc_format(const cc_doc *doc);
+/* 1 when the reading options supplied the field (cc_read_opts.field). */
+CC_API int cc_doc_field_given(const cc_doc *doc, cc_field field);
 /* Borrowed, valid until doc is freed: the text taken out of the document,
  * before normalisation.  The offsets the writers print (JSON, CSV) index
  * it, and `caseclock --text-out` writes it. */
@@ -761,6 +763,10 @@ CC_API void cc_timeline_free(cc_timeline *tl);
 CC_API const char *cc_timeline_field(const cc_timeline *tl, cc_field field);
 /* Returns 1 and sets *out when the decision date is known. */
 CC_API int cc_timeline_decision_date(cc_date *out, const cc_timeline *tl);
+/* With no decision date (a draft, and no cc_read_opts date): how many
+ * agreed actions are timed from the decision and so have no due date;
+ * 0 when the decision date is known. */
+CC_API size_t cc_timeline_undated_actions(const cc_timeline *tl);
 
 /* Events sorted by earliest, ties in text order (the decision last). */
 CC_API size_t cc_timeline_event_count(const cc_timeline *tl);

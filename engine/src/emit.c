@@ -1,6 +1,8 @@
 /* The output writers' buffer, and the words they share (emit.h). */
 #include "emit.h"
 
+#include <jansson.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,12 +101,40 @@ cc_out__finish(cc_out *o, cc_write_fn write, void *userdata, cc_error *err)
 }
 
 void
-cc_emit__words(cc_out *o, const char *text, size_t len, size_t offset,
-               size_t length)
+cc_emit__reading_json(void *object, const cc_doc *doc)
 {
-    size_t start = o->len;
+    static const char *const names[] = {"authority", "reference", "category",
+                                        "outcome", "date"};
+    json_t *o = object, *given = json_array();
+
+    for (int f = 0; f <= CC_FIELD_DECISION_DATE; f++)
+        if (cc_doc_field_given(doc, (cc_field)f))
+            json_array_append_new(given, json_string(names[f]));
+    json_object_set_new(o, "format",
+                        json_string(cc_format_name(cc_doc_format(doc))));
+    json_object_set_new(o, "given", given);
+}
+
+void
+cc_emit__span(const cc_doc *doc, size_t offset, size_t length, size_t *soff,
+              size_t *slen)
+{
+    size_t b = cc_doc_source_offset(doc, offset);
+
+    *slen = cc_doc_source_offset(doc, offset + length) - b;
+    *soff = b;
+}
+
+void
+cc_emit__words(cc_out *o, const cc_doc *doc, size_t offset, size_t length)
+{
+    size_t start = o->len, len;
+    const char *text = cc_doc_source_text(doc, &len);
     int space = 0;
 
+    if (offset > SIZE_MAX - length)
+        return;
+    cc_emit__span(doc, offset, length, &offset, &length);
     if (offset > len || length > len - offset)
         return;
     for (size_t i = offset; i < offset + length; i++) {
@@ -178,7 +208,7 @@ cc_emit__view(cc_view *out, const cc_timeline *tl, const cc_doc *doc,
 {
     memset(out, 0, sizeof *out);
     out->tl = tl;
-    out->text = cc_doc_text(doc, &out->len);
+    out->doc = doc;
     if (opts) {
         out->has_today = opts->has_today;
         out->today = opts->today;
@@ -193,7 +223,7 @@ cc_emit__words_new(const cc_view *v, size_t offset, size_t length)
 {
     cc_out o = {0};
 
-    cc_emit__words(&o, v->text, v->len, offset, length);
+    cc_emit__words(&o, v->doc, offset, length);
     cc_out__add(&o, "", 0);
     if (o.failed) {
         cc_out__free(&o);

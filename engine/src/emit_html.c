@@ -29,7 +29,8 @@
 typedef struct rpt {
     FILE *fp;
     const cc_timeline *tl;
-    const char *text; /* the decision, for sentences */
+    const cc_doc *doc; /* offsets index its text, */
+    const char *text;  /* the source text, quoted */
     size_t len;
     int has_today;
     cc_date today;
@@ -125,6 +126,13 @@ put_words(const rpt *r, size_t off, size_t n, size_t m, size_t mn)
     size_t end, i;
     int space = 0, any = 0, open = 0, marking;
 
+    /* into the source text */
+    end = cc_doc_source_offset(r->doc, off + n);
+    off = cc_doc_source_offset(r->doc, off);
+    n = end - off;
+    end = cc_doc_source_offset(r->doc, m + mn);
+    m = cc_doc_source_offset(r->doc, m);
+    mn = end - m;
     if (off > r->len)
         return;
     if (n > r->len - off)
@@ -1504,7 +1512,7 @@ emit_header(const rpt *r)
 }
 
 static int
-html_report(FILE *fp, const cc_timeline *tl, const char *text, size_t len,
+html_report(FILE *fp, const cc_timeline *tl, const cc_doc *doc,
             const cc_date *today)
 {
     rpt r;
@@ -1514,8 +1522,8 @@ html_report(FILE *fp, const cc_timeline *tl, const char *text, size_t len,
     memset(&r, 0, sizeof r);
     r.fp = fp;
     r.tl = tl;
-    r.text = text;
-    r.len = len;
+    r.doc = doc;
+    r.text = cc_doc_source_text(doc, &r.len);
     if (today) {
         r.has_today = 1;
         r.today = *today;
@@ -1578,8 +1586,7 @@ cc_timeline_write_html(const cc_timeline *tl, const cc_doc *doc,
                        void *userdata, cc_error *err)
 {
     char *buf = NULL;
-    size_t n = 0, len;
-    const char *text = cc_doc_text(doc, &len);
+    size_t n = 0;
     cc_out o = {0};
     /* The report is written with stdio into memory, then handed over in
      * one piece, like every other writer's output. */
@@ -1589,7 +1596,7 @@ cc_timeline_write_html(const cc_timeline *tl, const cc_doc *doc,
     if (!fp)
         o.failed = 1;
     else {
-        bad = html_report(fp, tl, text, len,
+        bad = html_report(fp, tl, doc,
                           opts && opts->has_today ? &opts->today : NULL);
         if (fclose(fp) != 0 || bad)
             o.failed = 1;
