@@ -121,6 +121,76 @@ cc_xbuf__line_start(const cc_xbuf *b)
     return i;
 }
 
+/* The length of the well-formed UTF-8 sequence at s[i], or 0. */
+static size_t
+utf8_at(const unsigned char *s, size_t i, size_t n)
+{
+    unsigned char c = s[i];
+    size_t k;
+    unsigned cp;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        k = 1, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        k = 2, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        k = 3, cp = c & 0x07;
+    else
+        return 0;
+    if (n - i <= k)
+        return 0;
+    for (size_t j = 1; j <= k; j++) {
+        if ((s[i + j] & 0xC0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[i + j] & 0x3F);
+    }
+    if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return k + 1;
+}
+
+/* The libraries pass on bytes a document mislabels (a page that says
+ * UTF-8 and is not): each byte that is not UTF-8 becomes U+FFFD. */
+static void
+repair_utf8(cc_xbuf *b)
+{
+    const unsigned char *u = (const unsigned char *)b->s;
+    size_t i = 0, bad = 0;
+    cc_xbuf r;
+
+    while (i < b->len) {
+        size_t k = utf8_at(u, i, b->len);
+        bad += k == 0;
+        i += k ? k : 1;
+    }
+    if (bad == 0)
+        return;
+    memset(&r, 0, sizeof r);
+    if (reserve(&r, b->len + 2 * bad) != 0) {
+        b->oom = 1;
+        return;
+    }
+    for (i = 0; i < b->len;) {
+        size_t k = utf8_at(u, i, b->len);
+        if (k) {
+            memcpy(r.s + r.len, b->s + i, k);
+            r.len += k;
+            i += k;
+        } else {
+            memcpy(r.s + r.len, "\xEF\xBF\xBD", 3);
+            r.len += 3;
+            i++;
+        }
+    }
+    free(b->s);
+    b->s = r.s;
+    b->len = r.len;
+    b->cap = r.cap;
+}
+
 cc_status
 cc_xbuf__finish(cc_xbuf *b, cc_extracted *out, const char *source,
                 const char *what, cc_error *err)
@@ -130,6 +200,8 @@ cc_xbuf__finish(cc_xbuf *b, cc_extracted *out, const char *source,
     memset(out, 0, sizeof *out);
     if (b->len > 0)
         put(b, '\n');
+    if (!b->oom)
+        repair_utf8(b);
     if (b->oom) {
         st = cc_error__set(err, CC_ENOMEM, source, 0, 0, 0, "out of memory");
         goto fail;

@@ -30,7 +30,8 @@ void cc_xbuf__drop_line(cc_xbuf *b);
 size_t cc_xbuf__line_start(const cc_xbuf *b);
 
 /*
- * Hands the text over to *out (new: free() or cc_extract__clear()), or
+ * Hands the text over to *out (new: free() or cc_extract__clear()), each
+ * byte that is not UTF-8 replaced by U+FFFD, or
  * fails: CC_ENOMEM, or CC_EINVAL "no text in the WHAT" when there is
  * none.  The builder is empty afterwards either way.
  */
