@@ -542,7 +542,7 @@ cc_extract__docx(cc_extracted *out, const char *data, size_t len,
         st = cc_error__set(err, CC_ENOMEM, source, 0, 0, 0, "out of memory");
         goto done;
     }
-    za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+    za = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!za) {
         int code = zip_error_code_zip(&ze);
         zip_source_free(src);
