@@ -44,10 +44,20 @@ void cc_emit__words(cc_out *o, const cc_doc *doc, size_t offset, size_t length);
 void cc_emit__span(const cc_doc *doc, size_t offset, size_t length,
                    size_t *soff, size_t *slen);
 
-/* "Tuesday 9 April 2019", "April 2019", "2017", "end of April 2022 (21 to
- * 30 April 2022)", or "between ... and ...". */
-void cc_emit__when(cc_out *o, cc_date a, cc_date b, cc_grain g,
-                   const char *mod);
+/* How cc_emit__when words an interval. */
+typedef enum cc_when_style {
+    CC_WHEN_FULL, /* "Tuesday 9 April 2019", "April 2019", "2017", "summer
+                     2021", "end of April 2022 (21 to 30 April 2022)",
+                     "between Monday 1 ... and Friday 5 ..." */
+    CC_WHEN_BRIEF /* for a chart: "9 Apr 2019", "end Apr 2022", "1–5 Apr
+                     2019" */
+} cc_when_style;
+
+/* The words for the interval [a, b] of grain g and TIMEX3 mod; `value`
+ * (NULL or the TIMEX3 value) names a season.  Every writer words dates
+ * with this. */
+void cc_emit__when(cc_out *o, cc_date a, cc_date b, cc_grain g, const char *mod,
+                   const char *value, cc_when_style style);
 
 /* "What I found para 3, line 41", "line 7". */
 void cc_emit__where(cc_out *o, const cc_place *w);

@@ -311,7 +311,8 @@ cc_timeline_write_ics(const cc_timeline *tl, const cc_doc *doc,
             cc_emit__where(&desc, &ev->where);
             cc_out__puts(&desc, "\nDate: ");
         }
-        cc_emit__when(&desc, ev->earliest, ev->latest, ev->grain, ev->mod);
+        cc_emit__when(&desc, ev->earliest, ev->latest, ev->grain, ev->mod, NULL,
+                      CC_WHEN_FULL);
         failed |= key.failed || sum.failed || desc.failed ||
                   ics_event(&c, cc_out__str(&key), ev->earliest, ev->latest,
                             cc_out__str(&sum), cc_out__str(&desc)) != 0;

@@ -18,7 +18,7 @@ static void
 when_text(cc_out *o, cc_date a, cc_date b, cc_grain g, const char *mod)
 {
     o->len = 0;
-    cc_emit__when(o, a, b, g, mod);
+    cc_emit__when(o, a, b, g, mod, NULL, CC_WHEN_FULL);
 }
 
 /* The words for a place, in `o` (emptied first). */
