@@ -1,7 +1,7 @@
 /*
  * libFuzzer entry point, built once per target (fuzz/CMakeLists.txt sets
- * CC_FUZZ_TARGET to "doc", "date", "ics" or "rules"; fuzz/targets.c holds
- * what each one checks).
+ * CC_FUZZ_TARGET to "doc", "date", "ics", "rules", "html", "pdf" or "docx";
+ * fuzz/targets.c holds what each one checks).
  */
 #include <stdio.h>
 #include <stdlib.h>

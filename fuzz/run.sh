@@ -2,7 +2,7 @@
 # Runs the libFuzzer harnesses for a bounded time each and prints, per
 # harness, executions per second and coverage (libFuzzer's cov and ft).
 #
-#   fuzz/run.sh [SECONDS] [TARGET...]     (default: 30 s each, all four)
+#   fuzz/run.sh [SECONDS] [TARGET...]     (default: 30 s each, all seven)
 #
 # CC_FUZZ_SEED fixes libFuzzer's random seed (0, the default, picks a new
 # one each run); CI fixes it so that its smoke run walks the same inputs
@@ -23,7 +23,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(doc date ics rules)
+[ ${#targets[@]} -gt 0 ] || targets=(doc date ics rules html pdf docx)
 build=${CC_FUZZ_BUILD:-build-fuzz}
 jobs=${CC_FUZZ_JOBS:-2}
 
@@ -45,6 +45,13 @@ seed() { # seed TARGET DIR: fill the corpus directory from the seeds
              [ -f "$f" ] && cp "$f" "$dir/shared-$(basename "$f")"
          done ;;
     rules) cp calendars/rules.json "$dir/rules.json" ;;
+    # the document readers: the smallest seed's documents (tests/formats/)
+    html) for f in tests/formats/*/seed.html; do
+              cp "$f" "$dir/formats-$(basename "$(dirname "$f")").html"
+          done ;;
+    pdf) cp tests/formats/seed-19-006-719/seed.pdf "$dir/formats-seed.pdf"
+         cp tests/formats/bad/encrypted.pdf "$dir/formats-encrypted.pdf" ;;
+    docx) cp tests/formats/seed-19-006-719/seed.docx "$dir/formats-seed.docx" ;;
     esac
     for f in fuzz/seeds/"$t"/* fuzz/regressions/"$t"/*; do
         [ -f "$f" ] && cp "$f" "$dir/seed-$(basename "$f")"

@@ -4,6 +4,8 @@
  */
 #include "targets.h"
 
+#include "extract.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -485,6 +487,94 @@ cc_fuzz_rules(cc_ctx *ctx, const uint8_t *data, size_t size)
     return bad;
 }
 
+/* Valid UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF). */
+static int
+valid_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t k;
+        unsigned cp;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            k = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF)
+            k = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4)
+            k = 3, cp = c & 0x07;
+        else
+            return 0;
+        if (n - i <= k)
+            return 0;
+        for (size_t j = 1; j <= k; j++) {
+            if ((s[i + j] & 0xC0) != 0x80)
+                return 0;
+            cp = cp << 6 | (s[i + j] & 0x3F);
+        }
+        if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+typedef cc_status (*extract_fn)(cc_extracted *, const char *, size_t,
+                                const char *, cc_error *);
+
+static const char *
+fuzz_extract(extract_fn read, const uint8_t *data, size_t size)
+{
+    cc_extracted x;
+    cc_error err;
+    cc_status st;
+    const char *bad = NULL;
+
+    memset(&err, 0, sizeof err);
+    st = read(&x, (const char *)data, size, "fuzz.in", &err);
+    if (st != CC_OK) {
+        if (x.text || x.len)
+            return "a refused document left text in *out";
+        if ((bad = check_error(st, &err, size)))
+            return bad;
+        if (strcmp(err.source, "fuzz.in") != 0)
+            return "a refusal does not name the source";
+        return NULL;
+    }
+    if (!x.text || x.len == 0)
+        bad = "CC_OK with no text";
+    else if (x.text[x.len] != '\0' || strlen(x.text) != x.len)
+        bad = "the text is not NUL-terminated at its length";
+    else if (x.text[x.len - 1] != '\n')
+        bad = "the text does not end with a newline";
+    else if (!valid_utf8((const unsigned char *)x.text, x.len))
+        bad = "the text is not UTF-8";
+    free(x.text);
+    return bad;
+}
+
+const char *
+cc_fuzz_html(const uint8_t *data, size_t size)
+{
+    return fuzz_extract(cc_extract__html, data, size);
+}
+
+const char *
+cc_fuzz_pdf(const uint8_t *data, size_t size)
+{
+    return fuzz_extract(cc_extract__pdf, data, size);
+}
+
+const char *
+cc_fuzz_docx(const uint8_t *data, size_t size)
+{
+    return fuzz_extract(cc_extract__docx, data, size);
+}
+
 const char *
 cc_fuzz_run(const char *name, cc_ctx *ctx, const uint8_t *data, size_t size)
 {
@@ -496,5 +586,11 @@ cc_fuzz_run(const char *name, cc_ctx *ctx, const uint8_t *data, size_t size)
         return cc_fuzz_ics(ctx, data, size);
     if (strcmp(name, "rules") == 0)
         return cc_fuzz_rules(ctx, data, size);
+    if (strcmp(name, "html") == 0)
+        return cc_fuzz_html(data, size);
+    if (strcmp(name, "pdf") == 0)
+        return cc_fuzz_pdf(data, size);
+    if (strcmp(name, "docx") == 0)
+        return cc_fuzz_docx(data, size);
     return "no such fuzz target";
 }

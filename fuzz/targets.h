@@ -31,8 +31,16 @@ const char *cc_fuzz_ics(const cc_ctx *ctx, const uint8_t *data, size_t size);
  * that loaded: the checks look only at what this input loaded). */
 const char *cc_fuzz_rules(cc_ctx *ctx, const uint8_t *data, size_t size);
 
-/* The target named "doc", "date", "ics" or "rules" (the names of the
- * directories under fuzz/regressions/). */
+/* The document readers over the bytes as a web page, a PDF or a Word
+ * document (cc_extract__html, __pdf, __docx): a refusal is one line naming
+ * the source; text that comes back is NUL-terminated UTF-8 of its length,
+ * ending with a newline. */
+const char *cc_fuzz_html(const uint8_t *data, size_t size);
+const char *cc_fuzz_pdf(const uint8_t *data, size_t size);
+const char *cc_fuzz_docx(const uint8_t *data, size_t size);
+
+/* The target named "doc", "date", "ics", "rules", "html", "pdf" or "docx"
+ * (the names of the directories under fuzz/regressions/). */
 const char *cc_fuzz_run(const char *name, cc_ctx *ctx, const uint8_t *data,
                         size_t size);
 

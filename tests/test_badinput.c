@@ -509,6 +509,63 @@ Test(badinput, elf, .init = setup, .fini = teardown)
     run_free(&r);
 }
 
+/* Documents of each format that cannot be read: exit 3, one line naming
+ * the file (docs/errors.md, "Documents"). */
+Test(badinput, documents, .init = setup, .fini = teardown)
+{
+    static const char seed_pdf[] = "tests/formats/seed-19-006-719/seed.pdf";
+    static const char empty_page[] =
+        "<html><head><script>var a;</script></head><body><nav>Home</nav>"
+        "<p> </p><p><a href=\"#top\">Back to top</a></p></body></html>\n";
+    static const char draft[] = "Mr X complained on 9 April 2019.\n";
+    FILE *fp = fopen(seed_pdf, "rb");
+    char half[3000];
+    const char *cut, *notzip, *page;
+    run r;
+
+    cr_assert_not_null(fp, "%s", seed_pdf);
+    cr_assert(eq(sz, fread(half, 1, sizeof half, fp), sizeof half));
+    fclose(fp);
+    cut = write_file("cut.pdf", half, sizeof half);
+    notzip = write_text("draft.docx", draft);
+    page = write_text("empty.html", empty_page);
+
+    run_cmd(&r, A("dates", cut));
+    expect_exact(&r, 3,
+                 fmt("caseclock: %s: the PDF is truncated (no %%%%EOF at its "
+                     "end)\n",
+                     cut));
+    run_free(&r);
+    run_cmd(&r, A("timeline", "tests/formats/bad/encrypted.pdf"));
+    expect_exact(&r, 3,
+                 "caseclock: tests/formats/bad/encrypted.pdf: the PDF is "
+                 "encrypted (it needs a password)\n");
+    run_free(&r);
+    run_cmd(&r, A("dates", notzip, "--input-format", "pdf"));
+    expect_exact(&r, 3,
+                 fmt("caseclock: %s: not a PDF (no %%PDF- header)\n", notzip));
+    run_free(&r);
+    run_cmd(&r, A("dates", notzip, "--input-format", "docx"));
+    expect_exact(&r, 3,
+                 fmt("caseclock: %s: not a Word document (not a zip "
+                     "archive)\n",
+                     notzip));
+    run_free(&r);
+    /* by content, the same file is text, whatever its name */
+    run_cmd(&r, A("dates", notzip));
+    cr_expect(eq(int, r.status, 0), "%s", r.err);
+    run_free(&r);
+    run_cmd(&r, A("check", "tests/formats/bad/bomb.docx"));
+    expect_exact(&r, 3,
+                 "caseclock: tests/formats/bad/bomb.docx: word/document.xml "
+                 "is 83886080 bytes uncompressed, over the limit of 64 MiB "
+                 "(a zip bomb?)\n");
+    run_free(&r);
+    run_cmd(&r, A("dates", page));
+    expect_exact(&r, 3, fmt("caseclock: %s: no text in the page\n", page));
+    run_free(&r);
+}
+
 /* Invalid UTF-8: exit 3, naming the file, the line and column of the first
  * bad byte, and its byte offset. */
 static const struct {
@@ -1443,7 +1500,8 @@ Test(badinput, option_values, .init = setup, .fini = teardown)
 
 Test(badinput, fuzz_regressions)
 {
-    static const char *const targets[] = {"doc", "date", "ics", "rules"};
+    static const char *const targets[] = {"doc",  "date", "ics", "rules",
+                                          "html", "pdf",  "docx"};
     cc_ctx *ctx;
     size_t replayed = 0;
 

@@ -199,6 +199,33 @@ read_plain(cc_doc *doc, const char *data, size_t len, cc_encoding enc,
     return CC_OK;
 }
 
+/* The text of a web page, PDF or Word document (extract_*.c).  Sets
+ * doc->text (new), doc->len. */
+static cc_status
+read_document(cc_doc *doc, const char *data, size_t len, const char *source,
+              cc_error *err)
+{
+    cc_extracted x;
+    cc_status st;
+
+    switch (doc->format) {
+    case CC_FORMAT_HTML:
+        st = cc_extract__html(&x, data, len, source, err);
+        break;
+    case CC_FORMAT_PDF:
+        st = cc_extract__pdf(&x, data, len, source, err);
+        break;
+    default:
+        st = cc_extract__docx(&x, data, len, source, err);
+        break;
+    }
+    if (st != CC_OK)
+        return st;
+    doc->text = x.text;
+    doc->len = x.len;
+    return CC_OK;
+}
+
 /* The line table of the source, which also checks it is UTF-8; text in
  * Windows-1252 read as UTF-8 is refused with the option that reads it. */
 static cc_status
@@ -289,15 +316,12 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
         st = cc_error__fail(err, CC_ENOMEM, "out of memory");
         goto done;
     }
-    doc->format =
-        opts->format == CC_FORMAT_AUTO ? CC_FORMAT_TEXT : opts->format;
-    if (doc->format != CC_FORMAT_TEXT) {
-        st = cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
-                           "%s documents cannot be read by this build",
-                           cc_format_name(doc->format));
-        goto done;
-    }
-    st = read_plain(doc, data, len, opts->encoding, source, err);
+    doc->format = opts->format == CC_FORMAT_AUTO ? cc_extract__sniff(data, len)
+                                                 : opts->format;
+    if (doc->format == CC_FORMAT_TEXT)
+        st = read_plain(doc, data, len, opts->encoding, source, err);
+    else
+        st = read_document(doc, data, len, source, err);
     if (st != CC_OK)
         goto done;
     st = check_utf8(&t, doc, source, err);
