@@ -6,17 +6,31 @@
 
 #include <string.h>
 
+/* The searches below test every byte of the text they are given: these
+ * two are the file's own, inlined, and the exported pair calls them. */
+static inline int
+lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static inline int
+alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
 int
 cc_words__lower(int c)
 {
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    return c >= 0 && c <= 0xFF ? lower((unsigned char)c) : c;
 }
 
 int
 cc_words__alnum(int c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
+    return c >= 0 && c <= 0xFF && alnum((unsigned char)c);
 }
 
 /*
@@ -35,22 +49,32 @@ cc_words__match(const char *text, size_t at, size_t to, const char *word)
             prefix = 1;
             break;
         }
-        if (at + k >= to ||
-            cc_words__lower((unsigned char)text[at + k]) != word[k])
+        if (at + k >= to || lower((unsigned char)text[at + k]) != word[k])
             return 0;
     }
     /* A word ending in a letter must end there ("met", not "method"). */
-    if (!prefix && k > 0 && cc_words__alnum((unsigned char)word[k - 1]) &&
-        at + k < to && cc_words__alnum((unsigned char)text[at + k]))
+    if (!prefix && k > 0 && alnum((unsigned char)word[k - 1]) && at + k < to &&
+        alnum((unsigned char)text[at + k]))
         return 0;
     return k;
 }
 
+/*
+ * A match at `at` starts with the word's first character (a lone "*" or
+ * an empty word match nothing), so the scans test that byte before the
+ * word boundary and the rest of the word.
+ */
 size_t
 cc_words__find(const char *text, size_t from, size_t to, const char *word)
 {
+    int first = (unsigned char)word[0];
+
+    if (!first || (first == '*' && !word[1]))
+        return (size_t)-1;
     for (size_t i = from; i < to; i++) {
-        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+        if (lower((unsigned char)text[i]) != first)
+            continue;
+        if (i > 0 && alnum((unsigned char)text[i - 1]))
             continue;
         if (cc_words__match(text, i, to, word))
             return i;
@@ -69,7 +93,7 @@ cc_words__find(const char *text, size_t from, size_t to, const char *word)
 static size_t
 skip_gap(const char *text, size_t at, size_t to)
 {
-    while (at < to && !cc_words__alnum((unsigned char)text[at]) &&
+    while (at < to && !alnum((unsigned char)text[at]) &&
            (unsigned char)text[at] < 0x80 && text[at] != '\'')
         at++;
     return at;
@@ -139,7 +163,10 @@ match_pattern(const char *text, size_t at, size_t to, const char *pat,
     }
     for (size_t p = end; p < to; p++) {
         size_t r;
-        if (p > 0 && cc_words__alnum((unsigned char)text[p - 1]))
+        /* The next phrase starts with pat[0] (see cc_words__find). */
+        if (lower((unsigned char)text[p]) != (unsigned char)pat[0])
+            continue;
+        if (p > 0 && alnum((unsigned char)text[p - 1]))
             continue;
         if ((r = match_pattern(text, p, to, pat, plen, last)) != 0)
             return r;
@@ -152,10 +179,14 @@ cc_words__find_pattern(const char *text, size_t from, size_t to,
                        const char *pattern, size_t *end, size_t *last)
 {
     size_t plen = strlen(pattern);
+    int first = (unsigned char)pattern[0];
 
     for (size_t i = from; i < to; i++) {
         size_t e, l;
-        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+        /* A match starts with the first phrase's first character. */
+        if (lower((unsigned char)text[i]) != first)
+            continue;
+        if (i > 0 && alnum((unsigned char)text[i - 1]))
             continue;
         if ((e = match_pattern(text, i, to, pattern, plen, &l)) != 0) {
             if (end)
