@@ -100,6 +100,24 @@ find_complainant(complainant *c, const char *text, size_t len)
     }
 }
 
+/* Does `name` start in text[at, at + n) (it may run past at + n)?  A
+ * search bounded by the paragraph, not the rest of the text. */
+static int
+named_in(const char *text, size_t len, size_t at, size_t n, const char *name)
+{
+    size_t k = strlen(name), end = at + n;
+    const char *p;
+
+    while (at < end && at + k <= len &&
+           (p = memchr(text + at, name[0], end - at)) != NULL) {
+        at = (size_t)(p - text);
+        if (at + k <= len && memcmp(p, name, k) == 0)
+            return 1;
+        at++;
+    }
+    return 0;
+}
+
 int
 cc_chrono__narrative(const cc_doc *doc, long paragraph)
 {
@@ -122,9 +140,7 @@ cc_chrono__narrative(const cc_doc *doc, long paragraph)
      * the case ("Mr X first complained to the Ombudsman in January 2019").
      */
     find_complainant(&c, text, len);
-    return c.name[0] && strstr(text + p->offset, c.name) != NULL &&
-           (size_t)(strstr(text + p->offset, c.name) - (text + p->offset)) <
-               p->length;
+    return c.name[0] && named_in(text, len, p->offset, p->length, c.name);
 }
 
 /*
