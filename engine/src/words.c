@@ -60,6 +60,50 @@ cc_words__match(const char *text, size_t at, size_t to, const char *word)
 }
 
 /*
+ * The offsets, from a start on, of the bytes whose lower case is `first`
+ * (a letter's two cases are two memchr() scans, each resumed where it
+ * stopped), so that a search visits the candidates, not every byte.
+ */
+typedef struct first_scan {
+    const char *text;
+    size_t to;
+    int a, b;      /* the byte values: both cases of a letter, else a == b */
+    size_t na, nb; /* the next offset of each at or after the last start */
+} first_scan;
+
+static size_t
+scan_one(const first_scan *s, size_t from, int c)
+{
+    const char *p =
+        from < s->to ? memchr(s->text + from, c, s->to - from) : NULL;
+    return p ? (size_t)(p - s->text) : s->to;
+}
+
+static void
+scan_init(first_scan *s, const char *text, size_t from, size_t to, int first)
+{
+    s->text = text;
+    s->to = to;
+    s->a = first;
+    s->b = first >= 'a' && first <= 'z' ? first - ('a' - 'A') : first;
+    s->na = scan_one(s, from, s->a);
+    s->nb = s->b == s->a ? s->na : scan_one(s, from, s->b);
+}
+
+/* The first candidate at or after `from` (from never goes back), or to. */
+static size_t
+scan_next(first_scan *s, size_t from)
+{
+    if (s->na < from)
+        s->na = scan_one(s, from, s->a);
+    if (s->b == s->a)
+        s->nb = s->na;
+    else if (s->nb < from)
+        s->nb = scan_one(s, from, s->b);
+    return s->na < s->nb ? s->na : s->nb;
+}
+
+/*
  * A match at `at` starts with the word's first character (a lone "*" or
  * an empty word match nothing), so the scans test that byte before the
  * word boundary and the rest of the word.
@@ -68,12 +112,12 @@ size_t
 cc_words__find(const char *text, size_t from, size_t to, const char *word)
 {
     int first = (unsigned char)word[0];
+    first_scan sc;
 
-    if (!first || (first == '*' && !word[1]))
+    if (!first || (first == '*' && !word[1]) || from >= to)
         return (size_t)-1;
-    for (size_t i = from; i < to; i++) {
-        if (lower((unsigned char)text[i]) != first)
-            continue;
+    scan_init(&sc, text, from, to, first);
+    for (size_t i = scan_next(&sc, from); i < to; i = scan_next(&sc, i + 1)) {
         if (i > 0 && alnum((unsigned char)text[i - 1]))
             continue;
         if (cc_words__match(text, i, to, word))
@@ -180,12 +224,14 @@ cc_words__find_pattern(const char *text, size_t from, size_t to,
 {
     size_t plen = strlen(pattern);
     int first = (unsigned char)pattern[0];
+    first_scan sc;
 
-    for (size_t i = from; i < to; i++) {
+    /* A match starts with the first phrase's first character. */
+    if (!first || from >= to)
+        return (size_t)-1;
+    scan_init(&sc, text, from, to, first);
+    for (size_t i = scan_next(&sc, from); i < to; i = scan_next(&sc, i + 1)) {
         size_t e, l;
-        /* A match starts with the first phrase's first character. */
-        if (lower((unsigned char)text[i]) != first)
-            continue;
         if (i > 0 && alnum((unsigned char)text[i - 1]))
             continue;
         if ((e = match_pattern(text, i, to, pattern, plen, &l)) != 0) {
