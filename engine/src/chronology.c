@@ -76,7 +76,9 @@ find_complainant(complainant *c, const char *text, size_t len)
     c->name[0] = c->name2[0] = '\0';
     c->female = -1;
     for (size_t i = 0; i < len; i++) {
-        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+        /* Every title starts with 'M' or 'D'. */
+        if ((text[i] != 'M' && text[i] != 'D') ||
+            (i > 0 && cc_words__alnum((unsigned char)text[i - 1])))
             continue;
         /* "Mr and Mrs V": both are the complainant. */
         if (i + 13 < len && strncmp(text + i, "Mr and Mrs ", 11) == 0 &&

@@ -6,31 +6,17 @@
 
 #include <string.h>
 
-/* The searches below test every byte of the text they are given: these
- * two are the file's own, inlined, and the exported pair calls them. */
+/* The searches below test every byte of the text they are given. */
 static inline int
 lower(unsigned char c)
 {
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    return cc_words__lower(c);
 }
 
 static inline int
 alnum(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
-}
-
-int
-cc_words__lower(int c)
-{
-    return c >= 0 && c <= 0xFF ? lower((unsigned char)c) : c;
-}
-
-int
-cc_words__alnum(int c)
-{
-    return c >= 0 && c <= 0xFF && alnum((unsigned char)c);
+    return cc_words__alnum(c);
 }
 
 /*
