@@ -264,7 +264,8 @@ word_before(const char *text, size_t from, size_t at, char *buf, size_t size)
     }
 }
 
-/* Clause boundaries: where one clause ends and the next begins. */
+/* Clause boundaries: where one clause ends and the next begins.  Each
+ * starts with ';', ' ' or ',': clause_split tests that byte first. */
 static const char *const BOUNDS[] = {
     "; ",          " – ",   " - ",      ", and ",   " and ",
     ", but ",      " but ", ", which ", ", when ",  " when ",
@@ -284,6 +285,9 @@ clause_split(const char *text, size_t s0, size_t s1, size_t *starts,
 
     starts[n++] = s0;
     for (size_t i = s0; i < s1 && n < max; i++) {
+        /* Every boundary starts with ';', ' ' or ','. */
+        if (text[i] != ' ' && text[i] != ',' && text[i] != ';')
+            continue;
         for (size_t b = 0; b < sizeof BOUNDS / sizeof *BOUNDS; b++) {
             size_t k = strlen(BOUNDS[b]);
             if (i + k <= s1 && strncmp(text + i, BOUNDS[b], k) == 0) {
