@@ -107,4 +107,24 @@ int cli_option(int argc, char **argv, int *i, const char *name,
  * prints a usage error naming --format and returns EXIT_USAGE. */
 int cli_format(const char *val, const char *const *allowed, int *out);
 
+/*
+ * How a subcommand reads its decision: --input-format, --encoding, the
+ * header fields a draft lacks (--authority, --reference, --category,
+ * --outcome, --decision-date) and --text-out FILE.  Zero it first; its
+ * strings are argv's.
+ */
+typedef struct cli_read {
+    cc_read_opts opts;
+    const char *text_out;
+} cli_read;
+
+/* 1 when argv[*i] is one of those options (and its value, which *i then
+ * indexes), 0 when it is not, -1 after a usage error was printed. */
+int cli_read_option(cli_read *r, int argc, char **argv, int *i);
+
+/* Reads data[0..len) of `file` into *doc (new) and writes --text-out;
+ * returns EXIT_DONE, or the exit code after reporting the error. */
+int cli_read_doc(cli_read *r, cc_doc **doc, const cc_ctx *ctx, const char *data,
+                 size_t len, const char *file);
+
 #endif

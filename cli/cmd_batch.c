@@ -140,50 +140,36 @@ utf8_path(buf *b, const char *s)
 }
 
 /*
- * Appends `s` as a JSON string, escaped as jansson escapes.  A path need
- * not be UTF-8: a byte that is not part of a UTF-8 sequence becomes
- * U+FFFD, so the record stays valid JSON.
+ * A failed input's record, {"path":...,"error":...,"exit":N} and a line
+ * break, in b (emptied first), written by jansson like every other
+ * record; the path with U+FFFD for bytes that are not UTF-8.
  */
 static int
-buf_jstring(buf *b, const char *s)
+error_record(buf *b, const char *path, const char *msg, int exit_code)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    char esc[8];
+    buf p = {0};
+    json_t *o = NULL;
+    char *line = NULL;
+    int rc = -1;
 
-    if (buf_add(b, "\"", 1) != 0)
-        return -1;
-    for (size_t i = 0; i < n;) {
-        size_t k = utf8_len(p + i, n - i);
-        int rc;
-        if (k == 0) {
-            rc = buf_add(b, "\xEF\xBF\xBD", 3);
-            k = 1;
-        } else if (p[i] == '"' || p[i] == '\\') {
-            esc[0] = '\\';
-            esc[1] = (char)p[i];
-            rc = buf_add(b, esc, 2);
-        } else if (p[i] < 0x20) {
-            const char *named = p[i] == '\n'   ? "\\n"
-                                : p[i] == '\t' ? "\\t"
-                                : p[i] == '\r' ? "\\r"
-                                : p[i] == '\b' ? "\\b"
-                                : p[i] == '\f' ? "\\f"
-                                               : NULL;
-            if (named) {
-                rc = buf_str(b, named);
-            } else {
-                snprintf(esc, sizeof esc, "\\u%04X", p[i]);
-                rc = buf_str(b, esc);
-            }
-        } else {
-            rc = buf_add(b, p + i, k);
-        }
-        if (rc != 0)
-            return -1;
-        i += k;
+    b->n = 0;
+    if (utf8_path(&p, path) == 0) {
+        /* the message names the path too: made UTF-8 the same way */
+        buf m = {0};
+        if (utf8_path(&m, msg) == 0 &&
+            (o = json_pack("{s:s, s:s, s:i}", "path", p.p, "error", m.p, "exit",
+                           exit_code)) != NULL &&
+            (line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER)) &&
+            buf_str(b, line) == 0 && buf_str(b, "\n") == 0)
+            rc = 0;
+        free(m.p);
     }
-    return buf_add(b, "\"", 1);
+    free(line);
+    json_decref(o);
+    free(p.p);
+    if (rc != 0)
+        b->n = 0;
+    return rc;
 }
 
 /* A cc_write_fn appending to the buf `b`. */
@@ -412,7 +398,9 @@ process(worker *w, slot *s)
     }
     if ((rc = read_input(w, s->path, &msg)) != EXIT_DONE)
         goto fail;
-    if (cc_doc_read(&doc, b->ctx, w->in.p, w->in.n, s->path, &err) != CC_OK ||
+    /* any format, chosen by content */
+    if (cc_doc_read_with(&doc, b->ctx, w->in.p, w->in.n, s->path, NULL, &err) !=
+            CC_OK ||
         (b->command != CMD_DATES &&
          cc_timeline_new(&tl, b->ctx, doc, &err) != CC_OK)) {
         rc = cli_exit_code(err.code);
@@ -428,17 +416,7 @@ process(worker *w, slot *s)
 fail:
     if (!msg)
         rc = EXIT_INTERNAL;
-    s->record.n = 0;
-    if (buf_str(&s->record, "{\"path\":") || buf_jstring(&s->record, s->path) ||
-        buf_str(&s->record, ",\"error\":") ||
-        buf_jstring(&s->record, msg ? msg : "out of memory")) {
-        s->record.n = 0;
-    } else {
-        char tail[32];
-        snprintf(tail, sizeof tail, ",\"exit\":%d}\n", rc);
-        if (buf_str(&s->record, tail))
-            s->record.n = 0;
-    }
+    error_record(&s->record, s->path, msg ? msg : "out of memory", rc);
     s->message = msg;
 done:
     s->exit = rc;

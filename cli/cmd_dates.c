@@ -18,10 +18,16 @@ cli_dates(int argc, char **argv)
     cc_doc *doc = NULL;
     cc_error err = {0};
     cli_out out;
+    cli_read rd = {0};
 
     for (int i = 1; i < argc; i++) {
         const char *val;
-        int m = cli_option(argc, argv, &i, "--format", &val);
+        int m = cli_read_option(&rd, argc, argv, &i);
+        if (m < 0)
+            return EXIT_USAGE;
+        if (m > 0)
+            continue;
+        m = cli_option(argc, argv, &i, "--format", &val);
         if (m < 0)
             return EXIT_USAGE;
         if (m > 0) {
@@ -52,11 +58,8 @@ cli_dates(int argc, char **argv)
         return rc;
     if ((rc = cli_ctx_new(&ctx)) != EXIT_DONE)
         goto done;
-    if (cc_doc_read(&doc, ctx, data, len,
-                    strcmp(file, "-") == 0 ? "<stdin>" : file, &err) != CC_OK) {
-        rc = cli_report(&err);
+    if ((rc = cli_read_doc(&rd, &doc, ctx, data, len, file)) != EXIT_DONE)
         goto done;
-    }
     if ((rc = cli_out_open(&out, output)) != EXIT_DONE)
         goto done;
     {

@@ -34,11 +34,15 @@ run(int argc, char **argv, int checks_only)
     cc_error err = {0};
     cli_out out;
     cc_write_opts o = {0};
+    cli_read rd = {0};
 
     for (int i = 1; i < argc; i++) {
         const char *val;
         int m;
-        if ((m = cli_option(argc, argv, &i, "--format", &val)) != 0) {
+        if ((m = cli_read_option(&rd, argc, argv, &i)) != 0) {
+            if (m < 0)
+                return EXIT_USAGE;
+        } else if ((m = cli_option(argc, argv, &i, "--format", &val)) != 0) {
             if (m < 0 ||
                 cli_format(val, checks_only ? CHECK_FORMATS : TIMELINE_FORMATS,
                            &fmt) != EXIT_DONE)
@@ -104,9 +108,9 @@ run(int argc, char **argv, int checks_only)
         }
         free(ics);
     }
-    if (cc_doc_read(&doc, ctx, data, len,
-                    strcmp(file, "-") == 0 ? "<stdin>" : file, &err) != CC_OK ||
-        cc_timeline_new(&tl, ctx, doc, &err) != CC_OK) {
+    if ((rc = cli_read_doc(&rd, &doc, ctx, data, len, file)) != EXIT_DONE)
+        goto done;
+    if (cc_timeline_new(&tl, ctx, doc, &err) != CC_OK) {
         rc = cli_report(&err);
         goto done;
     }

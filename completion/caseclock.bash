@@ -150,15 +150,15 @@ _caseclock()
         formats="text json"
         ;;
     dates)
-        opts="--format -o"
+        opts="--format -o --input-format --encoding --text-out --decision-date --authority --reference --category --outcome"
         formats="json text"
         ;;
     timeline)
-        opts="--format -o --today --calendar"
+        opts="--format -o --today --calendar --input-format --encoding --text-out --decision-date --authority --reference --category --outcome"
         formats="text json ics csv html"
         ;;
     check)
-        opts="--format -o --today --strict --calendar"
+        opts="--format -o --today --strict --calendar --input-format --encoding --text-out --decision-date --authority --reference --category --outcome"
         formats="text json"
         ;;
     batch)
@@ -200,8 +200,20 @@ _caseclock()
             _caseclock_words "$(_caseclock_rules "${COMP_WORDS[0]}")"
             return 0
             ;;
-        -o)
+        -o | --text-out)
             _caseclock_files
+            return 0
+            ;;
+        --input-format)
+            _caseclock_words "auto text html pdf docx"
+            return 0
+            ;;
+        --encoding)
+            _caseclock_words "utf-8 windows-1252"
+            return 0
+            ;;
+        --decision-date | --authority | --reference | --category | --outcome)
+            # free text: nothing sensible to offer
             return 0
             ;;
         --from | --today)

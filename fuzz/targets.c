@@ -215,9 +215,25 @@ doc_checks(const cc_ctx *ctx, const uint8_t *data, size_t size)
     if (!doc)
         return "CC_OK and no document";
     start = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    text = cc_doc_text(doc, &len);
+    text = cc_doc_source_text(doc, &len);
     if (len != size || (size && memcmp(text, data, size) != 0))
-        return "cc_doc_text is not the input";
+        return "cc_doc_source_text is not the input";
+    /* the spans index the cleaned text, which maps back onto the input's
+     * character boundaries, in order */
+    text = cc_doc_text(doc, &len);
+    if (len > size)
+        return "the cleaned text is longer than the input";
+    for (size_t i = 0, last = 0; i <= len; i++) {
+        size_t at = cc_doc_source_offset(doc, i);
+        if (at < last || at > size || at < i)
+            bad = "cc_doc_source_offset is not monotonic inside the input";
+        else if (i < len && ((const uint8_t *)text)[i] < 0x80 &&
+                 ((const uint8_t *)text)[i] != data[at] && data[at] < 0x80)
+            bad = "an ASCII byte of the cleaned text is not the input's";
+        if (bad)
+            break;
+        last = at;
+    }
     for (size_t i = 0; !bad && i < cc_doc_mention_count(doc); i++) {
         const cc_mention *m = cc_doc_mention(doc, i);
         if (!m)
@@ -225,23 +241,24 @@ doc_checks(const cc_ctx *ctx, const uint8_t *data, size_t size)
         else if (m->offset < end)
             bad = "mentions overlap or are out of text order";
         else
-            bad = check_mention(m, data, size, start, doc);
+            bad = check_mention(m, (const uint8_t *)text, len, start, doc);
         if (m)
             end = m->offset + m->length;
     }
     for (size_t i = 0; !bad && i < cc_doc_sentence_count(doc); i++) {
         const cc_sentence *s = cc_doc_sentence(doc, i);
-        if (!span_ok(data, size, s->offset, s->length))
+        if (!span_ok((const uint8_t *)text, len, s->offset, s->length))
             bad = "sentence is not on UTF-8 boundaries inside the input";
     }
     for (size_t i = 0; !bad && i < cc_doc_paragraph_count(doc); i++) {
         const cc_paragraph *p = cc_doc_paragraph(doc, i);
-        if (!span_ok(data, size, p->offset, p->length))
+        if (!span_ok((const uint8_t *)text, len, p->offset, p->length))
             bad = "paragraph is not on UTF-8 boundaries inside the input";
     }
     for (size_t i = 0; !bad && i < cc_doc_section_count(doc); i++) {
         const cc_section *s = cc_doc_section(doc, i);
-        if (!span_ok(data, size, s->offset, s->length) || !s->title)
+        if (!span_ok((const uint8_t *)text, len, s->offset, s->length) ||
+            !s->title)
             bad = "section is not on UTF-8 boundaries inside the input";
     }
     if (!bad && cc_doc_field(doc, CC_FIELD_DECISION_DATE)) {
@@ -258,7 +275,7 @@ doc_checks(const cc_ctx *ctx, const uint8_t *data, size_t size)
         if (st != CC_OK)
             bad = tl ? "an error and a timeline" : check_error(st, &err, size);
         else
-            bad = tl ? check_timeline(tl, doc, data, size)
+            bad = tl ? check_timeline(tl, doc, (const uint8_t *)text, len)
                      : "CC_OK and no timeline";
         cc_timeline_free(tl);
     }

@@ -310,8 +310,10 @@ score_file(const char *gold_path, const char *root, const cc_ctx *ctx,
         }
         for (size_t j = 0; j < ns; j++) {
             const cc_mention *m = cc_doc_mention(doc, j);
-            sm[j].offset = m->offset;
-            sm[j].length = m->length;
+            /* the gold counts bytes of the file as given */
+            sm[j].offset = cc_doc_source_offset(doc, m->offset);
+            sm[j].length =
+                cc_doc_source_offset(doc, m->offset + m->length) - sm[j].offset;
             snprintf(sm[j].type, sizeof sm[j].type, "%s",
                      cc_mention_type_name(m->type));
             snprintf(sm[j].value, sizeof sm[j].value, "%s", m->value);

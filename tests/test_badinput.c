@@ -517,22 +517,26 @@ static const struct {
     int line, column;
     size_t offset;
     unsigned byte;
+    int cp1252; /* 1: it reads as Windows-1252, and the message says so */
 } bad_utf8[] = {
-    {"overlong '/' (C0 AF)", "On 3 March 2019 \xC0\xAF x\n", 1, 17, 16, 0xC0},
-    {"overlong 3-byte NUL (E0 80 80)", "ab\ncd \xE0\x80\x80\n", 2, 4, 6, 0xE0},
-    {"lone continuation byte", "line one\nOn 3 March 2019 \x80 x", 2, 17, 25,
-     0x80},
-    {"truncated at the end", "On 3 March 2019 \xE2\x82", 1, 17, 16, 0xE2},
-    {"truncated before ASCII", "x \xE2\x82y\n", 1, 3, 2, 0xE2},
-    {"UTF-16 surrogate (ED A0 80)", "x\ny\nOn \xED\xA0\x80 x", 3, 4, 7, 0xED},
-    {"above U+10FFFF (F4 90 80 80)", "\xF4\x90\x80\x80", 1, 1, 0, 0xF4},
-    {"F8: never in UTF-8", "caf\xC3\xA9 \xF8 x", 1, 6, 6, 0xF8},
-    {"CR-only lines count", "a\rb\rc\xFF", 3, 2, 5, 0xFF},
-    {"after a BOM, column 1 is after it", "\xEF\xBB\xBF\xFF", 1, 1, 3, 0xFF},
+    {"overlong '/' (C0 AF)", "On 3 March 2019 \xC0\xAF x\n", 1, 17, 16, 0xC0,
+     0},
+    {"overlong 3-byte NUL (E0 80 80)", "ab\ncd \xE0\x80\x80\n", 2, 4, 6, 0xE0,
+     0},
+    {"lone continuation byte (1252's euro sign)",
+     "line one\nOn 3 March 2019 \x80 x", 2, 17, 25, 0x80, 1},
+    {"truncated at the end", "On 3 March 2019 \xE2\x82", 1, 17, 16, 0xE2, 0},
+    {"truncated before ASCII", "x \xE2\x82y\n", 1, 3, 2, 0xE2, 0},
+    {"UTF-16 surrogate (ED A0 80)", "x\ny\nOn \xED\xA0\x80 x", 3, 4, 7, 0xED,
+     0},
+    {"above U+10FFFF (F4 90 80 80)", "\xF4\x90\x80\x80", 1, 1, 0, 0xF4, 0},
+    {"F8: never in UTF-8", "caf\xC3\xA9 \xF8 x", 1, 6, 6, 0xF8, 0},
+    {"CR-only lines count", "a\rb\rc\xFF", 3, 2, 5, 0xFF, 1},
+    {"after a BOM, column 1 is after it", "\xEF\xBB\xBF\xFF", 1, 1, 3, 0xFF, 0},
     {"Latin-1 pound sign",
      "It cost \xA3"
      "450.\n",
-     1, 9, 8, 0xA3},
+     1, 9, 8, 0xA3, 1},
 };
 
 Test(badinput, invalid_utf8, .init = setup, .fini = teardown)
@@ -543,9 +547,13 @@ Test(badinput, invalid_utf8, .init = setup, .fini = teardown)
         run_cmd(&r, A("dates", p));
         expect_exact(&r, 3,
                      fmt("caseclock: %s:%d:%d: invalid UTF-8: byte 0x%02X at "
-                         "offset %zu\n",
+                         "offset %zu%s\n",
                          p, bad_utf8[i].line, bad_utf8[i].column,
-                         bad_utf8[i].byte, bad_utf8[i].offset));
+                         bad_utf8[i].byte, bad_utf8[i].offset,
+                         bad_utf8[i].cp1252
+                             ? "; it looks like Windows-1252: read it with "
+                               "--encoding windows-1252"
+                             : ""));
         cr_expect(eq(int, r.status, 3), "%s", bad_utf8[i].why);
         run_free(&r);
     }

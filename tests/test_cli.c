@@ -23,6 +23,22 @@ static const struct {
     const char *err; /* a part of stderr, or NULL */
 } cases[] = {
     {A("add", "2019-04-10", "10wd"), 0, "2019-04-26\n", NULL},
+    /* reading a decision: a draft's header from the options */
+    {A("check", "fixtures/seed-21-017-982/input.txt", "--decision-date",
+       "2022-10-05"),
+     0, "(date given, not from the header)", NULL},
+    {A("dates", "fixtures/seed-19-006-719/input.txt", "--reference",
+       "19 006 720"),
+     0, "\"reference\": \"19 006 720\"", NULL},
+    {A("dates", "fixtures/seed-19-006-719/input.txt", "--input-format", "rtf"),
+     2, NULL, "option --input-format: unknown format 'rtf'"},
+    {A("dates", "fixtures/seed-19-006-719/input.txt", "--encoding", "latin9"),
+     2, NULL, "option --encoding: unknown encoding 'latin9'"},
+    {A("dates", "fixtures/seed-19-006-719/input.txt", "--text-out", "-"), 2,
+     NULL, "option --text-out needs a FILE"},
+    {A("timeline", "fixtures/seed-19-006-719/input.txt", "--decision-date",
+       "2019-02-30"),
+     3, NULL, "the decision date given, \"2019-02-30\", is not a date"},
     {A("add", "10 April 2019", "10wd", "--explain"), 0, "Good Friday", NULL},
     {A("add", "2019-03-22", "12m", "--counting", "beginning_with"), 0,
      "2020-03-21\n", NULL},
@@ -160,6 +176,38 @@ Test(cli, ics)
     icalcomponent_free(root);
     cli_result_free(&r1);
     cli_result_free(&r2);
+}
+
+/* --text-out writes the text the offsets index: for a plain text with
+ * no-break spaces, the bytes as given; each JSON offset points into it. */
+Test(cli, text_out)
+{
+    static const char in[] = "Decision date :\xC2\xA0"
+                             "18 Dec 2019\n\nOn 3\xC2\xA0March 2019 Mr X "
+                             "complained.\n";
+    char dir[] = "/tmp/caseclock-test-XXXXXX", path[256];
+    cli_result r;
+    size_t n;
+    char *text;
+
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/text.txt", dir);
+    cli_run(&r, A("dates", "-", "--text-out", path), in);
+    cr_assert(eq(int, r.status, 0), "%s", r.err);
+    text = cli_test_read_file(path, &n);
+    cr_assert_not_null(text);
+    cr_expect(eq(sz, n, sizeof in - 1));
+    cr_expect(eq(int, memcmp(text, in, n), 0));
+    /* the second mention, "3 March 2019" with its no-break space */
+    cr_expect(strstr(r.out, "\"decision_date\": \"2019-12-18\"") != NULL, "%s",
+              r.out);
+    cr_expect(strstr(r.out, "\"offset\": 33,\n      \"length\": 13") != NULL,
+              "%s", r.out);
+    cr_expect(eq(int, memcmp(text + 33, "3\xC2\xA0March 2019", 13), 0));
+    free(text);
+    cli_result_free(&r);
+    unlink(path);
+    rmdir(dir);
 }
 
 /* -o writes whole or not at all, and never clobbers on failure. */

@@ -1,6 +1,7 @@
 /* The chronology's lexicon (calendars/lexicon.json, engine/src/lexicon.c). */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "caseclock.h"
@@ -65,4 +66,75 @@ Test(lexicon, bad_rows)
         cr_expect(eq(str, err.source, "lexicon.json"));
         cr_expect(eq(sz, lx.nwords, 0), "nothing left to free");
     }
+}
+
+/* The actor rows and the verb lists: a bad one is refused by name. */
+Test(lexicon, bad_actor_rows)
+{
+    static const char head[] =
+        "{\"kinds\": [{\"kind\": \"payment\", \"words\": [\"paid\"]}],\n"
+        "\"context\": [],\n";
+    static const struct {
+        const char *json;
+        int line;
+        const char *message;
+    } rows[] = {
+        {"\"speech\": [], \"reports\": []}", 1,
+         "lexicon: \"actors\" must be a non-empty array"},
+        {"\"actors\": [\n{\"actor\": \"landlord\", \"words\": [\"x\"]}],\n"
+         "\"speech\": [], \"reports\": []}",
+         4, "lexicon actor row 1: unknown actor 'landlord'"},
+        {"\"actors\": [\n{\"actor\": \"other\", \"words\": [\"Trust*\"]}],\n"
+         "\"speech\": [], \"reports\": []}",
+         4,
+         "lexicon actor row 1: words must be non-empty strings, a "
+         "capitalised one without '*'"},
+        {"\"actors\": [{\"actor\": \"he\", \"words\": [\"he\"]}],\n"
+         "\"reports\": []}",
+         0, "lexicon: \"speech\" must be an array of non-empty strings"},
+    };
+
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        char json[512];
+        cc_lexicon lx;
+        cc_error err = {0};
+        int n = snprintf(json, sizeof json, "%s%s", head, rows[i].json);
+        cr_assert(n > 0 && (size_t)n < sizeof json);
+        cr_expect(
+            eq(int,
+               cc_lexicon__load(&lx, json, (size_t)n, "lexicon.json", &err),
+               CC_EINVAL),
+            "row %zu accepted", i);
+        cr_expect(eq(int, err.line, rows[i].line), "row %zu", i);
+        cr_expect(eq(str, err.message, (char *)rows[i].message));
+        cr_expect(eq(sz, lx.nactors, 0), "nothing left to free");
+    }
+}
+
+/* The built-in actor words keep their order and casing: "Council" only
+ * as written, "social worker*" in any case, "he" a pronoun. */
+Test(lexicon, builtin_actors)
+{
+    cc_lexicon lx;
+    cc_error err = {0};
+    int council = 0, worker = 0, he = 0;
+
+    cr_assert(eq(int,
+                 cc_lexicon__load(&lx, (const char *)cc_data_lexicon,
+                                  cc_data_lexicon_len, "<built-in>", &err),
+                 CC_OK),
+              "%s", err.message);
+    for (size_t i = 0; i < lx.nactors; i++) {
+        const cc_lexactor *a = &lx.actors[i];
+        if (strcmp(a->word, "Council") == 0)
+            council = a->cased && a->actor == CC_ACTOR_COUNCIL;
+        else if (strcmp(a->word, "social worker*") == 0)
+            worker = !a->cased && a->actor == CC_ACTOR_COUNCIL;
+        else if (strcmp(a->word, "he") == 0)
+            he = a->pronoun == 'h' && a->actor == CC_ACTOR_UNKNOWN;
+    }
+    cr_expect(council && worker && he);
+    cr_expect(ne(sz, lx.nspeech, 0));
+    cr_expect(ne(sz, lx.nreports, 0));
+    cc_lexicon__free(&lx);
 }

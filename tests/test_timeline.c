@@ -239,7 +239,8 @@ Test(timeline, schema_refuses)
     static const char good[] =
         "{\"decision\": {\"authority\": null, \"reference\": null, "
         "\"category\": null, \"outcome\": null, \"date\": null, "
-        "\"today\": \"2024-01-31\"}, \"events\": [], \"deadlines\": [], "
+        "\"today\": \"2024-01-31\", \"format\": \"text\", \"given\": [], "
+        "\"undated_actions\": 0}, \"events\": [], \"deadlines\": [], "
         "\"findings\": []}";
     json_error_t e;
     json_t *schema = json_load_file("docs/timeline.schema.json", 0, &e);

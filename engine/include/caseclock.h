@@ -4,7 +4,8 @@
  *
  * Conventions
  *  - Text crosses this interface as UTF-8.  Offsets and lengths are bytes
- *    into the caller's original input.
+ *    into the document's text (cc_doc_text()); cc_doc_source_offset()
+ *    maps them into the text as the caller gave it.
  *  - Fallible functions return cc_status and take a `cc_error *err` last;
  *    `err` may be NULL.  On failure the out-parameter is set to NULL (or
  *    left unspecified for plain values) and nothing is leaked.  A cc_error
@@ -434,7 +435,7 @@ typedef enum cc_grain {
              decision date */
 
 typedef struct cc_mention {
-    size_t offset; /* bytes into the original input */
+    size_t offset; /* bytes into cc_doc_text() */
     size_t length; /* bytes */
     cc_mention_type type;
     char value[40]; /* TIMEX3 value: "2019-03-22", "2019-SU", "P4W" */
@@ -485,6 +486,71 @@ typedef struct cc_sentence {
  */
 CC_API cc_status cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text,
                              size_t len, const char *source, cc_error *err);
+
+/* The formats a decision statement comes in. */
+typedef enum cc_format {
+    CC_FORMAT_AUTO, /* chosen by content: magic bytes, then markup */
+    CC_FORMAT_TEXT, /* plain text */
+    CC_FORMAT_HTML, /* a saved web page, or any HTML */
+    CC_FORMAT_PDF,
+    CC_FORMAT_DOCX /* a Word document */
+} cc_format;
+
+/* "auto", "text", "html", "pdf", "docx": a static string. */
+CC_API const char *cc_format_name(cc_format format);
+/* Sets *out and returns 1 for one of those names, else returns 0. */
+CC_API int cc_format_parse(cc_format *out, const char *name);
+
+typedef enum cc_encoding {
+    CC_ENCODING_UTF8,        /* the default: anything else is refused */
+    CC_ENCODING_WINDOWS_1252 /* what Word's plain-text save gives */
+} cc_encoding;
+
+/*
+ * How to read a document.  Zeroed, it reads any format, as UTF-8, with
+ * the header as the document gives it.  Each non-NULL `field` supplies or
+ * overrides that header field (a draft has no header); the decision date
+ * is given as "YYYY-MM-DD".  All strings are read during the call only.
+ */
+typedef struct cc_read_opts {
+    cc_format format;
+    cc_encoding encoding; /* for plain text */
+    const char *field[CC_FIELD_DECISION_DATE + 1];
+} cc_read_opts;
+
+/*
+ * cc_doc_read() for any format: `data` is the document's bytes.  The text
+ * taken out of it (cc_doc_source_text()) is what offsets refer to; a web
+ * page's markup, a PDF's page furniture and a Word document's container
+ * are not in it.  Besides cc_doc_read()'s errors: a document of the format
+ * that cannot be read (a truncated or encrypted PDF, a DOCX that is not a
+ * zip), text that is Windows-1252 when UTF-8 was asked for (the message
+ * names --encoding), two decisions in one text (naming the line where the
+ * second starts), and a bad override (a decision date that is not a date)
+ * are CC_EINVAL.  opts may be NULL.
+ */
+CC_API cc_status cc_doc_read_with(cc_doc **out, const cc_ctx *ctx,
+                                  const char *data, size_t len,
+                                  const char *source, const cc_read_opts *opts,
+                                  cc_error *err);
+/* The format that was read (never CC_FORMAT_AUTO). */
+CC_API cc_format cc_doc_format(const cc_doc *doc);
+/* 1 when the reading options supplied the field (cc_read_opts.field). */
+CC_API int cc_doc_field_given(const cc_doc *doc, cc_field field);
+/* Borrowed, valid until doc is freed: the text taken out of the document,
+ * before normalisation.  The offsets the writers print (JSON, CSV) index
+ * it, and `caseclock --text-out` writes it. */
+CC_API const char *cc_doc_source_text(const cc_doc *doc, size_t *len);
+/*
+ * The offset in cc_doc_source_text() of `offset` in cc_doc_text().  The
+ * structs' offsets index cc_doc_text(), the text as the library read it:
+ * no-break and other wide spaces as spaces, zero-width characters and soft
+ * hyphens dropped, dashes as '-', curly quotes as straight ones.  A
+ * character the normalisation replaced maps to its first byte; an offset
+ * just after one, to just after it.  O(log n) in the characters replaced;
+ * the identity when none were.
+ */
+CC_API size_t cc_doc_source_offset(const cc_doc *doc, size_t offset);
 CC_API void cc_doc_free(cc_doc *doc);
 
 /* Borrowed, valid until doc is freed: the copied input. */
@@ -697,6 +763,10 @@ CC_API void cc_timeline_free(cc_timeline *tl);
 CC_API const char *cc_timeline_field(const cc_timeline *tl, cc_field field);
 /* Returns 1 and sets *out when the decision date is known. */
 CC_API int cc_timeline_decision_date(cc_date *out, const cc_timeline *tl);
+/* With no decision date (a draft, and no cc_read_opts date): how many
+ * agreed actions are timed from the decision and so have no due date;
+ * 0 when the decision date is known. */
+CC_API size_t cc_timeline_undated_actions(const cc_timeline *tl);
 
 /* Events sorted by earliest, ties in text order (the decision last). */
 CC_API size_t cc_timeline_event_count(const cc_timeline *tl);

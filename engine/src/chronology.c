@@ -315,6 +315,68 @@ word_count(const char *text, size_t from, size_t to)
     return n;
 }
 
+/* Is [from, to) only capitalised words (a name: "Ms X")? */
+static int
+names_only(const char *text, size_t from, size_t to)
+{
+    int names = 0;
+
+    for (size_t i = from; i < to; i++) {
+        if (text[i] == ' ')
+            continue;
+        if (!(text[i] >= 'A' && text[i] <= 'Z') ||
+            (i > from && text[i - 1] != ' '))
+            return 0;
+        names++;
+        while (i + 1 < to && cc_words__alnum((unsigned char)text[i + 1]))
+            i++;
+    }
+    return names > 0;
+}
+
+/* Is [from, to) only a name and the date's preposition ("the Council on",
+ * "Ms X on"): "the", "its", "her", "his" and capitalised words, then one
+ * of on, in, at? */
+static int
+noun_phrase(const char *text, size_t from, size_t to)
+{
+    static const char *const dets[] = {"the", "its", "her", "his", "their"};
+    static const char *const preps[] = {"on", "in", "at"};
+    size_t i = from, names = 0;
+
+    while (i < to) {
+        size_t e = i, k;
+        int ok = 0;
+        while (i < to && text[i] == ' ')
+            i++;
+        e = i;
+        while (e < to && cc_words__alnum((unsigned char)text[e]))
+            e++;
+        if (e == i)
+            return 0;
+        if (e == to || text[e] == ' ') {
+            for (k = 0; k < sizeof preps / sizeof *preps; k++)
+                if (e - i == strlen(preps[k]) &&
+                    strncmp(text + i, preps[k], e - i) == 0) {
+                    while (e < to && text[e] == ' ')
+                        e++;
+                    return e == to && names > 0;
+                }
+        }
+        for (k = 0; k < sizeof dets / sizeof *dets; k++)
+            ok |= e - i == strlen(dets[k]) &&
+                  strncmp(text + i, dets[k], e - i) == 0;
+        if (text[i] >= 'A' && text[i] <= 'Z') {
+            ok = 1;
+            names++;
+        }
+        if (!ok)
+            return 0;
+        i = e;
+    }
+    return 0;
+}
+
 /*
  * The clause holding [m0, m1) within the sentence [s0, s1): from one
  * boundary to the next.  A clause that is only the date and a preposition
@@ -335,12 +397,130 @@ clause_of(const char *text, size_t s0, size_t s1, size_t m0, size_t m1,
         last++;
     *c0 = starts[k];
     *c1 = ends[last];
+    /* "On 19 July 2022 Ms X and two officers met ...": a subject of two,
+     * not a clause; the verb is the next clause's. */
+    if (k == last && last + 1 < n && word_count(text, *c0, m0) <= 1 &&
+        starts[last + 1] >= 5 &&
+        strncmp(text + starts[last + 1] - 5, " and ", 5) == 0 &&
+        names_only(text, m1, *c1)) {
+        *c1 = ends[last + 1];
+        return;
+    }
+    /* "We sent a draft decision to Ms X and the Council on 2 May 2023":
+     * a second object, not a clause; the act is the first clause's. */
+    if (k > 0 && k == last && word_count(text, m1, *c1) == 0 &&
+        starts[k] >= s0 + 5 && strncmp(text + starts[k] - 5, " and ", 5) == 0 &&
+        noun_phrase(text, *c0, m0)) {
+        *c0 = starts[k - 1];
+        return;
+    }
     if (word_count(text, *c0, m0) + word_count(text, m1, *c1) <= 1) {
         if (k == 0 && last + 1 < n)
             *c1 = ends[last + 1];
-        else if (k > 0)
-            *c0 = starts[k - 1];
+        else if (k > 0 &&
+                 !(starts[k - 1] >= s0 + 7 &&
+                   strncmp(text + starts[k - 1] - 7, ", when ", 7) == 0))
+            *c0 = starts[k - 1]; /* not a gloss of an earlier date */
     }
+}
+
+/*
+ * The clause glossing the date that ends at m1 ("between 21 June 2021,
+ * when Ms L returned the form, and ..."): [*g0, *g1); 0 when there is
+ * none.
+ */
+static int
+gloss_of(const char *text, size_t s0, size_t s1, size_t m1, size_t *g0,
+         size_t *g1)
+{
+    size_t starts[64], ends[64];
+    size_t n = clause_split(text, s0, s1, starts, ends, 64);
+
+    if (m1 + 7 > s1 || strncmp(text + m1, ", when ", 7) != 0)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (starts[k] == m1 + 7) {
+            *g0 = starts[k];
+            *g1 = ends[k];
+            return 1;
+        }
+    return 0;
+}
+
+/* Does [c0, m0) tell someone something ("told", "informed", "wrote to",
+ * "notified", "confirmed")? */
+static int
+telling(const char *text, size_t c0, size_t m0)
+{
+    static const char *const verbs[] = {"told", "informed", "wrote to",
+                                        "notified", "confirmed"};
+
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (cc_words__find(text, c0, m0, verbs[k]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
+/* The clause after " that " at c1, where the clause holding the date
+ * ends: [*g0, *g1); 0 when there is none. */
+static int
+told_clause(const char *text, size_t s0, size_t s1, size_t c1, size_t *g0,
+            size_t *g1)
+{
+    size_t starts[64], ends[64];
+    size_t n = clause_split(text, s0, s1, starts, ends, 64);
+
+    if (c1 + 6 > s1 || strncmp(text + c1, " that ", 6) != 0)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (starts[k] == c1 + 6) {
+            *g0 = starts[k];
+            *g1 = ends[k];
+            return 1;
+        }
+    return 0;
+}
+
+/* Is the date at m0 a bound ("between 21 June 2021", "until 14
+ * August"), not the time of its clause's act? */
+static int
+bound_date(const char *text, size_t c0, size_t m0)
+{
+    static const char *const words[] = {"between", "until", "since", "before",
+                                        "after",   "from",  "by"};
+    char prev[24];
+
+    word_before(text, c0, m0, prev, sizeof prev);
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strcmp(prev, words[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does [g0, g1) describe a state, not an act ("when the Ombudsman was
+ * already investigating")? */
+static int
+stative(const char *text, size_t g0, size_t g1)
+{
+    static const char *const words[] = {"was", "were", "had", "already"};
+
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (cc_words__find(text, g0, g1, words[k]) != (size_t)-1)
+            return 1;
+    return 0;
+}
+
+/* Where a gloss of an earlier date opens in [s0, m0) (", when " after a
+ * year), else m0: the text before the date the sentence's subject may
+ * come from. */
+static size_t
+before_gloss(const char *text, size_t s0, size_t m0)
+{
+    for (size_t i = s0 + 1; i + 7 <= m0; i++)
+        if (strncmp(text + i, ", when ", 7) == 0 && text[i - 1] >= '0' &&
+            text[i - 1] <= '9')
+            return i;
+    return m0;
 }
 
 /* Does text[from, to) say "not", "n't" or "n’t"? */
@@ -480,70 +660,65 @@ kind_of(const cc_lexicon *lx, const char *text, size_t c0, size_t c1, size_t m0,
     return best;
 }
 
-/* Actor words; checked at each position of the clause in turn. */
-static const struct {
-    const char *word;
-    cc_actor actor;
-    int cased; /* must match with this capitalisation ("Council") */
-} ACTORS[] = {
-    {"Council", CC_ACTOR_COUNCIL, 1},
-    {"the local authority", CC_ACTOR_COUNCIL, 0},
-    {"social worker*", CC_ACTOR_COUNCIL, 0},
-    {"occupational therapist*", CC_ACTOR_COUNCIL, 0},
-    {"educational psychologist*", CC_ACTOR_COUNCIL, 0},
-    {"investigating officer*", CC_ACTOR_COUNCIL, 0},
-    {"officer*", CC_ACTOR_COUNCIL, 0},
-    {"manager*", CC_ACTOR_COUNCIL, 0},
-    {"director", CC_ACTOR_COUNCIL, 0},
-    {"panel", CC_ACTOR_COUNCIL, 0},
-    {"it", CC_ACTOR_COUNCIL, 0},
-    {"the complainant", CC_ACTOR_COMPLAINANT, 0},
-    {"the Ombudsman", CC_ACTOR_OMBUDSMAN, 1},
-    {"Ombudsman", CC_ACTOR_OMBUDSMAN, 1},
-    {"I", CC_ACTOR_OMBUDSMAN, 1},
-    {"we", CC_ACTOR_OMBUDSMAN, 0},
-    {"police", CC_ACTOR_OTHER, 0},
-    {"school", CC_ACTOR_OTHER, 0},
-    {"court", CC_ACTOR_OTHER, 0},
-    {"judge", CC_ACTOR_OTHER, 0},
-    {"tribunal", CC_ACTOR_OTHER, 0},
-    {"CAFCASS", CC_ACTOR_OTHER, 1},
-    {"counsellor", CC_ACTOR_OTHER, 0},
-    {"GP", CC_ACTOR_OTHER, 1},
-    {"hospital", CC_ACTOR_OTHER, 0},
-    {"NHS", CC_ACTOR_OTHER, 1},
-    {"Ofsted", CC_ACTOR_OTHER, 1},
-    {"Information Commissioner", CC_ACTOR_OTHER, 1},
-    {"solicitor*", CC_ACTOR_OTHER, 0},
-    {"Trust", CC_ACTOR_OTHER, 1},
-    {"landlord*", CC_ACTOR_OTHER, 0},
-    {"contractor*", CC_ACTOR_OTHER, 0},
-    {"builder*", CC_ACTOR_OTHER, 0},
-    {"enforcement agent*", CC_ACTOR_OTHER, 0},
-    {"magistrates", CC_ACTOR_OTHER, 0},
-    {"care provider", CC_ACTOR_OTHER, 0},
-    {"care home", CC_ACTOR_OTHER, 0},
-    {"he", CC_ACTOR_UNKNOWN, 0},  /* resolved below */
-    {"she", CC_ACTOR_UNKNOWN, 0}, /* resolved below */
-};
-
-/* Does a reporting verb ("am satisfied", "found") follow `at`? */
+/* Does a reporting verb ("am satisfied", "found": the lexicon's
+ * "reports") follow `at`? */
 static int
-reporting_verb(const char *text, size_t at, size_t to)
+reporting_verb(const cc_lexicon *lx, const char *text, size_t at, size_t to)
 {
-    static const char *const verbs[] = {
-        "am",      "find",   "found",   "consider*",  "think",
-        "accept*", "note*",  "believe", "have",       "understand",
-        "do",      "cannot", "would",   "should",     "could",
-        "asked",   "made",   "sent",    "recommend*", "expect*",
-        "decided", "will",   "can",     "may",        NULL};
-
     while (at < to && text[at] == ' ')
         at++;
-    for (const char *const *v = verbs; *v; v++)
-        if (cc_words__match(text, at, to, *v))
+    for (size_t k = 0; k < lx->nreports; k++)
+        if (cc_words__match(text, at, to, lx->reports[k]))
             return 1;
     return 0;
+}
+
+static int possessive(const char *text, size_t at, size_t to);
+
+/*
+ * The sender of what the clause [c0, c1) says was received: the
+ * complainant for "received Ms X's complaint", "received her application"
+ * (the pronoun fitting the title) or "received a complaint from Ms X";
+ * another body for "received a safeguarding referral"; else unknown (the
+ * receiver's act stands).
+ */
+static cc_actor
+sender(const char *text, size_t c0, size_t c1, const complainant *c)
+{
+    size_t r = cc_words__find(text, c0, c1, "received"), at;
+    size_t n = c->name[0] ? strlen(c->name) : 0;
+    size_t n2 = c->name2[0] ? strlen(c->name2) : 0;
+
+    if (r == (size_t)-1)
+        return CC_ACTOR_UNKNOWN;
+    at = r + strlen("received");
+    while (at < c1 && text[at] == ' ')
+        at++;
+    if ((n && at + n <= c1 && strncmp(text + at, c->name, n) == 0 &&
+         possessive(text, at + n, c1)) ||
+        (n2 && at + n2 <= c1 && strncmp(text + at, c->name2, n2) == 0 &&
+         possessive(text, at + n2, c1)) ||
+        (c->female == 1 && cc_words__match(text, at, c1, "her ")) ||
+        (c->female == 0 && cc_words__match(text, at, c1, "his ")))
+        return CC_ACTOR_COMPLAINANT;
+    for (size_t i = at; i < c1; i++) {
+        size_t f = cc_words__match(text, i, c1, "from ");
+        if (!f || (i > 0 && cc_words__alnum((unsigned char)text[i - 1])))
+            continue;
+        if ((n && i + f + n <= c1 && strncmp(text + i + f, c->name, n) == 0) ||
+            (n2 && i + f + n2 <= c1 &&
+             strncmp(text + i + f, c->name2, n2) == 0))
+            return CC_ACTOR_COMPLAINANT;
+        return CC_ACTOR_UNKNOWN; /* from someone we cannot name here */
+    }
+    /* "received a safeguarding referral": from someone else; an unnamed
+     * complaint or application may be the complainant's. */
+    if ((cc_words__match(text, at, c1, "a ") ||
+         cc_words__match(text, at, c1, "an ")) &&
+        cc_words__find(text, at, c1, "complaint") == (size_t)-1 &&
+        cc_words__find(text, at, c1, "application") == (size_t)-1)
+        return CC_ACTOR_OTHER;
+    return CC_ACTOR_UNKNOWN;
 }
 
 /* Does "'s" (or "’s") follow at `at`? */
@@ -554,25 +729,70 @@ possessive(const char *text, size_t at, size_t to)
            (at + 4 <= to && strncmp(text + at, "\xe2\x80\x99s", 4) == 0);
 }
 
-/* Does a verb of reported speech follow at `at`, with a clause of its own
- * after it ("Ms X says the Council did not reply until 3 May")? */
+/* Does a verb of reported speech (the lexicon's "speech") follow at `at`,
+ * with a clause of its own after it ("Ms X says the Council did not reply
+ * until 3 May")? */
 static int
-reported(const char *text, size_t at, size_t to)
+reported(const cc_lexicon *lx, const char *text, size_t at, size_t to)
 {
-    static const char *const verbs[] = {
-        "says",      "said",     "complains", "told us", "explained",
-        "states",    "believes", "considers", "argues",  "feels",
-        "thinks",    "recalls",  "disputes",  "told me", "stated",
-        "maintains", "reports",  NULL};
-
     while (at < to && text[at] == ' ')
         at++;
-    for (const char *const *v = verbs; *v; v++) {
-        size_t n = cc_words__match(text, at, to, *v);
+    for (size_t k = 0; k < lx->nspeech; k++) {
+        size_t n = cc_words__match(text, at, to, lx->speech[k]);
         if (n && at + n + 2 < to)
             return 1;
     }
     return 0;
+}
+
+/* The position after `n` more words from `at` (past "'s"), at most `to`. */
+static size_t
+words_after(const char *text, size_t at, size_t to, int n)
+{
+    while (at < to && !cc_words__alnum((unsigned char)text[at]) &&
+           text[at] != ' ')
+        at++; /* "'s" */
+    while (at < to && cc_words__alnum((unsigned char)text[at]))
+        at++;
+    for (int k = 0; k < n && at < to; k++) {
+        while (at < to && !cc_words__alnum((unsigned char)text[at]))
+            at++;
+        while (at < to && cc_words__alnum((unsigned char)text[at]))
+            at++;
+    }
+    return at;
+}
+
+/*
+ * A clause of its own between the subject and the date, opened by a time
+ * conjunction and a pronoun ("the Council did not complete her father's
+ * assessment after he moved into a care home in May 2021"): the act
+ * dated is the pronoun's.  Sets *out, *pronoun and *where when there is
+ * one in [from, stop).
+ */
+static void
+late_pronoun(const char *text, size_t from, size_t stop, cc_actor *out,
+             char *pronoun, size_t *where)
+{
+    static const char *const conj[] = {"after ", "before ", "when ",
+                                       "until ", "once ",   "since "};
+
+    for (size_t i = from; i < stop; i++) {
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+            continue;
+        for (size_t k = 0; k < sizeof conj / sizeof *conj; k++) {
+            size_t n = cc_words__match(text, i, stop, conj[k]), j;
+            if (!n)
+                continue;
+            j = i + n;
+            if (cc_words__match(text, j, stop, "he ") ||
+                cc_words__match(text, j, stop, "she ")) {
+                *out = CC_ACTOR_UNKNOWN;
+                *pronoun = cc_words__lower((unsigned char)text[j]);
+                *where = j;
+            }
+        }
+    }
 }
 
 /*
@@ -583,12 +803,16 @@ reported(const char *text, size_t at, size_t to)
  * reported on 3 October": he reported it).
  */
 static int
-first_actor(const char *text, size_t from, size_t to, size_t stop,
-            const complainant *c, cc_actor *out, char *pronoun)
+first_actor(const cc_lexicon *lx, const char *text, size_t from, size_t to,
+            size_t stop, const complainant *c, cc_actor *out, char *pronoun,
+            size_t *where)
 {
     int speech = 0, found = 0;
+    cc_actor owner = CC_ACTOR_UNKNOWN;
+    size_t owner_lim = to;
 
     *pronoun = 0;
+    *where = from;
     for (size_t i = from; i < to; i++) {
         const char *nm = NULL;
         cc_actor a = CC_ACTOR_UNKNOWN;
@@ -598,6 +822,12 @@ first_actor(const char *text, size_t from, size_t to, size_t stop,
             continue;
         if (found && i >= stop)
             break;
+        /* Only the possessed noun names another actor: "the Council's
+         * letter dated ... told Miss W" is the council's letter. */
+        if (owner && !found && i > owner_lim) {
+            *out = owner;
+            return 1;
+        }
         if (c->name[0] && i + strlen(c->name) <= to &&
             strncmp(text + i, c->name, strlen(c->name)) == 0)
             nm = c->name;
@@ -611,45 +841,52 @@ first_actor(const char *text, size_t from, size_t to, size_t stop,
                 continue;
             a = CC_ACTOR_COMPLAINANT;
         } else {
-            size_t k;
-            for (k = 0; k < sizeof ACTORS / sizeof *ACTORS; k++) {
-                size_t n = strlen(ACTORS[k].word);
-                if (ACTORS[k].cased) {
-                    if (i + n > to ||
-                        strncmp(text + i, ACTORS[k].word, n) != 0 ||
+            const cc_lexactor *la = NULL;
+            for (size_t k = 0; k < lx->nactors; k++) {
+                const cc_lexactor *t = &lx->actors[k];
+                size_t n = strlen(t->word);
+                if (t->cased) {
+                    if (i + n > to || strncmp(text + i, t->word, n) != 0 ||
                         (i + n < to &&
                          cc_words__alnum((unsigned char)text[i + n])))
                         continue;
-                } else if (!(n = cc_words__match(text, i, to,
-                                                 ACTORS[k].word))) {
+                } else if (!(n = cc_words__match(text, i, to, t->word))) {
                     continue;
                 }
                 /* "I am satisfied the Council did ...": the Ombudsman
                  * reports; the act is someone else's. */
-                if (ACTORS[k].actor == CC_ACTOR_OMBUDSMAN &&
-                    reporting_verb(text, i + n, to))
+                if (t->actor == CC_ACTOR_OMBUDSMAN &&
+                    reporting_verb(lx, text, i + n, to))
                     continue;
                 /* "it was not reviewed": "it" is the thing acted on;
                  * "it appears the review was ...": nobody */
-                if (strcmp(ACTORS[k].word, "it") == 0 &&
+                if (strcmp(t->word, "it") == 0 &&
                     (cc_words__match(text, i + n + 1, to, "was") ||
                      cc_words__match(text, i + n + 1, to, "were") ||
                      cc_words__match(text, i + n + 1, to, "appears") ||
                      cc_words__match(text, i + n + 1, to, "seems")))
                     continue;
+                la = t;
                 break;
             }
-            if (k == sizeof ACTORS / sizeof *ACTORS)
+            if (!la)
                 continue;
-            e = i + strlen(ACTORS[k].word);
-            a = ACTORS[k].actor;
-            if (strcmp(ACTORS[k].word, "he") == 0)
-                p = 'h';
-            else if (strcmp(ACTORS[k].word, "she") == 0)
-                p = 's';
+            e = i + strlen(la->word);
+            a = la->actor;
+            p = la->pronoun;
+            /* "The Council's contractor started ...": the possessor acts
+             * only when nobody else in the clause does ("The Council's
+             * decision of 23 February"). */
+            if (!p && possessive(text, e, to)) {
+                if (!owner) {
+                    owner = a;
+                    owner_lim = words_after(text, e, to, 3);
+                }
+                continue;
+            }
         }
         /* "Ms X says the Council ...": the act is the reported clause's. */
-        if (reported(text, e, to)) {
+        if (reported(lx, text, e, to)) {
             speech = 1;
             continue;
         }
@@ -659,23 +896,144 @@ first_actor(const char *text, size_t from, size_t to, size_t stop,
         if (!found || p) {
             *out = a;
             *pronoun = p;
+            *where = i;
         }
         found = 1;
-        if (!speech)
+        if (!speech) {
+            late_pronoun(text, e, stop, out, pronoun, where);
             return 1;
+        }
         i = e - 1;
+    }
+    if (!found && owner) {
+        *out = owner;
+        return 1;
     }
     return found;
 }
 
-static cc_actor
-resolve_pronoun(char pronoun, const complainant *c, cc_actor last_other)
+/* The word ending before `at` (after spaces), within [from, at): its
+ * start, and `at` moved to it; 0 when there is none. */
+static int
+prev_word(const char *text, size_t from, size_t *at, size_t *start)
 {
-    int female = pronoun == 's';
+    size_t e = *at, b;
+
+    while (e > from && text[e - 1] == ' ')
+        e--;
+    b = e;
+    while (b > from && cc_words__alnum((unsigned char)text[b - 1]))
+        b--;
+    if (b == e)
+        return 0;
+    *start = b;
+    *at = b;
+    return e - b > 0;
+}
+
+/*
+ * Is the date at m0 that of a past participle straight after a noun, a
+ * passive naming no agent ("failed to repair a leaking roof reported in
+ * October 2022", "the form returned on 4 May")?  Not after its subject
+ * ("Mr J reported on"), an auxiliary ("was reported on"), a pronoun or an
+ * adverb ("first reported on"), nor a verb that has no passive ("the
+ * package started on").
+ */
+static int
+agentless_participle(const cc_lexicon *lx, const char *text, size_t c0,
+                     size_t m0)
+{
+    static const char *const preps[] = {"in", "on", "at", "during"};
+    static const char *const not_subject[] = {
+        "was",  "were",    "been",       "be",      "is",    "are",   "being",
+        "had",  "has",     "have",       "he",      "she",   "it",    "they",
+        "we",   "i",       "you",        "who",     "which", "that",  "and",
+        "not",  "first",   "then",       "also",    "never", "again", "later",
+        "just", "already", "eventually", "finally", "only",  "once"};
+    static const char *const intransitive[] = {
+        "started",  "ended",     "happened", "arrived", "occurred", "expired",
+        "stopped",  "lapsed",    "died",     "moved",   "lived",    "stayed",
+        "remained", "continued", "worked",   "waited",  "opened",   "closed",
+        "changed",  "restarted", "resumed",  "ceased"};
+    size_t at = m0, b1, b2, b3, e3, n;
+    int ok = 0;
+
+    if (!prev_word(text, c0, &at, &b1))
+        return 0;
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        ok |= cc_words__match(text, b1, m0, preps[k]) == strlen(preps[k]);
+    if (!ok || !prev_word(text, c0, &at, &b2))
+        return 0;
+    n = b1;
+    while (n > b2 && text[n - 1] == ' ')
+        n--;
+    n -= b2; /* the participle's length */
+    if (n < 4 || text[b2 + n - 2] != 'e' || text[b2 + n - 1] != 'd')
+        return 0;
+    for (size_t k = 0; k < sizeof intransitive / sizeof *intransitive; k++)
+        if (cc_words__match(text, b2, b2 + n, intransitive[k]) == n)
+            return 0;
+    if (!prev_word(text, c0, &at, &b3) || text[b3] < 'a' || text[b3] > 'z')
+        return 0;
+    e3 = b2;
+    while (e3 > b3 && text[e3 - 1] == ' ')
+        e3--;
+    if (e3 - b3 >= 3 && text[e3 - 2] == 'l' && text[e3 - 1] == 'y')
+        return 0; /* an adverb: "finally replied on" */
+    for (size_t k = 0; k < sizeof not_subject / sizeof *not_subject; k++)
+        if (cc_words__match(text, b3, b2, not_subject[k]) ==
+            strlen(not_subject[k]))
+            return 0;
+    /* A person or an actor word ending at it: "the social worker
+     * visited on". */
+    for (size_t i = b3 > c0 + 40 ? b3 - 40 : c0; i <= b3; i++) {
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+            continue;
+        for (size_t k = 0; k < lx->npeople; k++)
+            if (i + cc_words__match(text, i, b2, lx->people[k]) >= e3)
+                return 0;
+        for (size_t k = 0; k < lx->nactors; k++)
+            if (!lx->actors[k].cased &&
+                i + cc_words__match(text, i, b2, lx->actors[k].word) >= e3)
+                return 0;
+    }
+    return 1;
+}
+
+/*
+ * Who "he" or "she" at `at` is: the complainant when the title agrees;
+ * else the person the sentence [s0, at) named last when that is one of
+ * the lexicon's "people" ("her father ... after he moved": another
+ * person); else whoever else acted last.
+ */
+static cc_actor
+resolve_pronoun(const cc_lexicon *lx, const char *text, size_t s0, size_t at,
+                char pronoun, const complainant *c, cc_actor last_other)
+{
+    int female = pronoun == 's', person = 0;
 
     if (c->female == female)
         return CC_ACTOR_COMPLAINANT;
-    return last_other;
+    for (size_t i = s0; i < at; i++) {
+        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+            continue;
+        for (size_t k = 0; k < lx->npeople; k++)
+            if (cc_words__match(text, i, at, lx->people[k]))
+                person = 1;
+        for (size_t k = 0; k < lx->nactors; k++) {
+            const cc_lexactor *t = &lx->actors[k];
+            size_t n = strlen(t->word);
+            if (t->pronoun ||
+                (t->actor != CC_ACTOR_COUNCIL && t->actor != CC_ACTOR_OTHER))
+                continue;
+            if (t->cased ? i + n <= at && strncmp(text + i, t->word, n) == 0 &&
+                               (i + n == at ||
+                                !cc_words__alnum((unsigned char)text[i + n]))
+                         : cc_words__match(text, i, at, t->word) != 0)
+                person = 0;
+        }
+    }
+    return person ? CC_ACTOR_OTHER : last_other;
 }
 
 static int
@@ -825,6 +1183,7 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
         const cc_sentence *s;
         cc_actor actor = CC_ACTOR_UNKNOWN;
         char pronoun = 0;
+        size_t pw, g0, g1;
 
         if (!dated(m) || cc_chrono__restated(doc, text, i) != (size_t)-1)
             continue;
@@ -845,11 +1204,15 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
         if (m->sentence != last_sentence) {
             cc_actor a;
             char p;
+            size_t spw;
             last_sentence = m->sentence;
             sentence_actor = CC_ACTOR_UNKNOWN;
             /* The subject comes before the date. */
-            if (first_actor(text, s0, m->offset, m->offset, &c, &a, &p))
-                sentence_actor = p ? resolve_pronoun(p, &c, last_other) : a;
+            if (first_actor(lx, text, s0, m->offset, m->offset, &c, &a, &p,
+                            &spw))
+                sentence_actor =
+                    p ? resolve_pronoun(lx, text, s0, spw, p, &c, last_other)
+                      : a;
         }
         clause_of(text, s0, s1, m->offset, m->offset + m->length, &c0, &c1);
         if (ev->kind != CC_EVENT_DECISION) {
@@ -867,18 +1230,82 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                     strcmp(prev, "before") != 0 && strcmp(prev, "after") != 0 &&
                     strcmp(prev, "from") != 0 && strcmp(prev, "by") != 0 &&
                     !adjunct_clause(text, c0, m->offset, 0) &&
-                    !relative_clause(text, s0, c0))
-                    ev->kind =
-                        kind_of(lx, text, s0, m->offset + m->length, m->offset,
-                                m->offset + m->length, cp_context, &neg);
+                    !relative_clause(text, s0, c0)) {
+                    size_t lim = before_gloss(text, s0, m->offset);
+                    ev->kind = kind_of(
+                        lx, text, s0,
+                        lim < m->offset ? lim : m->offset + m->length,
+                        m->offset, m->offset + m->length, cp_context, &neg);
+                }
+            }
+            /* "The Council told Ms X on 20 October 2022 that it had decided
+             * ...": the decision told is the act dated. */
+            if (ev->kind == CC_EVENT_OTHER && !neg &&
+                telling(text, c0, m->offset) &&
+                told_clause(text, s0, s1, c1, &g0, &g1)) {
+                int tneg;
+                if (kind_of(lx, text, g0, g1, m->offset, m->offset + m->length,
+                            cp_context, &tneg) == CC_EVENT_COUNCIL_DECISION)
+                    ev->kind = CC_EVENT_COUNCIL_DECISION;
             }
             inf->negated = neg;
-            if (first_actor(text, c0, c1, m->offset, &c, &actor, &pronoun)) {
+            if (first_actor(lx, text, c0, c1, m->offset, &c, &actor, &pronoun,
+                            &pw)) {
                 if (pronoun)
-                    actor = resolve_pronoun(pronoun, &c, last_other);
+                    actor = resolve_pronoun(lx, text, s0, pw, pronoun, &c,
+                                            last_other);
             } else if (!adjunct_clause(text, c0, m->offset, 1)) {
                 actor = sentence_actor;
             } /* "after a fall on 2 January": not the subject's act */
+            /* "between 21 June 2021, when Ms L returned the form, ...":
+             * the gloss says what happened then, and who did it. */
+            if ((ev->kind == CC_EVENT_OTHER || actor == CC_ACTOR_UNKNOWN) &&
+                bound_date(text, c0, m->offset) &&
+                gloss_of(text, s0, s1, m->offset + m->length, &g0, &g1) &&
+                !stative(text, g0, g1)) {
+                cc_actor ga;
+                char gp;
+                size_t gw;
+                int gneg;
+                if (ev->kind == CC_EVENT_OTHER && !neg)
+                    ev->kind =
+                        kind_of(lx, text, g0, g1, m->offset,
+                                m->offset + m->length, cp_context, &gneg);
+                if (actor == CC_ACTOR_UNKNOWN &&
+                    first_actor(lx, text, g0, g1, g1, &c, &ga, &gp, &gw))
+                    actor = gp ? resolve_pronoun(lx, text, s0, gw, gp, &c,
+                                                 last_other)
+                               : ga;
+            }
+            /* "a leaking roof reported in October 2022": nobody named. */
+            if (agentless_participle(lx, text, c0, m->offset))
+                actor = CC_ACTOR_UNKNOWN;
+            /* "The Council received Ms X's complaint on 5 April 2022": the
+             * act is the sender's; one received by us is a complaint to
+             * the Ombudsman. */
+            if (actor == CC_ACTOR_COUNCIL || actor == CC_ACTOR_OMBUDSMAN) {
+                cc_actor from = sender(text, c0, c1, &c);
+                if (from != CC_ACTOR_UNKNOWN) {
+                    if (actor == CC_ACTOR_OMBUDSMAN &&
+                        ev->kind == CC_EVENT_COMPLAINT)
+                        ev->kind = CC_EVENT_OMBUDSMAN_COMPLAINT;
+                    actor = from;
+                }
+            }
+            /* "Ms X's daughter complained on her behalf": a representative
+             * acts for the complainant. */
+            if ((c.female == 1 &&
+                 cc_words__find(text, c0, c1, "on her behalf") != (size_t)-1) ||
+                (c.female == 0 &&
+                 cc_words__find(text, c0, c1, "on his behalf") != (size_t)-1) ||
+                (c.name2[0] &&
+                 cc_words__find(text, c0, c1, "on their behalf") != (size_t)-1))
+                actor = CC_ACTOR_COMPLAINANT;
+            /* "The referral met the criteria ...": a council decision with
+             * nobody named is the council's. */
+            if (ev->kind == CC_EVENT_COUNCIL_DECISION &&
+                actor == CC_ACTOR_UNKNOWN)
+                actor = CC_ACTOR_COUNCIL;
             /* "telling Ms B that it would ...": the promise is the
              * council's. */
             if (ev->kind == CC_EVENT_PROMISE &&

@@ -18,6 +18,7 @@ struct cc_timeline {
     char *field[CC_FIELD_DECISION_DATE + 1];
     int has_decision;
     cc_date decision;
+    size_t undated_actions; /* with no decision date */
 
     cc_event *events; /* sorted */
     cc_event_info *info;

@@ -16,6 +16,10 @@ const char *const cc_date__month_names[13] = {
     "",     "January", "February",  "March",   "April",    "May",     "June",
     "July", "August",  "September", "October", "November", "December"};
 
+const char *const cc_date__month_abbrevs[13] = {
+    "",    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
 const char *const cc_date__weekday_names[8] = {
     "",         "Monday", "Tuesday",  "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday"};

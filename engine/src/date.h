@@ -9,6 +9,8 @@ enum { DAYS_PER_WEEK = 7, MONTHS_PER_YEAR = 12, DAYS_PER_400_YEARS = 146097 };
 
 /* English month names, 1-based ("January"); index 0 is "". */
 extern const char *const cc_date__month_names[13];
+/* Their three-letter forms ("Jan"); index 0 is "". */
+extern const char *const cc_date__month_abbrevs[13];
 /* English weekday names, ISO 1-based ("Monday"); index 0 is "". */
 extern const char *const cc_date__weekday_names[8];
 

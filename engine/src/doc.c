@@ -6,8 +6,10 @@
 #include "doc.h"
 
 #include "caseclock.h"
+#include "clean.h"
 #include "date.h"
 #include "error.h"
+#include "extract.h"
 #include "normalise.h"
 #include "reader.h"
 #include "recognise.h"
@@ -15,9 +17,14 @@
 #include "words.h"
 
 struct cc_doc {
-    char *text; /* the copied input */
+    char *text; /* the text the engine reads: the source, cleaned */
     size_t len;
-    cc_text lines; /* the line table the reader used; lines.s is text */
+    char *src; /* the source text when cleaning changed it, else NULL */
+    size_t srclen;
+    cc_clean_map map; /* offsets in text to offsets in src */
+    cc_format format;
+    unsigned given; /* bit f: field f came from the reading options */
+    cc_text lines;  /* the line table the reader used; lines.s is text */
     cc_layout layout;
     char decision_iso[11];
     int has_decision;
@@ -139,10 +146,124 @@ classify(const cc_ctx *ctx, const char *text, size_t len, const char *category)
             (result) = (long)(lo_ - 1);                                        \
     } while (0)
 
+/*
+ * 1 when text that is not UTF-8 reads as Windows-1252, what a Windows
+ * program saves as "plain text": no byte is one 1252 leaves undefined, no
+ * character anywhere is well-formed UTF-8 beyond ASCII, and the byte
+ * refused at `bad` is not a lead byte with a continuation after it (a
+ * cut-short or overlong sequence: broken UTF-8, not another encoding).
+ */
+static int
+looks_windows_1252(const char *data, size_t len, size_t bad)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    cc_extracted x;
+    int ok;
+
+    if (bad + 1 < len && u[bad] >= 0xC0 && u[bad] <= 0xF4 &&
+        (u[bad + 1] & 0xC0) == 0x80)
+        return 0;
+    for (size_t i = 0; i + 1 < len; i++)
+        if (u[i] >= 0xC2 && u[i] <= 0xDF && (u[i + 1] & 0xC0) == 0x80)
+            return 0;
+        else if (u[i] >= 0xE0 && u[i] <= 0xEF && i + 2 < len &&
+                 (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+            return 0;
+    ok = cc_extract__windows_1252(&x, data, len, NULL, NULL) == CC_OK;
+    cc_extract__clear(&x);
+    return ok;
+}
+
+/* The source text of a plain text document: the bytes as they are, or
+ * decoded from Windows-1252.  Sets doc->text (new), doc->len. */
+static cc_status
+read_plain(cc_doc *doc, const char *data, size_t len, cc_encoding enc,
+           const char *source, cc_error *err)
+{
+    cc_extracted x;
+    cc_status st;
+
+    if (enc == CC_ENCODING_WINDOWS_1252) {
+        if ((st = cc_extract__windows_1252(&x, data, len, source, err)) !=
+            CC_OK)
+            return st;
+        doc->text = x.text;
+        doc->len = x.len;
+        return CC_OK;
+    }
+    if (!(doc->text = malloc(len + 1)))
+        return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    memcpy(doc->text, data, len);
+    doc->text[len] = '\0';
+    doc->len = len;
+    return CC_OK;
+}
+
+/* The line table of the source, which also checks it is UTF-8; text in
+ * Windows-1252 read as UTF-8 is refused with the option that reads it. */
+static cc_status
+check_utf8(cc_text *t, const cc_doc *doc, const char *source, cc_error *err)
+{
+    cc_error e = {0};
+    cc_status st = cc_text__init(t, doc->text, doc->len, source, &e);
+
+    if (st == CC_OK)
+        return CC_OK;
+    if (st == CC_ENOMEM || doc->format != CC_FORMAT_TEXT ||
+        e.offset >= doc->len || (unsigned char)doc->text[e.offset] < 0x80 ||
+        !looks_windows_1252(doc->text, doc->len, e.offset))
+        return cc_error__set(err, st, e.source, e.line, e.column, e.offset,
+                             "%s", e.message);
+    return cc_error__set(err, st, e.source, e.line, e.column, e.offset,
+                         "%s; it looks like Windows-1252: read it with "
+                         "--encoding windows-1252",
+                         e.message);
+}
+
+/* The header fields the options supply; a decision date must be a day. */
+static cc_status
+check_given(const cc_read_opts *opts, cc_date *decision, const char *source,
+            cc_error *err)
+{
+    static const char *const names[] = {"authority", "reference", "category",
+                                        "outcome", "decision date"};
+    for (int f = 0; f <= CC_FIELD_DECISION_DATE; f++) {
+        const char *v = opts->field[f];
+        cc_text t;
+        cc_status st;
+        if (!v)
+            continue;
+        if ((st = cc_text__init(&t, v, strlen(v), NULL, NULL)) != CC_OK)
+            return cc_error__set(err, st, source, 0, 0, 0,
+                                 "the %s given is not UTF-8 text", names[f]);
+        cc_text__clear(&t);
+    }
+    if (opts->field[CC_FIELD_DECISION_DATE] &&
+        cc_date_parse(decision, opts->field[CC_FIELD_DECISION_DATE], NULL) !=
+            CC_OK)
+        return cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
+                             "the decision date given, \"%s\", is not a "
+                             "date (YYYY-MM-DD)",
+                             opts->field[CC_FIELD_DECISION_DATE]);
+    return CC_OK;
+}
+
 cc_status
 cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
             const char *source, cc_error *err)
 {
+    cc_read_opts opts;
+
+    memset(&opts, 0, sizeof opts);
+    opts.format = CC_FORMAT_TEXT;
+    return cc_doc_read_with(out, ctx, text, len, source, &opts, err);
+}
+
+cc_status
+cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
+                 const char *source, const cc_read_opts *opts, cc_error *err)
+{
+    static const cc_read_opts none;
     cc_doc *doc = NULL;
     cc_text t;
     cc_raw *raw = NULL;
@@ -151,24 +272,53 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
     long sec;
     size_t nraw = 0;
     cc_narrative nar;
+    cc_date given_decision = 0;
+    char *clean = NULL;
+    size_t cleanlen;
     cc_status st;
 
-    assert(out && text);
+    assert(out && data);
     *out = NULL;
+    if (!opts)
+        opts = &none;
     memset(&t, 0, sizeof t);
+    if ((st = check_given(opts, &given_decision, source, err)) != CC_OK)
+        return st;
     doc = calloc(1, sizeof *doc);
-    if (!doc || !(doc->text = malloc(len + 1))) {
+    if (!doc) {
         st = cc_error__fail(err, CC_ENOMEM, "out of memory");
         goto done;
     }
-    memcpy(doc->text, text, len);
-    doc->text[len] = '\0';
-    doc->len = len;
-
-    st = cc_text__init(&t, doc->text, len, source, err);
+    doc->format =
+        opts->format == CC_FORMAT_AUTO ? CC_FORMAT_TEXT : opts->format;
+    if (doc->format != CC_FORMAT_TEXT) {
+        st = cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
+                           "%s documents cannot be read by this build",
+                           cc_format_name(doc->format));
+        goto done;
+    }
+    st = read_plain(doc, data, len, opts->encoding, source, err);
     if (st != CC_OK)
         goto done;
-    st = cc_reader__read(&doc->layout, &t, err);
+    st = check_utf8(&t, doc, source, err);
+    if (st != CC_OK)
+        goto done;
+    /* the engine reads the cleaned text; the source stays for offsets */
+    st = cc_clean__run(&clean, &cleanlen, &doc->map, doc->text, doc->len,
+                       t.start, err);
+    if (st != CC_OK)
+        goto done;
+    if (clean) {
+        doc->src = doc->text;
+        doc->srclen = doc->len;
+        doc->text = clean;
+        doc->len = cleanlen;
+        cc_text__clear(&t);
+        if ((st = cc_text__init(&t, doc->text, doc->len, source, err)) != CC_OK)
+            goto done;
+    }
+    len = doc->len;
+    st = cc_reader__read(&doc->layout, &t, source, err);
     if (st != CC_OK)
         goto done;
     st = cc_text__sentences(&doc->sentences, &doc->nsentences, &t, err);
@@ -216,6 +366,10 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
                 raw[i].year, raw[i].month, raw[i].day);
         }
     }
+    if (opts->field[CC_FIELD_DECISION_DATE]) {
+        nar.has_decision = 1;
+        nar.decision = given_decision;
+    }
     cc_normalise__run(doc->mentions, raw, nraw, &nar);
     doc->nmentions = nraw;
     for (size_t i = 0; i < nraw; i++)
@@ -226,6 +380,20 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
         cc_date_format(nar.decision, doc->decision_iso);
     }
 
+    for (int f = 0; f < CC_FIELD_DECISION_DATE; f++) {
+        if (!opts->field[f])
+            continue;
+        size_t n = strlen(opts->field[f]);
+        free(doc->layout.field[f]);
+        if (!(doc->layout.field[f] = malloc(n + 1))) {
+            st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+            goto done;
+        }
+        memcpy(doc->layout.field[f], opts->field[f], n + 1);
+        doc->given |= 1u << f;
+    }
+    if (opts->field[CC_FIELD_DECISION_DATE])
+        doc->given |= 1u << CC_FIELD_DECISION_DATE;
     doc->authority = authority_kind(doc->layout.field[CC_FIELD_AUTHORITY],
                                     doc->layout.field[CC_FIELD_CATEGORY]);
     if (ctx &&
@@ -233,6 +401,21 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
                                   doc->layout.field[CC_FIELD_CATEGORY]))) {
         st = cc_error__fail(err, CC_ENOMEM, "out of memory");
         goto done;
+    }
+    /* headings are named as the document names them */
+    for (size_t i = 0; doc->src && i < doc->layout.nsections; i++) {
+        cc_section *x = &doc->layout.sections[i];
+        size_t a = cc_clean__source(&doc->map, x->offset),
+               b = cc_clean__source(&doc->map, x->offset + x->length);
+        char *title = malloc(b - a + 1);
+        if (!title) {
+            st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+            goto done;
+        }
+        memcpy(title, doc->src + a, b - a);
+        title[b - a] = '\0';
+        free((char *)x->title);
+        x->title = title;
     }
     doc->lines = t; /* kept for cc_doc__line() */
     memset(&t, 0, sizeof t);
@@ -259,6 +442,8 @@ cc_doc_free(cc_doc *doc)
     free(doc->sentences);
     free(doc->engaged);
     free(doc->text);
+    free(doc->src);
+    cc_clean__clear(&doc->map);
     free(doc);
 }
 
@@ -291,6 +476,59 @@ cc_doc_text(const cc_doc *doc, size_t *len)
     if (len)
         *len = doc->len;
     return doc->text;
+}
+
+const char *
+cc_doc_source_text(const cc_doc *doc, size_t *len)
+{
+    assert(doc);
+    if (len)
+        *len = doc->src ? doc->srclen : doc->len;
+    return doc->src ? doc->src : doc->text;
+}
+
+size_t
+cc_doc_source_offset(const cc_doc *doc, size_t offset)
+{
+    assert(doc);
+    return cc_clean__source(&doc->map, offset);
+}
+
+cc_format
+cc_doc_format(const cc_doc *doc)
+{
+    assert(doc);
+    return doc->format;
+}
+
+int
+cc_doc_field_given(const cc_doc *doc, cc_field field)
+{
+    assert(doc);
+    return (int)field >= 0 && (int)field < (int)CC_NFIELDS &&
+           (doc->given >> field & 1u);
+}
+
+static const char *const format_names[] = {"auto", "text", "html", "pdf",
+                                           "docx"};
+
+const char *
+cc_format_name(cc_format format)
+{
+    return (int)format >= 0 && (int)format <= (int)CC_FORMAT_DOCX
+               ? format_names[format]
+               : "?";
+}
+
+int
+cc_format_parse(cc_format *out, const char *name)
+{
+    for (int f = 0; f <= (int)CC_FORMAT_DOCX; f++)
+        if (strcmp(name, format_names[f]) == 0) {
+            *out = (cc_format)f;
+            return 1;
+        }
+    return 0;
 }
 
 const char *

@@ -1,6 +1,8 @@
 /* The output writers' buffer, and the words they share (emit.h). */
 #include "emit.h"
 
+#include <jansson.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,12 +101,40 @@ cc_out__finish(cc_out *o, cc_write_fn write, void *userdata, cc_error *err)
 }
 
 void
-cc_emit__words(cc_out *o, const char *text, size_t len, size_t offset,
-               size_t length)
+cc_emit__reading_json(void *object, const cc_doc *doc)
 {
-    size_t start = o->len;
+    static const char *const names[] = {"authority", "reference", "category",
+                                        "outcome", "date"};
+    json_t *o = object, *given = json_array();
+
+    for (int f = 0; f <= CC_FIELD_DECISION_DATE; f++)
+        if (cc_doc_field_given(doc, (cc_field)f))
+            json_array_append_new(given, json_string(names[f]));
+    json_object_set_new(o, "format",
+                        json_string(cc_format_name(cc_doc_format(doc))));
+    json_object_set_new(o, "given", given);
+}
+
+void
+cc_emit__span(const cc_doc *doc, size_t offset, size_t length, size_t *soff,
+              size_t *slen)
+{
+    size_t b = cc_doc_source_offset(doc, offset);
+
+    *slen = cc_doc_source_offset(doc, offset + length) - b;
+    *soff = b;
+}
+
+void
+cc_emit__words(cc_out *o, const cc_doc *doc, size_t offset, size_t length)
+{
+    size_t start = o->len, len;
+    const char *text = cc_doc_source_text(doc, &len);
     int space = 0;
 
+    if (offset > SIZE_MAX - length)
+        return;
+    cc_emit__span(doc, offset, length, &offset, &length);
     if (offset > len || length > len - offset)
         return;
     for (size_t i = offset; i < offset + length; i++) {
@@ -120,30 +150,76 @@ cc_emit__words(cc_out *o, const char *text, size_t len, size_t offset,
     }
 }
 
-void
-cc_emit__when(cc_out *o, cc_date a, cc_date b, cc_grain g, const char *mod)
+/* "spring" for a TIMEX3 season value ("2021-SP"), else NULL. */
+static const char *
+season_name(const char *value)
 {
-    const char *const *months = cc_date__month_names;
+    size_t n = value ? strlen(value) : 0;
+    const char *s = n >= 2 ? value + n - 2 : "";
+
+    return strcmp(s, "SP") == 0   ? "spring"
+           : strcmp(s, "SU") == 0 ? "summer"
+           : strcmp(s, "FA") == 0 ? "autumn"
+           : strcmp(s, "AU") == 0 ? "autumn"
+           : strcmp(s, "WI") == 0 ? "winter"
+                                  : NULL;
+}
+
+/* "21 Sep 2022": the chart's day. */
+static void
+brief_day(cc_out *o, cc_date d)
+{
+    int y, m, dd;
+
+    cc_date_to_ymd(d, &y, &m, &dd);
+    cc_out__printf(o, "%d %s %d", dd, cc_date__month_abbrevs[m], y);
+}
+
+void
+cc_emit__when(cc_out *o, cc_date a, cc_date b, cc_grain g, const char *mod,
+              const char *value, cc_when_style style)
+{
+    const char *const *months =
+        style == CC_WHEN_BRIEF ? cc_date__month_abbrevs : cc_date__month_names;
+    const char *season = g == CC_GRAIN_SEASON ? season_name(value) : NULL;
+    const char *part = strcmp(mod, "END") == 0     ? "end of "
+                       : strcmp(mod, "START") == 0 ? "early "
+                       : strcmp(mod, "MID") == 0   ? "mid "
+                                                   : "";
     char x[48], y[48];
     int ya, ma, da, yb, mb, db;
 
     cc_date_to_ymd(a, &ya, &ma, &da);
     cc_date_to_ymd(b, &yb, &mb, &db);
+    if (style == CC_WHEN_BRIEF && *part == 'e' && part[1] == 'n')
+        part = "end ";
     if (a == b) {
-        cc_out__puts(o, cc_date_format_long(a, x, sizeof x));
-    } else if (g == CC_GRAIN_MONTH && !*mod && da == 1 &&
-               db == cc_days_in_month(yb, mb)) {
-        cc_out__printf(o, "%s %d", months[ma], ya);
+        if (style == CC_WHEN_BRIEF)
+            brief_day(o, a);
+        else
+            cc_out__puts(o, cc_date_format_long(a, x, sizeof x));
+    } else if (g == CC_GRAIN_MONTH && ma == mb && ya == yb) {
+        cc_out__printf(o, "%s%s %d", part, months[ma], ya);
+        /* part of a month: which days, in words */
+        if (style == CC_WHEN_FULL &&
+            (da != 1 || db != cc_days_in_month(yb, mb)))
+            cc_out__printf(o, " (%d to %d %s %d)", da, db, months[ma], ya);
     } else if (g == CC_GRAIN_YEAR && !*mod && ma == 1 && da == 1 && mb == 12 &&
                db == 31 && ya == yb) {
         cc_out__printf(o, "%d", ya);
-    } else if (g == CC_GRAIN_MONTH && ma == mb && ya == yb) {
-        cc_out__printf(o, "%s %s %d (%d to %d %s %d)",
-                       strcmp(mod, "END") == 0     ? "end of"
-                       : strcmp(mod, "START") == 0 ? "early"
-                       : strcmp(mod, "MID") == 0   ? "mid"
-                                                   : "",
-                       months[ma], ya, da, db, months[ma], ya);
+    } else if (season) {
+        cc_out__printf(o, "%s%s %d", part, season, yb);
+    } else if (style == CC_WHEN_BRIEF) {
+        if (ya == yb && ma == mb)
+            cc_out__printf(o, "%d\xE2\x80\x93%d %s %d", da, db, months[ma], ya);
+        else if (ya == yb)
+            cc_out__printf(o, "%d %s \xE2\x80\x93 %d %s %d", da, months[ma], db,
+                           months[mb], ya);
+        else {
+            brief_day(o, a);
+            cc_out__puts(o, " \xE2\x80\x93 ");
+            brief_day(o, b);
+        }
     } else {
         cc_out__printf(o, "between %s and %s",
                        cc_date_format_long(a, x, sizeof x),
@@ -178,7 +254,7 @@ cc_emit__view(cc_view *out, const cc_timeline *tl, const cc_doc *doc,
 {
     memset(out, 0, sizeof *out);
     out->tl = tl;
-    out->text = cc_doc_text(doc, &out->len);
+    out->doc = doc;
     if (opts) {
         out->has_today = opts->has_today;
         out->today = opts->today;
@@ -193,7 +269,7 @@ cc_emit__words_new(const cc_view *v, size_t offset, size_t length)
 {
     cc_out o = {0};
 
-    cc_emit__words(&o, v->text, v->len, offset, length);
+    cc_emit__words(&o, v->doc, offset, length);
     cc_out__add(&o, "", 0);
     if (o.failed) {
         cc_out__free(&o);

@@ -33,16 +33,31 @@ const char *cc_out__str(const cc_out *o);
 cc_status cc_out__finish(cc_out *o, cc_write_fn write, void *userdata,
                          cc_error *err);
 
-/* The words at text[offset, offset + length), runs of white space (CR, LF,
- * tab, space) joined to one space and trimmed; nothing when the span lies
- * outside the text. */
-void cc_emit__words(cc_out *o, const char *text, size_t len, size_t offset,
-                    size_t length);
+/* The words of the doc at [offset, offset + length) of cc_doc_text(),
+ * quoted from its source text (the characters as given), runs of white
+ * space (CR, LF, tab, space) joined to one space and trimmed; nothing when
+ * the span lies outside the text. */
+void cc_emit__words(cc_out *o, const cc_doc *doc, size_t offset, size_t length);
 
-/* "Tuesday 9 April 2019", "April 2019", "2017", "end of April 2022 (21 to
- * 30 April 2022)", or "between ... and ...". */
-void cc_emit__when(cc_out *o, cc_date a, cc_date b, cc_grain g,
-                   const char *mod);
+/* The span [offset, offset + length) of cc_doc_text() as the span of the
+ * source text the writers report: *soff, *slen. */
+void cc_emit__span(const cc_doc *doc, size_t offset, size_t length,
+                   size_t *soff, size_t *slen);
+
+/* How cc_emit__when words an interval. */
+typedef enum cc_when_style {
+    CC_WHEN_FULL, /* "Tuesday 9 April 2019", "April 2019", "2017", "summer
+                     2021", "end of April 2022 (21 to 30 April 2022)",
+                     "between Monday 1 ... and Friday 5 ..." */
+    CC_WHEN_BRIEF /* for a chart: "9 Apr 2019", "end Apr 2022", "1–5 Apr
+                     2019" */
+} cc_when_style;
+
+/* The words for the interval [a, b] of grain g and TIMEX3 mod; `value`
+ * (NULL or the TIMEX3 value) names a season.  Every writer words dates
+ * with this. */
+void cc_emit__when(cc_out *o, cc_date a, cc_date b, cc_grain g, const char *mod,
+                   const char *value, cc_when_style style);
 
 /* "What I found para 3, line 41", "line 7". */
 void cc_emit__where(cc_out *o, const cc_place *w);
@@ -51,8 +66,7 @@ void cc_emit__where(cc_out *o, const cc_place *w);
  * into, and the options.  Borrowed for the call. */
 typedef struct cc_view {
     const cc_timeline *tl;
-    const char *text; /* the input, for sentences and quoted words */
-    size_t len;
+    const cc_doc *doc; /* its text, for sentences and quoted words */
     int has_today;
     cc_date today;
     int checks_only; /* deadlines and findings, no events */
@@ -64,9 +78,14 @@ typedef struct cc_view {
 void cc_emit__view(cc_view *out, const cc_timeline *tl, const cc_doc *doc,
                    const cc_write_opts *opts);
 
-/* New (free()): the words at [offset, offset + length) of the view's text,
+/* New (free()): the words at [offset, offset + length) of the view's doc,
  * as cc_emit__words gives them; NULL when out of memory. */
 char *cc_emit__words_new(const cc_view *v, size_t offset, size_t length);
+
+/* The reading facts every JSON output gives beside the header: "format"
+ * (what was read) and "given" (the header fields the reading options
+ * supplied, by JSON name). */
+void cc_emit__reading_json(void *object, const cc_doc *doc);
 
 /* Stable ids in output order: "e1" for event 0. */
 void cc_emit__event_id(char *buf, size_t size, long i);

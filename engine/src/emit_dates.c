@@ -46,6 +46,7 @@ decision_json(const cc_doc *doc)
     json_object_set_new(d, "outcome", field_json(doc, CC_FIELD_OUTCOME));
     json_object_set_new(d, "decision_date",
                         field_json(doc, CC_FIELD_DECISION_DATE));
+    cc_emit__reading_json(d, doc);
     return d;
 }
 
@@ -180,13 +181,15 @@ put_mention(cc_out *o, const cc_doc *doc, const cc_mention *m, size_t shift,
             int compact)
 {
     obj j = {o, compact, shift, 0};
-    const char *text = cc_doc_text(doc, NULL);
+    const char *text = cc_doc_source_text(doc, NULL);
     char buf[11];
+    size_t at, n;
 
+    cc_emit__span(doc, m->offset, m->length, &at, &n);
     put_key(&j, "text");
-    put_string(o, text + m->offset, m->length);
-    put_int(&j, "offset", (long long)m->offset);
-    put_int(&j, "length", (long long)m->length);
+    put_string(o, text + at, n);
+    put_int(&j, "offset", (long long)at);
+    put_int(&j, "length", (long long)n);
     put_str(&j, "type", cc_mention_type_name(m->type));
     put_str(&j, "value", m->value);
     if (m->mod[0])
@@ -308,8 +311,7 @@ cc_doc_write_text(const cc_doc *doc, const cc_write_opts *opts,
                   {CC_FIELD_CATEGORY, "category"},
                   {CC_FIELD_OUTCOME, "outcome"},
                   {CC_FIELD_DECISION_DATE, "decision date"}};
-    size_t len;
-    const char *text = cc_doc_text(doc, &len);
+    const char *text = cc_doc_source_text(doc, NULL);
     cc_out o = {0};
 
     (void)opts;
@@ -336,10 +338,12 @@ cc_doc_write_text(const cc_doc *doc, const cc_write_opts *opts,
         if (k == 0)
             flags[k++] = '-';
         flags[k] = '\0';
-        cc_out__printf(&o, "%7zu %4zu  %-8s %-18s %-13s %-9s ", m->offset,
-                       m->length, cc_mention_type_name(m->type), m->value,
+        size_t at, n;
+        cc_emit__span(doc, m->offset, m->length, &at, &n);
+        cc_out__printf(&o, "%7zu %4zu  %-8s %-18s %-13s %-9s ", at, n,
+                       cc_mention_type_name(m->type), m->value,
                        m->mod[0] ? m->mod : "-", flags);
-        put_flat(&o, text + m->offset, m->length);
+        put_flat(&o, text + at, n);
         cc_out__puts(&o, "\n");
     }
     cc_out__printf(&o,

@@ -29,7 +29,8 @@
 typedef struct rpt {
     FILE *fp;
     const cc_timeline *tl;
-    const char *text; /* the decision, for sentences */
+    const cc_doc *doc; /* offsets index its text, */
+    const char *text;  /* the source text, quoted */
     size_t len;
     int has_today;
     cc_date today;
@@ -38,10 +39,7 @@ typedef struct rpt {
 } rpt;
 
 /* Month names are the library's (date.c); the chart's axis is short. */
-#define MONTHS cc_date__month_names
-static const char *const MON[] = {"",    "Jan", "Feb", "Mar", "Apr",
-                                  "May", "Jun", "Jul", "Aug", "Sep",
-                                  "Oct", "Nov", "Dec"};
+#define MON    cc_date__month_abbrevs
 
 /* ------------------------------------------------------------------ */
 /* Escaped text                                                        */
@@ -125,6 +123,13 @@ put_words(const rpt *r, size_t off, size_t n, size_t m, size_t mn)
     size_t end, i;
     int space = 0, any = 0, open = 0, marking;
 
+    /* into the source text */
+    end = cc_doc_source_offset(r->doc, off + n);
+    off = cc_doc_source_offset(r->doc, off);
+    n = end - off;
+    end = cc_doc_source_offset(r->doc, m + mn);
+    m = cc_doc_source_offset(r->doc, m);
+    mn = end - m;
     if (off > r->len)
         return;
     if (n > r->len - off)
@@ -162,77 +167,26 @@ put_words(const rpt *r, size_t off, size_t n, size_t m, size_t mn)
 /* ------------------------------------------------------------------ */
 /* Dates, UK style                                                     */
 
-/* "21 September 2022", or "21 Sep 2022" when `brief`. */
-static char *
-day_text(char *buf, size_t size, cc_date d, int brief)
-{
-    int y, m, dd;
-
-    cc_date_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, size, "%d %s %d", dd, brief ? MON[m] : MONTHS[m], y);
-    return buf;
-}
-
-static const char *
-season_name(const char *value)
-{
-    size_t n = strlen(value);
-    const char *s = n >= 2 ? value + n - 2 : "";
-
-    return strcmp(s, "SP") == 0   ? "spring"
-           : strcmp(s, "SU") == 0 ? "summer"
-           : strcmp(s, "FA") == 0 ? "autumn"
-           : strcmp(s, "AU") == 0 ? "autumn"
-           : strcmp(s, "WI") == 0 ? "winter"
-                                  : NULL;
-}
-
-/*
- * What a date interval says, for the tables ("Wednesday 21 September
- * 2022", "June 2022", "end of March 2022", "2020", "summer 2021") or, when
- * `brief`, for the chart ("21 Sep 2022", "Jun 2022", "end Mar 2022",
- * "21–31 Mar 2022").  `value` (may be "") is the TIMEX3 value, for seasons.
- */
+/* The library's words for a date interval (cc_emit__when), in buf: for
+ * the tables, or for the chart when `brief`. */
 static void
 when_text(char *buf, size_t size, cc_date a, cc_date b, cc_grain g,
           const char *mod, const char *value, int brief)
 {
-    int ya, ma, da, yb, mb, db;
-    char x[48], y[48];
-    const char *season = g == CC_GRAIN_SEASON ? season_name(value) : NULL;
-    const char *part = strcmp(mod, "END") == 0     ? "end of "
-                       : strcmp(mod, "START") == 0 ? "early "
-                       : strcmp(mod, "MID") == 0   ? "mid "
-                                                   : "";
+    cc_out o = {0};
 
-    cc_date_to_ymd(a, &ya, &ma, &da);
-    cc_date_to_ymd(b, &yb, &mb, &db);
-    if (a == b) {
-        if (brief)
-            day_text(buf, size, a, 1);
-        else
-            cc_date_format_long(a, buf, size);
-    } else if (g == CC_GRAIN_MONTH && ma == mb && ya == yb) {
-        if (brief && *part == 'e' && part[1] == 'n')
-            part = "end ";
-        snprintf(buf, size, "%s%s %d", part, brief ? MON[ma] : MONTHS[ma], ya);
-    } else if (g == CC_GRAIN_YEAR && !*mod && ma == 1 && da == 1 && mb == 12 &&
-               db == 31 && ya == yb) {
-        snprintf(buf, size, "%d", ya);
-    } else if (season) {
-        snprintf(buf, size, "%s%s %d", part, season, yb);
-    } else if (brief && ya == yb && ma == mb) {
-        snprintf(buf, size, "%d\xE2\x80\x93%d %s %d", da, db, MON[ma], ya);
-    } else if (brief && ya == yb) {
-        snprintf(buf, size, "%d %s \xE2\x80\x93 %d %s %d", da, MON[ma], db,
-                 MON[mb], ya);
-    } else if (brief) {
-        snprintf(buf, size, "%s \xE2\x80\x93 %s", day_text(x, sizeof x, a, 1),
-                 day_text(y, sizeof y, b, 1));
-    } else {
-        snprintf(buf, size, "between %s and %s", day_text(x, sizeof x, a, 0),
-                 day_text(y, sizeof y, b, 0));
-    }
+    cc_emit__when(&o, a, b, g, mod, value,
+                  brief ? CC_WHEN_BRIEF : CC_WHEN_FULL);
+    snprintf(buf, size, "%s", o.failed || !o.len ? "" : cc_out__str(&o));
+    cc_out__free(&o);
+}
+
+/* "21 Sep 2022", for the chart. */
+static char *
+brief_text(char *buf, size_t size, cc_date d)
+{
+    when_text(buf, size, d, d, CC_GRAIN_DAY, "", NULL, 1);
+    return buf;
 }
 
 /* <time datetime="2022-09-21">Wednesday 21 September 2022</time> */
@@ -799,7 +753,7 @@ chart_line(const rpt *r, const chart *c, const char *cls, cc_date d,
     char text[96], day[48];
     double x = xpos(c, d, 0.5), w, lx;
 
-    snprintf(text, sizeof text, "%s %s", what, day_text(day, sizeof day, d, 1));
+    snprintf(text, sizeof text, "%s %s", what, brief_text(day, sizeof day, d));
     w = text_width(text, 0);
     lx = x - w / 2;
     if (lx < 4)
@@ -888,9 +842,9 @@ emit_chart(const rpt *r)
     if (r->has_decision && r->has_today) {
         char x[96], t[96], day[48];
         snprintf(x, sizeof x, "decision %s",
-                 day_text(day, sizeof day, r->decision, 1));
+                 brief_text(day, sizeof day, r->decision));
         snprintf(t, sizeof t, "today %s",
-                 day_text(day, sizeof day, r->today, 1));
+                 brief_text(day, sizeof day, r->today));
         double gap = xpos(&c, r->today, 0.5) - xpos(&c, r->decision, 0.5);
         if (gap < 0)
             gap = -gap;
@@ -1504,7 +1458,7 @@ emit_header(const rpt *r)
 }
 
 static int
-html_report(FILE *fp, const cc_timeline *tl, const char *text, size_t len,
+html_report(FILE *fp, const cc_timeline *tl, const cc_doc *doc,
             const cc_date *today)
 {
     rpt r;
@@ -1514,8 +1468,8 @@ html_report(FILE *fp, const cc_timeline *tl, const char *text, size_t len,
     memset(&r, 0, sizeof r);
     r.fp = fp;
     r.tl = tl;
-    r.text = text;
-    r.len = len;
+    r.doc = doc;
+    r.text = cc_doc_source_text(doc, &r.len);
     if (today) {
         r.has_today = 1;
         r.today = *today;
@@ -1578,8 +1532,7 @@ cc_timeline_write_html(const cc_timeline *tl, const cc_doc *doc,
                        void *userdata, cc_error *err)
 {
     char *buf = NULL;
-    size_t n = 0, len;
-    const char *text = cc_doc_text(doc, &len);
+    size_t n = 0;
     cc_out o = {0};
     /* The report is written with stdio into memory, then handed over in
      * one piece, like every other writer's output. */
@@ -1589,7 +1542,7 @@ cc_timeline_write_html(const cc_timeline *tl, const cc_doc *doc,
     if (!fp)
         o.failed = 1;
     else {
-        bad = html_report(fp, tl, text, len,
+        bad = html_report(fp, tl, doc,
                           opts && opts->has_today ? &opts->today : NULL);
         if (fclose(fp) != 0 || bad)
             o.failed = 1;

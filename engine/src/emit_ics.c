@@ -256,7 +256,7 @@ cc_timeline_write_ics(const cc_timeline *tl, const cc_doc *doc,
     const char *ref = cc_timeline_field(tl, CC_FIELD_REFERENCE);
     size_t nev = cc_timeline_event_count(tl), ndl;
     size_t len;
-    const char *text = cc_doc_text(doc, &len);
+    const char *text = cc_doc_source_text(doc, &len);
     cc_out name = {0}, base = {0}, key = {0}, sum = {0}, desc = {0};
     cc_date stamp = 0;
     int failed = 0;
@@ -305,13 +305,14 @@ cc_timeline_write_ics(const cc_timeline *tl, const cc_doc *doc,
             cc_out__puts(&desc, "\"Decision date\"\n\nDate: ");
         } else {
             cc_out__puts(&desc, "\"");
-            cc_emit__words(&desc, text, len, ev->where.sentence_offset,
+            cc_emit__words(&desc, doc, ev->where.sentence_offset,
                            ev->where.sentence_length);
             cc_out__puts(&desc, "\"\nSource: ");
             cc_emit__where(&desc, &ev->where);
             cc_out__puts(&desc, "\nDate: ");
         }
-        cc_emit__when(&desc, ev->earliest, ev->latest, ev->grain, ev->mod);
+        cc_emit__when(&desc, ev->earliest, ev->latest, ev->grain, ev->mod, NULL,
+                      CC_WHEN_FULL);
         failed |= key.failed || sum.failed || desc.failed ||
                   ics_event(&c, cc_out__str(&key), ev->earliest, ev->latest,
                             cc_out__str(&sum), cc_out__str(&desc)) != 0;
@@ -334,7 +335,7 @@ cc_timeline_write_ics(const cc_timeline *tl, const cc_doc *doc,
         } else if (d->ninputs) {
             size_t at = desc.len;
             cc_out__puts(&desc, "\n\"");
-            cc_emit__words(&desc, text, len, d->inputs[0].where.sentence_offset,
+            cc_emit__words(&desc, doc, d->inputs[0].where.sentence_offset,
                            d->inputs[0].where.sentence_length);
             if (desc.len == at + 2)
                 desc.len = at; /* no words: no quotes */

@@ -52,11 +52,13 @@ static void
 place_json(json_t *o, const view *v, const cc_place *w, int with_sentence)
 {
     char *s = cc_emit__words_new(v, w->offset, w->length);
+    size_t at, n;
 
     json_object_set_new(o, "text", json_string(s ? s : ""));
     free(s);
-    json_object_set_new(o, "offset", json_integer((json_int_t)w->offset));
-    json_object_set_new(o, "length", json_integer((json_int_t)w->length));
+    cc_emit__span(v->doc, w->offset, w->length, &at, &n);
+    json_object_set_new(o, "offset", json_integer((json_int_t)at));
+    json_object_set_new(o, "length", json_integer((json_int_t)n));
     json_object_set_new(o, "line", json_integer(w->line));
     json_object_set_new(o, "section", json_string(w->section));
     json_object_set_new(o, "paragraph", json_integer(w->paragraph));
@@ -64,10 +66,9 @@ place_json(json_t *o, const view *v, const cc_place *w, int with_sentence)
         s = cc_emit__words_new(v, w->sentence_offset, w->sentence_length);
         json_object_set_new(o, "sentence", json_string(s ? s : ""));
         free(s);
-        json_object_set_new(o, "sentence_offset",
-                            json_integer((json_int_t)w->sentence_offset));
-        json_object_set_new(o, "sentence_length",
-                            json_integer((json_int_t)w->sentence_length));
+        cc_emit__span(v->doc, w->sentence_offset, w->sentence_length, &at, &n);
+        json_object_set_new(o, "sentence_offset", json_integer((json_int_t)at));
+        json_object_set_new(o, "sentence_length", json_integer((json_int_t)n));
     }
 }
 
@@ -125,6 +126,11 @@ decision_json(const view *v)
                             : json_null());
     json_object_set_new(d, "today",
                         v->has_today ? date_json(v->today) : json_null());
+    cc_emit__reading_json(d, v->doc);
+    /* a draft without its decision date: what could not be dated */
+    json_object_set_new(
+        d, "undated_actions",
+        json_integer((json_int_t)cc_timeline_undated_actions(v->tl)));
     return d;
 }
 

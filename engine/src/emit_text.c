@@ -18,7 +18,7 @@ static void
 when_text(cc_out *o, cc_date a, cc_date b, cc_grain g, const char *mod)
 {
     o->len = 0;
-    cc_emit__when(o, a, b, g, mod);
+    cc_emit__when(o, a, b, g, mod, NULL, CC_WHEN_FULL);
 }
 
 /* The words for a place, in `o` (emptied first). */
@@ -94,8 +94,20 @@ emit_text(cc_out *fp, const view *v)
     if (cat)
         cc_out__printf(fp, "%s\n", cat);
     if (cc_timeline_decision_date(&date, v->tl))
-        cc_out__printf(fp, "Decision: %s, %s\n", out ? out : "-",
-                       cc_date_format_long(date, buf, sizeof buf));
+        cc_out__printf(fp, "Decision: %s, %s%s\n", out ? out : "-",
+                       cc_date_format_long(date, buf, sizeof buf),
+                       cc_doc_field_given(v->doc, CC_FIELD_DECISION_DATE)
+                           ? " (date given, not from the header)"
+                           : "");
+    else if (cc_timeline_undated_actions(v->tl))
+        cc_out__printf(fp,
+                       "No decision date in the header: %zu agreed action%s "
+                       "timed from the decision %s no due date (give the "
+                       "date with --decision-date)\n",
+                       cc_timeline_undated_actions(v->tl),
+                       cc_timeline_undated_actions(v->tl) == 1 ? "" : "s",
+                       cc_timeline_undated_actions(v->tl) == 1 ? "has"
+                                                               : "have");
     if (v->has_today)
         cc_out__printf(fp, "Today: %s\n",
                        cc_date_format_long(v->today, buf, sizeof buf));

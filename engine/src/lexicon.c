@@ -22,19 +22,25 @@ cc_lexicon__kind(cc_event_kind *out, const char *name)
     return 0;
 }
 
-/* The line on which the n-th `"kind"` key stands, or 0. */
+/* The line on which the n-th `key` (quoted: "\"kind\"") stands, or 0. */
 static int
-line_of_row(const char *data, size_t len, size_t n)
+line_of_key(const char *data, size_t len, const char *key, size_t n)
 {
     int line = 1;
-    size_t seen = 0;
+    size_t seen = 0, k = strlen(key);
 
-    for (size_t i = 0; i + 6 <= len; i++) {
+    for (size_t i = 0; i + k <= len; i++) {
         line += data[i] == '\n';
-        if (memcmp(data + i, "\"kind\"", 6) == 0 && seen++ == n)
+        if (memcmp(data + i, key, k) == 0 && seen++ == n)
             return line;
     }
     return 0;
+}
+
+static int
+line_of_row(const char *data, size_t len, size_t n)
+{
+    return line_of_key(data, len, "\"kind\"", n);
 }
 
 /* The strings of array `arr` (NULL: none) into *out; 0 on a non-string. */
@@ -66,6 +72,108 @@ strings(json_t *arr, const char ***out, size_t *n)
     }
     *n = json_array_size(arr);
     return 1;
+}
+
+/* The actor whose JSON name is `name` ("he" and "she": a pronoun). */
+static int
+actor_named(cc_lexactor *out, const char *name)
+{
+    out->pronoun = 0;
+    out->actor = CC_ACTOR_UNKNOWN;
+    if (strcmp(name, "he") == 0 || strcmp(name, "she") == 0) {
+        out->pronoun = name[0];
+        return 1;
+    }
+    for (int a = CC_ACTOR_COUNCIL; a <= CC_ACTOR_OTHER; a++)
+        if (strcmp(cc_actor_name((cc_actor)a), name) == 0) {
+            out->actor = (cc_actor)a;
+            return 1;
+        }
+    return 0;
+}
+
+/* Does `w` hold a capital letter (then it matches only as written)? */
+static int
+has_capital(const char *w)
+{
+    for (; *w; w++)
+        if (*w >= 'A' && *w <= 'Z')
+            return 1;
+    return 0;
+}
+
+/* The "actors" rows into out->actors. */
+static cc_status
+load_actors(cc_lexicon *out, const char *data, size_t len, const char *source,
+            cc_error *err)
+{
+    json_t *rows = json_object_get(out->json, "actors"), *row, *v;
+    size_t i, j, total = 0;
+
+    if (!json_is_array(rows) || json_array_size(rows) == 0)
+        return cc_error__set(err, CC_EINVAL, source, 1, 0, 0,
+                             "lexicon: \"actors\" must be a non-empty array");
+    json_array_foreach(rows, i, row)
+    {
+        json_t *w = json_object_get(row, "words");
+        total += json_is_array(w) ? json_array_size(w) : 0;
+    }
+    out->actors = calloc(total ? total : 1, sizeof *out->actors);
+    if (!out->actors)
+        return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    json_array_foreach(rows, i, row)
+    {
+        json_t *an = json_object_get(row, "actor");
+        json_t *w = json_object_get(row, "words");
+        int line = line_of_key(data, len, "\"actor\"", i);
+        cc_lexactor proto;
+        if (!json_is_string(an) || !actor_named(&proto, json_string_value(an)))
+            return cc_error__set(
+                err, CC_EINVAL, source, line, 0, 0,
+                "lexicon actor row %zu: unknown actor '%s'", i + 1,
+                json_is_string(an) ? json_string_value(an) : "?");
+        if (!json_is_array(w) || json_array_size(w) == 0)
+            return cc_error__set(err, CC_EINVAL, source, line, 0, 0,
+                                 "lexicon actor row %zu: \"words\" must be "
+                                 "a non-empty array",
+                                 i + 1);
+        json_array_foreach(w, j, v)
+        {
+            cc_lexactor *la = &out->actors[out->nactors];
+            const char *word = json_string_value(v);
+            size_t n = word ? strlen(word) : 0;
+            *la = proto;
+            la->word = word;
+            la->cased = word && has_capital(word);
+            /* A word matched as written has no wildcard. */
+            if (n == 0 || (la->cased && word[n - 1] == '*'))
+                return cc_error__set(err, CC_EINVAL, source, line, 0, 0,
+                                     "lexicon actor row %zu: words must be "
+                                     "non-empty strings, a capitalised one "
+                                     "without '*'",
+                                     i + 1);
+            out->nactors++;
+        }
+    }
+    return CC_OK;
+}
+
+/* The array of strings `key` (required) into *out. */
+static cc_status
+load_list(const cc_lexicon *lx, const char *key, const char ***out, size_t *n,
+          const char *source, cc_error *err)
+{
+    json_t *arr = json_object_get(lx->json, key);
+    int r = arr ? strings(arr, out, n) : 0;
+
+    if (r < 0)
+        return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    if (r == 0)
+        return cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
+                             "lexicon: \"%s\" must be an array of non-empty "
+                             "strings",
+                             key);
+    return CC_OK;
 }
 
 cc_status
@@ -166,6 +274,14 @@ cc_lexicon__load(cc_lexicon *out, const char *data, size_t len,
                                    "of non-empty strings");
         goto fail;
     }
+    if ((st = load_actors(out, data, len, source, err)) != CC_OK ||
+        (st = load_list(out, "speech", &out->speech, &out->nspeech, source,
+                        err)) != CC_OK ||
+        (st = load_list(out, "reports", &out->reports, &out->nreports, source,
+                        err)) != CC_OK ||
+        (st = load_list(out, "people", &out->people, &out->npeople, source,
+                        err)) != CC_OK)
+        goto fail;
     return CC_OK;
 fail:
     cc_lexicon__free(out);
@@ -180,6 +296,10 @@ cc_lexicon__free(cc_lexicon *lx)
     free(lx->words);
     free((void *)lx->blocks);
     free((void *)lx->context);
+    free(lx->actors);
+    free((void *)lx->speech);
+    free((void *)lx->reports);
+    free((void *)lx->people);
     json_decref(lx->json);
     memset(lx, 0, sizeof *lx);
 }

@@ -18,6 +18,14 @@ typedef struct cc_lexword {
     size_t nblocks;
 } cc_lexword;
 
+/* One actor word ("Council", "social worker*"), in the lexicon's order. */
+typedef struct cc_lexactor {
+    const char *word; /* borrowed, like cc_lexword's */
+    cc_actor actor;   /* CC_ACTOR_UNKNOWN for a pronoun, resolved later */
+    int cased;        /* has a capital letter: matches only as written */
+    char pronoun;     /* 'h' for a "he" row, 's' for "she", else 0 */
+} cc_lexactor;
+
 typedef struct cc_lexicon {
     json_t *json; /* owns every string below */
     cc_lexword *words;
@@ -26,6 +34,14 @@ typedef struct cc_lexicon {
     size_t nblocks_all;
     const char **context; /* phrases marking a clause's dates as context */
     size_t ncontext;
+    cc_lexactor *actors; /* who acted, tried in this order */
+    size_t nactors;
+    const char **speech; /* verbs of reported speech ("says") */
+    size_t nspeech;
+    const char **reports; /* verbs after "I" or "we" that report ("am") */
+    size_t nreports;
+    const char **people; /* another person: "father", "neighbour" */
+    size_t npeople;
 } cc_lexicon;
 
 /*

@@ -19,7 +19,14 @@
  *    usually means the holiday around it); its range is that one day, as
  *    "about 3 June" is;
  *  - "the week commencing 3 June 2019" is the seven days from that day;
- *    its value is the ISO week of that day ("2019-W23").
+ *    its value is the ISO week of that day ("2019-W23");
+ *  - "2021/22" is one year from 2021 into 2022 (TIMEX3 has no value for
+ *    it, so the value is the ISO 8601 interval of its months or days): a
+ *    financial year 1 April 2021 to 31 March 2022 ("2021-04/2022-03"), a
+ *    tax year 6 April to 5 April ("2021-04-06/2022-04-05"), a school or
+ *    academic year 1 September to 31 August ("2021-09/2022-08"); when the
+ *    text does not say which, any of them: 1 April 2021 to 31 August 2022
+ *    ("2021-04/2022-08", mod APPROX).
  *
  * The year of a partial date ("10 April", "in March") is the running year:
  * that of the last date which stated or inferred a month, in text order.
@@ -130,6 +137,15 @@ date_range(const cc_raw *r, int year, cc_date *first, cc_date *last)
         *first = *last = easter_sunday(year);
         return 1;
     }
+    if (r->year_of) {
+        *first = r->year_of == 'A'   ? ymd(year, 9, 1)
+                 : r->year_of == 'T' ? ymd(year, 4, 6)
+                                     : ymd(year, 4, 1);
+        *last = r->year_of == 'F'   ? ymd(year + 1, 3, 31)
+                : r->year_of == 'T' ? ymd(year + 1, 4, 5)
+                                    : ymd(year + 1, 8, 31);
+        return 1;
+    }
     if (r->half || r->quarter) {
         int m0 = r->half ? 6 * r->half - 5 : 3 * r->quarter - 2;
         int m1 = r->half ? m0 + 5 : m0 + 2;
@@ -222,6 +238,18 @@ date_value(char *buf, size_t size, const cc_raw *r, int year)
     }
     if (r->week_of && year) {
         iso_week(buf, size, ymd(year, r->month, r->day));
+        return;
+    }
+    if (r->year_of && year) {
+        cc_date a, b;
+        char fa[11], fb[11];
+        date_range(r, year, &a, &b);
+        cc_date_format(a, fa);
+        cc_date_format(b, fb);
+        /* Whole months are named by their months ("2021-04/2022-03"). */
+        if (r->year_of != 'T')
+            fa[7] = fb[7] = '\0';
+        snprintf(buf, size, "%s/%s", fa, fb);
         return;
     }
     if (r->easter || r->week_of)

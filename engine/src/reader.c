@@ -313,7 +313,8 @@ grow_push(grow *g)
 }
 
 cc_status
-cc_reader__read(cc_layout *out, const cc_text *t, cc_error *err)
+cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
+                cc_error *err)
 {
     const char *s = t->s;
     grow sec = {NULL, 0, 0, sizeof(cc_section)};
@@ -322,6 +323,9 @@ cc_reader__read(cc_layout *out, const cc_text *t, cc_error *err)
     char f[128];
     int in_header = 1, blank_before = 1;
     long cur_section = -1;
+    /* after the header: the last authority line, where a second decision
+     * pasted below the first would start */
+    size_t last_authority = (size_t)-1;
     cc_status st = CC_OK;
 
     memset(&l, 0, sizeof l);
@@ -391,6 +395,28 @@ cc_reader__read(cc_layout *out, const cc_text *t, cc_error *err)
                 continue;
             }
         }
+        if (!in_header) {
+            if (authority_line(s, b, e, &ae, &vb, &ve))
+                last_authority = li;
+            else if (header_field(s, b, e, "Decision date", &vb, &ve) &&
+                     l.date_length) {
+                /* a second header: its authority line when it has one
+                 * just above, else this line */
+                size_t at =
+                    last_authority != (size_t)-1 && li - last_authority <= 6
+                        ? last_authority
+                        : li;
+                size_t ab, line_end;
+                cc_text__line_span(t, at, &ab, &line_end);
+                st = cc_error__set(
+                    err, CC_EINVAL, source, (int)at + 1, 1, ab,
+                    "a second decision starts at line %zu (its \"Decision "
+                    "date\" is line %zu): give each decision a file of its "
+                    "own (caseclock batch reads many)",
+                    at + 1, li + 1);
+                goto fail;
+            }
+        }
         h = find_heading(f);
         if (h || looks_like_heading(s, b, e, blank_before, blank_after)) {
             cc_section *x;
@@ -433,6 +459,7 @@ cc_reader__read(cc_layout *out, const cc_text *t, cc_error *err)
 
 nomem:
     st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+fail:
     l.sections = sec.p;
     l.nsections = sec.n;
     free(par.p);

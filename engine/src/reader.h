@@ -25,9 +25,12 @@ typedef struct cc_layout {
  * Finds the header lines ("Authority (19 006 719)", "Category : ...",
  * "Decision : ...", "Decision date : ..."), the section headings and the
  * paragraphs (one a line; "  3." numbers paragraph 3), leaving out web
- * page furniture ("Back to top", "Print this page", cookie banners).
+ * page furniture ("Back to top", "Print this page", cookie banners).  A
+ * second "Decision date" line after the header is a second decision:
+ * CC_EINVAL naming `source` and the line where it starts.
  */
-cc_status cc_reader__read(cc_layout *out, const cc_text *t, cc_error *err);
+cc_status cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
+                          cc_error *err);
 void cc_reader__clear(cc_layout *l);
 
 #endif

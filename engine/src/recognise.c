@@ -14,8 +14,11 @@
  *        Monday 3 June 2019 | 22 Mar 2019 | 3 Sept 2019 | 22/03/2019 |
  *        22.03.19 | 22-03-2019 | 2019-03-22 | 22 March (year inferred) |
  *        March '21 | 4 June ’22 (20YY) | on the 29th (the running month) |
- *        November 2021 | in March (year inferred) | 2017 | 2023/24 (two:
- *        "2023" and "24", 2024) | FY 2021/22 (the same two) |
+ *        November 2021 | in March (year inferred) | 2017 |
+ *        2023/24, 2021-22, 2019/2020 (one interval: a financial year, 1
+ *        April to 31 March, after "FY", "financial year", council tax or
+ *        business rates; a tax year, 6 April to 5 April; a school or
+ *        academic year, 1 September to 31 August; else both, APPROX) |
  *        summer 2019 | summer of 2019 | the summer | the 1990s |
  *        Easter 2019 | over Easter (Easter Sunday, APPROX) |
  *        the first half of 2021 (2021-H1) | Q3 2022 | the third quarter
@@ -1385,6 +1388,94 @@ m_year(const scan *sc, size_t i, match *m)
     m->r.type = CC_MENTION_DATE;
     m->r.year = y;
     m->end = e;
+    return 1;
+}
+
+/* Which year "2021/22" at [i, e) is, from the words around it: 'F', 'T',
+ * 'A', or 'U' when they do not say. */
+static char
+year_pair_kind(const scan *sc, size_t i, size_t e)
+{
+    /* After it: "the 2021-22 school year", "2021/22 council tax". */
+    if (word_is(sc, e, "council") && word_is(sc, e + 1, "tax"))
+        return 'F';
+    if ((word_is(sc, e, "financial") || word_is(sc, e, "business")) &&
+        (word_is(sc, e + 1, "year") || word_is(sc, e + 1, "rates")))
+        return 'F';
+    if (word_is(sc, e, "tax") && word_is(sc, e + 1, "year"))
+        return 'T';
+    if ((word_is(sc, e, "school") || word_is(sc, e, "academic")) &&
+        word_is(sc, e + 1, "year"))
+        return 'A';
+    /* Just before it: "FY 2021/22", "financial year 2021/22". */
+    if (i >= 1 && word_is(sc, i - 1, "fy"))
+        return 'F';
+    if (i >= 2 && word_is(sc, i - 1, "year")) {
+        if (word_is(sc, i - 2, "financial"))
+            return 'F';
+        if (word_is(sc, i - 2, "tax"))
+            return 'T';
+        if (word_is(sc, i - 2, "school") || word_is(sc, i - 2, "academic"))
+            return 'A';
+    }
+    /* Council tax and business rates are charged for financial years
+     * (Local Government Finance Act 1992, s.1 and s.69; 1988, s.43):
+     * "council tax for 2021/22", "her council tax account for 2021/22". */
+    for (size_t k = 2; k <= LOOKBACK && k <= i; k++) {
+        const tok *t = &sc->t[i - k];
+        if (t->kind == T_PUNCT && (t->val == '.' || t->val == ';'))
+            break;
+        if ((word_is(sc, i - k, "council") && word_is(sc, i - k + 1, "tax")) ||
+            (word_is(sc, i - k, "business") && word_is(sc, i - k + 1, "rates")))
+            return 'F';
+    }
+    return 'U';
+}
+
+/*
+ * "2021/22", "2021-22", "2019/2020": a financial, tax or school year, one
+ * interval from the first year into the next (docs/annotation.md,
+ * "Financial and school years").  "2021-2022" is a range of two years
+ * unless the words around it name such a year.
+ */
+static int
+m_year_pair(const scan *sc, size_t i, match *m)
+{
+    match first;
+    const tok *n;
+    int y, end, sep;
+    size_t e = i + 1;
+
+    match_init(&first, i);
+    if (!m_year(sc, i, &first) || first.end != e)
+        return 0;
+    y = first.r.year;
+    n = at(sc, e + 1);
+    if (at(sc, e)->kind != T_PUNCT || !glued(sc, e) || n->kind != T_NUM ||
+        !glued(sc, e + 1))
+        return 0;
+    sep = at(sc, e)->val;
+    if (sep != '/' && !is_dash_cp(sep))
+        return 0;
+    if (n->ndig == 4)
+        end = n->val;
+    else if (n->ndig <= 2)
+        end = y - y % (n->ndig == 2 ? 100 : 10) + n->val;
+    else
+        return 0;
+    if (end != y + 1 || (glued(sc, e + 2) && at(sc, e + 2)->kind != T_PUNCT) ||
+        (glued(sc, e + 2) && glued(sc, e + 3) && at(sc, e + 3)->kind == T_NUM))
+        return 0; /* "2021/22A", "2021/22/23" */
+    m->r.year_of = year_pair_kind(sc, i, e + 2);
+    if (n->ndig == 4 && sep != '/' && m->r.year_of == 'U')
+        return 0; /* "2013-2014": two years, as "2013-2016" is */
+    /* Not knowing which year it is, the reader knows only that it is one
+     * of them: the days from the first's start to the last's end. */
+    if (m->r.year_of == 'U')
+        snprintf(m->r.mod, sizeof m->r.mod, "APPROX");
+    m->r.type = CC_MENTION_DATE;
+    m->r.year = y;
+    m->end = e + 2;
     return 1;
 }
 
@@ -2794,6 +2885,7 @@ static const struct {
     {m_decade, S_NUM},
     {m_season, S_SEASON},
     {m_year, S_NUM},
+    {m_year_pair, S_NUM},
     {m_short_year, S_NUM},
     {m_easter, S_SEASON},
     {m_week, S_PART},

@@ -48,6 +48,10 @@ typedef struct cc_raw {
     int quarter;    /* "Q3 2022", "the third quarter of 2022": 1..4 */
     int week_of;    /* "the week commencing 3 June 2019": the week from
                        the day given */
+    char year_of;   /* "2021/22" from `year`: 'F' a financial year (1 April
+                       to 31 March), 'T' a tax year (6 April to 5 April),
+                       'A' a school or academic year (1 September to 31
+                       August), 'U' the text does not say which */
 
     /* relative DATE: "the following day", "two weeks later" */
     char rel;         /* 0, or the CC_U_* unit */

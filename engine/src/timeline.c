@@ -77,6 +77,13 @@ cc_timeline_decision_date(cc_date *out, const cc_timeline *tl)
 }
 
 size_t
+cc_timeline_undated_actions(const cc_timeline *tl)
+{
+    assert(tl);
+    return tl->undated_actions;
+}
+
+size_t
 cc_timeline_event_count(const cc_timeline *tl)
 {
     assert(tl);

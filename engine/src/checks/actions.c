@@ -56,7 +56,7 @@ paragraph_words(run *r, size_t i)
     const cc_paragraph *p = cc_doc_paragraph(r->doc, i);
     size_t a = p->offset, b = p->offset + p->length;
     char *buf, *o;
-    const char *s;
+    const char *s, *src;
 
     while (a < b &&
            (r->text[a] == ' ' || (r->text[a] >= '0' && r->text[a] <= '9') ||
@@ -69,12 +69,16 @@ paragraph_words(run *r, size_t i)
     while (b > a && (r->text[b - 1] == ' ' || r->text[b - 1] == '\n' ||
                      r->text[b - 1] == '\r'))
         b--;
+    /* quoted as the document gives it */
+    src = cc_doc_source_text(r->doc, NULL);
+    b = cc_doc_source_offset(r->doc, b);
+    a = cc_doc_source_offset(r->doc, a);
     buf = malloc(b - a + 1);
     if (!buf)
         return NULL;
     o = buf;
     for (size_t k = a; k < b; k++) {
-        char c = r->text[k] == '\n' || r->text[k] == '\r' ? ' ' : r->text[k];
+        char c = src[k] == '\n' || src[k] == '\r' ? ' ' : src[k];
         if (c == ' ' && o > buf && o[-1] == ' ')
             continue;
         *o++ = c;
@@ -210,6 +214,19 @@ bare_within(const char *text, const cc_mention *m, size_t len)
     return !cc_check__starts_with_any(text, k, len, tied);
 }
 
+/* An agreed action's deadline; with no decision date to count from, the
+ * action is counted as undated instead (the writers say so). */
+static cc_status
+action(run *r, const satisfied *sat, const cc_mention *m, cc_period p,
+       size_t para)
+{
+    if (!r->tl->has_decision) {
+        r->tl->undated_actions++;
+        return CC_OK;
+    }
+    return action_deadline(r, sat, m, p, para);
+}
+
 cc_status
 cc_check__agreed_actions(run *r)
 {
@@ -217,8 +234,6 @@ cc_check__agreed_actions(run *r)
     size_t np = cc_doc_paragraph_count(r->doc);
     satisfied sat;
 
-    if (!r->tl->has_decision)
-        return CC_OK;
     satisfied_line(&sat, r); /* once: it dates every action */
     for (size_t i = 0; i < nm; i++) {
         const cc_mention *m = cc_doc_mention(r->doc, i);
@@ -259,11 +274,11 @@ cc_check__agreed_actions(run *r)
              * to:" and the bullets after it. */
             int any = 0;
             for (k = para + 1; k < np && is_bullet(r, k); k++) {
-                if ((st = action_deadline(r, &sat, m, p, k)) != CC_OK)
+                if ((st = action(r, &sat, m, p, k)) != CC_OK)
                     return st;
                 any = 1;
             }
-            if (!any && (st = action_deadline(r, &sat, m, p, para)) != CC_OK)
+            if (!any && (st = action(r, &sat, m, p, para)) != CC_OK)
                 return st;
         } else if (cc_check__has(r->text, a, b, "the above")) {
             /* "The Council should complete the above within ...": the
@@ -272,14 +287,14 @@ cc_check__agreed_actions(run *r)
             while (first > 0 && is_bullet(r, first - 1))
                 first--;
             if (first == para) {
-                if ((st = action_deadline(r, &sat, m, p, para)) != CC_OK)
+                if ((st = action(r, &sat, m, p, para)) != CC_OK)
                     return st;
             }
             for (k = first; k < para; k++)
-                if ((st = action_deadline(r, &sat, m, p, k)) != CC_OK)
+                if ((st = action(r, &sat, m, p, k)) != CC_OK)
                     return st;
         } else {
-            if ((st = action_deadline(r, &sat, m, p, para)) != CC_OK)
+            if ((st = action(r, &sat, m, p, para)) != CC_OK)
                 return st;
         }
     }
@@ -329,8 +344,14 @@ cc_check__promises(run *r)
         d->period.unit = CC_UNIT_DAY;
         /* "By the end of April": by its last day. */
         d->due_earliest = d->due_latest = ev->latest;
-        d->action = cc_pool__strndup(&tl->pool, r->text + w->sentence_offset,
-                                     w->sentence_length);
+        {
+            size_t at = cc_doc_source_offset(r->doc, w->sentence_offset);
+            d->action = cc_pool__strndup(
+                &tl->pool, cc_doc_source_text(r->doc, NULL) + at,
+                cc_doc_source_offset(r->doc,
+                                     w->sentence_offset + w->sentence_length) -
+                    at);
+        }
         if (!d->source || !d->action)
             return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
         {
