@@ -44,17 +44,21 @@ mkdir -p bench/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# concat FILE BYTES: the sources concatenated (BOMs stripped), repeated
-# until FILE has at least BYTES bytes, then cut to BYTES at a line end.
+# concat FILE BYTES: one decision to the reader, FILE of about BYTES
+# bytes: the first source's header, then the sources (BOMs and "Decision
+# date" lines dropped: a second one starts a second decision, which the
+# reader refuses) repeated until there are BYTES, cut at a line end.
 concat() {
     local file=$1 want=$2 f
     [ -s "$file" ] && [ "$(stat -c %s "$file")" -ge "$want" ] && return
     : >"$tmp/one"
     for f in "${srcs[@]}"; do
-        sed '1s/^\xEF\xBB\xBF//' "$f" >>"$tmp/one"
+        sed -e '1s/^\xEF\xBB\xBF//' \
+            -e '/^[[:space:]]*Decision date[[:space:]]*:/Id' "$f" >>"$tmp/one"
         printf '\n\n' >>"$tmp/one"
     done
-    : >"$file.part"
+    sed -n '1,/^[[:space:]]*Decision date[[:space:]]*:/Ip' "${srcs[0]}" |
+        sed '1s/^\xEF\xBB\xBF//' >"$file.part"
     while [ "$(stat -c %s "$file.part")" -lt "$want" ]; do
         cat "$tmp/one" >>"$file.part"
     done
@@ -64,7 +68,7 @@ concat() {
 
 # The throughput corpora: one file of MB megabytes, and the same
 # decisions one a file (bench/compare.sh's layout).
-single=bench/corpus/decisions-${mb}mb.txt
+single=bench/corpus/decision-${mb}mb.txt
 concat "$single" $((mb * 1000000))
 many=bench/corpus/many-${mb}mb
 if [ ! -f "$many/.complete" ]; then

@@ -4,8 +4,8 @@
 # loaded machine; wall time does not).  Builds a Release binary with debug
 # symbols (build-prof/, -g changes no code), makes the corpus of
 # bench/dates.sh at one copy (the fixtures' decisions and
-# ../shared/decisions/*.txt if present, concatenated, BOMs stripped:
-# bench/corpus/profile.txt), runs both commands under callgrind and
+# ../shared/decisions/*.txt if present, concatenated, BOMs stripped and
+# only the first "Decision date" kept: bench/corpus/profile.txt), runs both commands under callgrind and
 # writes bench/PROFILE.md: the commands, the inclusive cost of each stage's
 # entry function, its largest callees, and the largest functions overall.
 #
@@ -21,10 +21,15 @@ cc=$build/caseclock
 mkdir -p bench/corpus
 corpus=bench/corpus/profile.txt
 : >"$corpus"
+# One decision to the reader: the first source's header, the others'
+# "Decision date" lines dropped (a second one starts a second decision,
+# which the reader refuses).
+drop='1!{/^[[:space:]]*Decision date[[:space:]]*:/Id}'
 for f in fixtures/*/input.txt ../shared/decisions/*.txt; do
     [ -f "$f" ] || continue
-    sed '1s/^\xEF\xBB\xBF//' "$f" >>"$corpus"
+    sed -e '1s/^\xEF\xBB\xBF//' -e "$drop" "$f" >>"$corpus"
     printf '\n\n' >>"$corpus"
+    drop='/^[[:space:]]*Decision date[[:space:]]*:/Id'
 done
 bytes=$(stat -c %s "$corpus")
 nfiles=$(ls fixtures/*/input.txt ../shared/decisions/*.txt 2>/dev/null | wc -l)
@@ -37,12 +42,13 @@ trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 stages=(
     "start-up: built-in calendars, rules, lexicon|cli_ctx_new"
     "reading the file|cli_read_file"
+    "cleaning (wide spaces, curly quotes, ... to plain forms)|cc_clean__run"
     "UTF-8 check and line table|cc_text__init"
     "header and layout (paragraphs, sections)|cc_reader__read"
     "sentence segmentation|cc_text__sentences"
     "recognising mentions|cc_recognise__scan"
     "normalising values|cc_normalise__run"
-    "the whole cc_doc_read|cc_doc_read"
+    "the whole cc_doc_read|cc_doc_read_with"
     "chronology (events)|cc_chrono__events"
     "checks|cc_checks__run"
     "the whole cc_timeline_new|cc_timeline_new"
