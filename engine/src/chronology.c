@@ -76,7 +76,9 @@ find_complainant(complainant *c, const char *text, size_t len)
     c->name[0] = c->name2[0] = '\0';
     c->female = -1;
     for (size_t i = 0; i < len; i++) {
-        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+        /* Every title starts with 'M' or 'D'. */
+        if ((text[i] != 'M' && text[i] != 'D') ||
+            (i > 0 && cc_words__alnum((unsigned char)text[i - 1])))
             continue;
         /* "Mr and Mrs V": both are the complainant. */
         if (i + 13 < len && strncmp(text + i, "Mr and Mrs ", 11) == 0 &&
@@ -98,6 +100,24 @@ find_complainant(complainant *c, const char *text, size_t len)
             }
         }
     }
+}
+
+/* Does `name` start in text[at, at + n) (it may run past at + n)?  A
+ * search bounded by the paragraph, not the rest of the text. */
+static int
+named_in(const char *text, size_t len, size_t at, size_t n, const char *name)
+{
+    size_t k = strlen(name), end = at + n;
+    const char *p;
+
+    while (at < end && at + k <= len &&
+           (p = memchr(text + at, name[0], end - at)) != NULL) {
+        at = (size_t)(p - text);
+        if (at + k <= len && memcmp(p, name, k) == 0)
+            return 1;
+        at++;
+    }
+    return 0;
 }
 
 int
@@ -122,9 +142,7 @@ cc_chrono__narrative(const cc_doc *doc, long paragraph)
      * the case ("Mr X first complained to the Ombudsman in January 2019").
      */
     find_complainant(&c, text, len);
-    return c.name[0] && strstr(text + p->offset, c.name) != NULL &&
-           (size_t)(strstr(text + p->offset, c.name) - (text + p->offset)) <
-               p->length;
+    return c.name[0] && named_in(text, len, p->offset, p->length, c.name);
 }
 
 /*
@@ -246,7 +264,8 @@ word_before(const char *text, size_t from, size_t at, char *buf, size_t size)
     }
 }
 
-/* Clause boundaries: where one clause ends and the next begins. */
+/* Clause boundaries: where one clause ends and the next begins.  Each
+ * starts with ';', ' ' or ',': clause_split tests that byte first. */
 static const char *const BOUNDS[] = {
     "; ",          " – ",   " - ",      ", and ",   " and ",
     ", but ",      " but ", ", which ", ", when ",  " when ",
@@ -266,6 +285,9 @@ clause_split(const char *text, size_t s0, size_t s1, size_t *starts,
 
     starts[n++] = s0;
     for (size_t i = s0; i < s1 && n < max; i++) {
+        /* Every boundary starts with ';', ' ' or ','. */
+        if (text[i] != ' ' && text[i] != ',' && text[i] != ';')
+            continue;
         for (size_t b = 0; b < sizeof BOUNDS / sizeof *BOUNDS; b++) {
             size_t k = strlen(BOUNDS[b]);
             if (i + k <= s1 && strncmp(text + i, BOUNDS[b], k) == 0) {

@@ -22,6 +22,13 @@ struct cc_ctx {
     size_t nrules;
     cc_procedure *procedures;
     size_t nprocedures;
+    /* new: every rule's id and aliases, sorted by name, then by rule, for
+     * cc_ctx_rule_find(); the names are borrowed from rules_json */
+    struct cc_rule_name {
+        const char *name;
+        size_t rule;
+    } * names;
+    size_t nnames;
 
     cc_lexicon lexicon; /* calendars/lexicon.json, owned */
 

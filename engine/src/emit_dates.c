@@ -50,51 +50,175 @@ decision_json(const cc_doc *doc)
     return d;
 }
 
-static json_t *
-mention_json(const cc_doc *doc, const cc_mention *m)
+/*
+ * A mention is written straight into the buffer, byte for byte as
+ * jansson's json_dump_callback() wrote its object (JSON_PRESERVE_ORDER,
+ * JSON_INDENT(2) or JSON_COMPACT, the lines shifted by `shift` spaces):
+ * no tree of small allocations for every mention of a long input.
+ */
+typedef struct obj {
+    cc_out *o;
+    int compact;
+    size_t shift;
+    int n; /* members so far */
+} obj;
+
+static void
+put_spaces(cc_out *o, size_t n)
 {
-    json_t *o = json_object();
+    static const char spaces[] = "                ";
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        cc_out__add(o, spaces, k);
+        n -= k;
+    }
+}
+
+/* A JSON string as jansson dumps it without JSON_ENSURE_ASCII or
+ * JSON_ESCAPE_SLASH: '"', '\\' and control characters escaped (\b \f \n
+ * \r \t, else \u00XX in upper case hex), every other byte copied. */
+static void
+put_string(cc_out *o, const char *s, size_t n)
+{
+    size_t from = 0;
+
+    cc_out__add(o, "\"", 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char u[8];
+        const char *esc = u;
+
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        cc_out__add(o, s + from, i - from);
+        from = i + 1;
+        switch (c) {
+        case '"':
+            esc = "\\\"";
+            break;
+        case '\\':
+            esc = "\\\\";
+            break;
+        case '\b':
+            esc = "\\b";
+            break;
+        case '\f':
+            esc = "\\f";
+            break;
+        case '\n':
+            esc = "\\n";
+            break;
+        case '\r':
+            esc = "\\r";
+            break;
+        case '\t':
+            esc = "\\t";
+            break;
+        default:
+            snprintf(u, sizeof u, "\\u%04X", (unsigned)c);
+        }
+        cc_out__puts(o, esc);
+    }
+    cc_out__add(o, s + from, n - from);
+    cc_out__add(o, "\"", 1);
+}
+
+/* The next member's key: the separator, the indent, "key" and ':'. */
+static void
+put_key(obj *j, const char *key)
+{
+    if (j->compact) {
+        cc_out__add(j->o, j->n ? "," : "{", 1);
+    } else {
+        cc_out__add(j->o, j->n ? ",\n" : "{\n", 2);
+        put_spaces(j->o, j->shift + 2);
+    }
+    j->n++;
+    put_string(j->o, key, strlen(key));
+    if (j->compact)
+        cc_out__add(j->o, ":", 1);
+    else
+        cc_out__add(j->o, ": ", 2);
+}
+
+static void
+put_str(obj *j, const char *key, const char *v)
+{
+    put_key(j, key);
+    put_string(j->o, v, strlen(v));
+}
+
+static void
+put_int(obj *j, const char *key, long long v)
+{
+    put_key(j, key);
+    cc_out__printf(j->o, "%lld", v);
+}
+
+static void
+put_true(obj *j, const char *key)
+{
+    put_key(j, key);
+    cc_out__add(j->o, "true", 4);
+}
+
+static void
+put_close(obj *j)
+{
+    if (!j->n) {
+        cc_out__add(j->o, "{}", 2);
+    } else if (j->compact) {
+        cc_out__add(j->o, "}", 1);
+    } else {
+        cc_out__add(j->o, "\n", 1);
+        put_spaces(j->o, j->shift);
+        cc_out__add(j->o, "}", 1);
+    }
+}
+
+static void
+put_mention(cc_out *o, const cc_doc *doc, const cc_mention *m, size_t shift,
+            int compact)
+{
+    obj j = {o, compact, shift, 0};
     const char *text = cc_doc_source_text(doc, NULL);
     char buf[11];
     size_t at, n;
 
     cc_emit__span(doc, m->offset, m->length, &at, &n);
-    json_object_set_new(o, "text", json_stringn(text + at, n));
-    json_object_set_new(o, "offset", json_integer((json_int_t)at));
-    json_object_set_new(o, "length", json_integer((json_int_t)n));
-    json_object_set_new(o, "type", json_string(cc_mention_type_name(m->type)));
-    json_object_set_new(o, "value", json_string(m->value));
+    put_key(&j, "text");
+    put_string(o, text + at, n);
+    put_int(&j, "offset", (long long)at);
+    put_int(&j, "length", (long long)n);
+    put_str(&j, "type", cc_mention_type_name(m->type));
+    put_str(&j, "value", m->value);
     if (m->mod[0])
-        json_object_set_new(o, "mod", json_string(m->mod));
+        put_str(&j, "mod", m->mod);
     if (m->flags & CC_MENTION_INFERRED)
-        json_object_set_new(o, "inferred", json_true());
+        put_true(&j, "inferred");
     if (m->flags & CC_MENTION_FROM_DECISION)
-        json_object_set_new(o, "year_from", json_string("decision date"));
+        put_str(&j, "year_from", "decision date");
     if (m->flags & CC_MENTION_RELATIVE)
-        json_object_set_new(o, "relative", json_true());
+        put_true(&j, "relative");
     if (m->flags & CC_MENTION_WORKDAYS)
-        json_object_set_new(o, "workdays", json_true());
+        put_true(&j, "workdays");
     if (m->flags & CC_MENTION_HEADER)
-        json_object_set_new(o, "header", json_true());
+        put_true(&j, "header");
     if (m->flags & CC_MENTION_UNRESOLVED)
-        json_object_set_new(o, "unresolved", json_true());
+        put_true(&j, "unresolved");
     if (m->grain != CC_GRAIN_NONE)
-        json_object_set_new(o, "grain", json_string(grain_name(m->grain)));
+        put_str(&j, "grain", grain_name(m->grain));
     if (resolved(m)) {
-        json_object_set_new(o, "earliest",
-                            json_string(cc_date_format(m->earliest, buf)));
-        json_object_set_new(o, "latest",
-                            json_string(cc_date_format(m->latest, buf)));
+        put_str(&j, "earliest", cc_date_format(m->earliest, buf));
+        put_str(&j, "latest", cc_date_format(m->latest, buf));
     }
     if (m->paragraph >= 0)
-        json_object_set_new(o, "paragraph", json_integer(m->paragraph));
+        put_int(&j, "paragraph", (long long)m->paragraph);
     if (m->sentence >= 0)
-        json_object_set_new(o, "sentence", json_integer(m->sentence));
-    return o;
+        put_int(&j, "sentence", (long long)m->sentence);
+    put_close(&j);
 }
 
-/* Where jansson's dump goes: the output, with `shift` spaces after each
- * line break (a value dumped at depth 0 lands nested). */
 typedef struct dump {
     cc_out *o;
     size_t shift;
@@ -159,8 +283,7 @@ cc_doc_write_json(const cc_doc *doc, const cc_write_opts *opts,
     cc_out__puts(&o, l->mentions);
     for (size_t i = 0; i < n; i++) {
         cc_out__puts(&o, i ? l->next : l->first);
-        put_json(&o, mention_json(doc, cc_doc_mention(doc, i)), l->item_shift,
-                 compact);
+        put_mention(&o, doc, cc_doc_mention(doc, i), l->item_shift, compact);
     }
     cc_out__puts(&o, n ? l->close : l->close_empty);
     return cc_out__finish(&o, write, userdata, err);

@@ -134,34 +134,28 @@ decision_json(const view *v)
     return d;
 }
 
+/* New: event i's object. */
 static json_t *
-events_json(const view *v)
+event_json(const view *v, size_t i)
 {
-    json_t *arr = json_array();
+    const cc_event *ev = cc_timeline_event(v->tl, i);
+    json_t *o = json_object(), *date = interval_json(ev->earliest, ev->latest);
+    char id[24];
 
-    for (size_t i = 0; i < cc_timeline_event_count(v->tl); i++) {
-        const cc_event *ev = cc_timeline_event(v->tl, i);
-        json_t *o = json_object(),
-               *date = interval_json(ev->earliest, ev->latest);
-        char id[24];
-
-        cc_emit__event_id(id, sizeof id, (long)i);
-        json_object_set_new(o, "id", json_string(id));
-        json_object_set_new(o, "kind",
-                            json_string(cc_event_kind_name(ev->kind)));
-        json_object_set_new(o, "actor", json_string(cc_actor_name(ev->actor)));
-        json_object_set_new(date, "value", json_string(ev->value));
-        json_object_set_new(date, "precision",
-                            json_string(cc_grain_name(ev->grain)));
-        json_object_set_new(date, "mod", json_string(ev->mod));
-        json_object_set_new(date, "year_inferred", json_boolean(ev->inferred));
-        json_object_set_new(date, "relative", json_boolean(ev->relative));
-        json_object_set_new(o, "date", date);
-        json_object_set_new(o, "planned", json_boolean(ev->planned));
-        place_json(o, v, &ev->where, 1);
-        json_array_append_new(arr, o);
-    }
-    return arr;
+    cc_emit__event_id(id, sizeof id, (long)i);
+    json_object_set_new(o, "id", json_string(id));
+    json_object_set_new(o, "kind", json_string(cc_event_kind_name(ev->kind)));
+    json_object_set_new(o, "actor", json_string(cc_actor_name(ev->actor)));
+    json_object_set_new(date, "value", json_string(ev->value));
+    json_object_set_new(date, "precision",
+                        json_string(cc_grain_name(ev->grain)));
+    json_object_set_new(date, "mod", json_string(ev->mod));
+    json_object_set_new(date, "year_inferred", json_boolean(ev->inferred));
+    json_object_set_new(date, "relative", json_boolean(ev->relative));
+    json_object_set_new(o, "date", date);
+    json_object_set_new(o, "planned", json_boolean(ev->planned));
+    place_json(o, v, &ev->where, 1);
+    return o;
 }
 
 static json_t *
@@ -298,19 +292,75 @@ findings_json(const view *v)
     return arr;
 }
 
-static json_t *
-root_json(const view *v)
-{
-    json_t *root = json_object();
+/*
+ * The output is written member by member, each event's object dumped and
+ * freed before the next is made: the tree of every event at once is what
+ * made the timeline's memory several times its input's.  The bytes are
+ * those json_dumps() made of the whole tree (JSON_PRESERVE_ORDER,
+ * JSON_INDENT(2) or JSON_COMPACT): a member's value is dumped on its own
+ * with its lines shifted by its depth.
+ */
+typedef struct dump {
+    cc_out *o;
+    size_t shift;
+} dump;
 
-    if (v->path)
-        json_object_set_new(root, "path", json_string(v->path));
-    json_object_set_new(root, "decision", decision_json(v));
-    json_object_set_new(root, "events",
-                        v->checks_only ? json_array() : events_json(v));
-    json_object_set_new(root, "deadlines", deadlines_json(v));
-    json_object_set_new(root, "findings", findings_json(v));
-    return root;
+static int
+dump_put(const char *buffer, size_t size, void *data)
+{
+    static const char spaces[] = "        ";
+    dump *d = data;
+
+    cc_out__add(d->o, buffer, size);
+    if (d->shift && size && buffer[size - 1] == '\n')
+        cc_out__add(d->o, spaces, d->shift);
+    return d->o->failed ? -1 : 0;
+}
+
+/* Dumps v (new: freed here) with its lines shifted by `shift` spaces. */
+static void
+put_value(cc_out *o, json_t *v, size_t shift, int compact)
+{
+    dump d = {o, shift};
+
+    if (!v || json_dump_callback(v, dump_put, &d,
+                                 JSON_PRESERVE_ORDER | JSON_ENCODE_ANY |
+                                     JSON_REAL_PRECISION(6) |
+                                     (compact ? JSON_COMPACT : JSON_INDENT(2))))
+        o->failed = 1;
+    json_decref(v);
+}
+
+/* The root's next member: its separator, indent and key. */
+static void
+put_member(cc_out *o, const char *key, int first, int compact)
+{
+    cc_out__puts(o, first ? "{" : ",");
+    if (!compact)
+        cc_out__puts(o, "\n  ");
+    cc_out__puts(o, "\"");
+    cc_out__puts(o, key);
+    cc_out__puts(o, compact ? "\":" : "\": ");
+}
+
+static void
+put_events(cc_out *o, const view *v)
+{
+    size_t n = v->checks_only ? 0 : cc_timeline_event_count(v->tl);
+
+    if (!n) {
+        cc_out__puts(o, "[]");
+        return;
+    }
+    cc_out__puts(o, "[");
+    for (size_t i = 0; i < n && !o->failed; i++) {
+        if (i)
+            cc_out__puts(o, ",");
+        if (!v->compact)
+            cc_out__puts(o, "\n    ");
+        put_value(o, event_json(v, i), 4, v->compact);
+    }
+    cc_out__puts(o, v->compact ? "]" : "\n  ]");
 }
 
 cc_status
@@ -318,28 +368,24 @@ cc_timeline_write_json(const cc_timeline *tl, const cc_doc *doc,
                        const cc_write_opts *opts, cc_write_fn write,
                        void *userdata, cc_error *err)
 {
-    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6);
-    json_t *root;
-    char *s;
+    cc_out o = {0};
     view v;
-    cc_status st;
+    int first = 1;
 
     cc_emit__view(&v, tl, doc, opts);
-    root = root_json(&v);
-    s = root ? json_dumps(root,
-                          flags | (v.compact ? JSON_COMPACT : JSON_INDENT(2)))
-             : NULL;
-    json_decref(root);
-    if (!s)
-        return cc_error__fail(err, CC_ENOMEM, "out of memory");
-    if (v.compact)
-        st = write(userdata, s, strlen(s)) == 0 ? CC_OK : CC_EWRITE;
-    else
-        st = write(userdata, s, strlen(s)) == 0 && write(userdata, "\n", 1) == 0
-                 ? CC_OK
-                 : CC_EWRITE;
-    free(s);
-    if (st != CC_OK)
-        return cc_error__fail(err, st, "the output cannot be written");
-    return CC_OK;
+    if (v.path) {
+        put_member(&o, "path", first, v.compact);
+        put_value(&o, json_string(v.path), 2, v.compact);
+        first = 0;
+    }
+    put_member(&o, "decision", first, v.compact);
+    put_value(&o, decision_json(&v), 2, v.compact);
+    put_member(&o, "events", 0, v.compact);
+    put_events(&o, &v);
+    put_member(&o, "deadlines", 0, v.compact);
+    put_value(&o, deadlines_json(&v), 2, v.compact);
+    put_member(&o, "findings", 0, v.compact);
+    put_value(&o, findings_json(&v), 2, v.compact);
+    cc_out__puts(&o, v.compact ? "}" : "\n}\n");
+    return cc_out__finish(&o, write, userdata, err);
 }

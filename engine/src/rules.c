@@ -465,10 +465,57 @@ cc_rules__free(cc_ctx *ctx)
     free_procedures(ctx->procedures, ctx->nprocedures);
     ctx->procedures = NULL;
     ctx->nprocedures = 0;
+    free(ctx->names);
+    ctx->names = NULL;
+    ctx->nnames = 0;
     json_decref(ctx->rules_json);
     ctx->rules = NULL;
     ctx->nrules = 0;
     ctx->rules_json = NULL;
+}
+
+static int
+name_order(const void *a, const void *b)
+{
+    const struct cc_rule_name *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+
+    if (c)
+        return c;
+    return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/* New (free() it): the rules' ids and aliases, sorted for a binary search
+ * (name_order); NULL when out of memory. */
+static struct cc_rule_name *
+name_index(json_t *arr, const cc_rule *rules, size_t n, size_t *count)
+{
+    struct cc_rule_name *v;
+    size_t m = n, used = 0;
+
+    for (size_t i = 0; i < n; i++)
+        m +=
+            json_array_size(json_object_get(json_array_get(arr, i), "aliases"));
+    if (!(v = malloc((m ? m : 1) * sizeof *v)))
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        json_t *aliases = json_object_get(json_array_get(arr, i), "aliases");
+        json_t *a;
+        size_t k;
+
+        v[used].name = rules[i].id;
+        v[used++].rule = i;
+        json_array_foreach(aliases, k, a)
+        {
+            if (json_is_string(a)) {
+                v[used].name = json_string_value(a);
+                v[used++].rule = i;
+            }
+        }
+    }
+    qsort(v, used, sizeof *v, name_order);
+    *count = used;
+    return v;
 }
 
 cc_status
@@ -480,7 +527,8 @@ cc_rules__load(cc_ctx *ctx, const char *data, size_t len, const char *source,
     json_t *root, *arr, *calendars, *obj;
     cc_rule *rules = NULL;
     cc_procedure *procs = NULL;
-    size_t i, n = 0, nprocs = 0;
+    struct cc_rule_name *names = NULL;
+    size_t i, n = 0, nprocs = 0, nnames = 0;
     cc_status st = CC_OK;
 
     root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
@@ -571,7 +619,13 @@ cc_rules__load(cc_ctx *ctx, const char *data, size_t len, const char *source,
             }
         }
     }
+    if (!(names = name_index(arr, rules, n, &nnames))) {
+        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+        goto fail;
+    }
     cc_rules__free(ctx);
+    ctx->names = names;
+    ctx->nnames = nnames;
     ctx->rules_json = root;
     ctx->rules = rules;
     ctx->nrules = n;
@@ -609,22 +663,19 @@ cc_ctx_rule(const cc_ctx *ctx, size_t i)
 const cc_rule *
 cc_ctx_rule_find(const cc_ctx *ctx, const char *id)
 {
-    for (size_t i = 0; i < ctx->nrules; i++) {
-        json_t *aliases;
-        json_t *a;
-        size_t k;
+    /* The first rule, in the data's order, with `id` as its id or one of
+     * its aliases: the first of the names equal to `id`. */
+    size_t lo = 0, hi = ctx->nnames;
 
-        if (strcmp(ctx->rules[i].id, id) == 0)
-            return &ctx->rules[i];
-        aliases = json_object_get(
-            json_array_get(json_object_get(ctx->rules_json, "rules"), i),
-            "aliases");
-        json_array_foreach(aliases, k, a)
-        {
-            if (json_is_string(a) && strcmp(json_string_value(a), id) == 0)
-                return &ctx->rules[i];
-        }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ctx->names[mid].name, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    if (lo < ctx->nnames && strcmp(ctx->names[lo].name, id) == 0)
+        return &ctx->rules[ctx->names[lo].rule];
     return NULL;
 }
 

@@ -6,17 +6,17 @@
 
 #include <string.h>
 
-int
-cc_words__lower(int c)
+/* The searches below test every byte of the text they are given. */
+static inline int
+lower(unsigned char c)
 {
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    return cc_words__lower(c);
 }
 
-int
-cc_words__alnum(int c)
+static inline int
+alnum(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
+    return cc_words__alnum(c);
 }
 
 /*
@@ -35,22 +35,76 @@ cc_words__match(const char *text, size_t at, size_t to, const char *word)
             prefix = 1;
             break;
         }
-        if (at + k >= to ||
-            cc_words__lower((unsigned char)text[at + k]) != word[k])
+        if (at + k >= to || lower((unsigned char)text[at + k]) != word[k])
             return 0;
     }
     /* A word ending in a letter must end there ("met", not "method"). */
-    if (!prefix && k > 0 && cc_words__alnum((unsigned char)word[k - 1]) &&
-        at + k < to && cc_words__alnum((unsigned char)text[at + k]))
+    if (!prefix && k > 0 && alnum((unsigned char)word[k - 1]) && at + k < to &&
+        alnum((unsigned char)text[at + k]))
         return 0;
     return k;
 }
 
+/*
+ * The offsets, from a start on, of the bytes whose lower case is `first`
+ * (a letter's two cases are two memchr() scans, each resumed where it
+ * stopped), so that a search visits the candidates, not every byte.
+ */
+typedef struct first_scan {
+    const char *text;
+    size_t to;
+    int a, b;      /* the byte values: both cases of a letter, else a == b */
+    size_t na, nb; /* the next offset of each at or after the last start */
+} first_scan;
+
+static size_t
+scan_one(const first_scan *s, size_t from, int c)
+{
+    const char *p =
+        from < s->to ? memchr(s->text + from, c, s->to - from) : NULL;
+    return p ? (size_t)(p - s->text) : s->to;
+}
+
+static void
+scan_init(first_scan *s, const char *text, size_t from, size_t to, int first)
+{
+    s->text = text;
+    s->to = to;
+    s->a = first;
+    s->b = first >= 'a' && first <= 'z' ? first - ('a' - 'A') : first;
+    s->na = scan_one(s, from, s->a);
+    s->nb = s->b == s->a ? s->na : scan_one(s, from, s->b);
+}
+
+/* The first candidate at or after `from` (from never goes back), or to. */
+static size_t
+scan_next(first_scan *s, size_t from)
+{
+    if (s->na < from)
+        s->na = scan_one(s, from, s->a);
+    if (s->b == s->a)
+        s->nb = s->na;
+    else if (s->nb < from)
+        s->nb = scan_one(s, from, s->b);
+    return s->na < s->nb ? s->na : s->nb;
+}
+
+/*
+ * A match at `at` starts with the word's first character (a lone "*" or
+ * an empty word match nothing), so the scans test that byte before the
+ * word boundary and the rest of the word.
+ */
 size_t
 cc_words__find(const char *text, size_t from, size_t to, const char *word)
 {
-    for (size_t i = from; i < to; i++) {
-        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+    int first = (unsigned char)word[0];
+    first_scan sc;
+
+    if (!first || (first == '*' && !word[1]) || from >= to)
+        return (size_t)-1;
+    scan_init(&sc, text, from, to, first);
+    for (size_t i = scan_next(&sc, from); i < to; i = scan_next(&sc, i + 1)) {
+        if (i > 0 && alnum((unsigned char)text[i - 1]))
             continue;
         if (cc_words__match(text, i, to, word))
             return i;
@@ -69,7 +123,7 @@ cc_words__find(const char *text, size_t from, size_t to, const char *word)
 static size_t
 skip_gap(const char *text, size_t at, size_t to)
 {
-    while (at < to && !cc_words__alnum((unsigned char)text[at]) &&
+    while (at < to && !alnum((unsigned char)text[at]) &&
            (unsigned char)text[at] < 0x80 && text[at] != '\'')
         at++;
     return at;
@@ -139,7 +193,10 @@ match_pattern(const char *text, size_t at, size_t to, const char *pat,
     }
     for (size_t p = end; p < to; p++) {
         size_t r;
-        if (p > 0 && cc_words__alnum((unsigned char)text[p - 1]))
+        /* The next phrase starts with pat[0] (see cc_words__find). */
+        if (lower((unsigned char)text[p]) != (unsigned char)pat[0])
+            continue;
+        if (p > 0 && alnum((unsigned char)text[p - 1]))
             continue;
         if ((r = match_pattern(text, p, to, pat, plen, last)) != 0)
             return r;
@@ -152,10 +209,16 @@ cc_words__find_pattern(const char *text, size_t from, size_t to,
                        const char *pattern, size_t *end, size_t *last)
 {
     size_t plen = strlen(pattern);
+    int first = (unsigned char)pattern[0];
+    first_scan sc;
 
-    for (size_t i = from; i < to; i++) {
+    /* A match starts with the first phrase's first character. */
+    if (!first || from >= to)
+        return (size_t)-1;
+    scan_init(&sc, text, from, to, first);
+    for (size_t i = scan_next(&sc, from); i < to; i = scan_next(&sc, i + 1)) {
         size_t e, l;
-        if (i > 0 && cc_words__alnum((unsigned char)text[i - 1]))
+        if (i > 0 && alnum((unsigned char)text[i - 1]))
             continue;
         if ((e = match_pattern(text, i, to, pattern, plen, &l)) != 0) {
             if (end)

@@ -4,11 +4,20 @@
 
 #include <stddef.h>
 
-/* ASCII lower case of c. */
-int cc_words__lower(int c);
+/* ASCII lower case of c.  Inline: the scanners call it for every byte. */
+static inline int
+cc_words__lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
 
 /* Is c an ASCII letter or digit? */
-int cc_words__alnum(int c);
+static inline int
+cc_words__alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
 
 /*
  * Does `word` (lower case) match text at `at`, ASCII case-insensitively,

@@ -549,7 +549,10 @@ cc_check__summary_para(const run *r, long para)
     if (!p)
         return 0;
     a = cc_check__skip_space(r->text, p->offset, p->offset + p->length);
-    if (cc_words__find(r->text, a, p->offset + p->length, "summary") == a)
+    /* "summary" at the paragraph's first word: a match there, not a
+     * search of the whole paragraph. */
+    if ((a == 0 || !cc_words__alnum((unsigned char)r->text[a - 1])) &&
+        cc_words__match(r->text, a, p->offset + p->length, "summary"))
         return 1;
     if (p->section < 0)
         return 0;
