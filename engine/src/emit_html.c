@@ -39,7 +39,7 @@ typedef struct rpt {
 } rpt;
 
 /* Month names are the library's (date.c); the chart's axis is short. */
-#define MON    cc_date__month_abbrevs
+#define MON cc_date__month_abbrevs
 
 /* ------------------------------------------------------------------ */
 /* Escaped text                                                        */
