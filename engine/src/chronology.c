@@ -425,23 +425,24 @@ clause_of(const char *text, size_t s0, size_t s1, size_t m0, size_t m1,
 }
 
 /*
- * The clause glossing the date that ends at m1 ("between 21 June 2021,
- * when Ms L returned the form, and ..."): [*g0, *g1); 0 when there is
- * none.
+ * The clause that `lead` opens at `at` in the sentence [s0, s1): after the
+ * date that ends there (", when " in "between 21 June 2021, when Ms L
+ * returned the form, and ..."), or where the clause holding the date ends
+ * (" that ").  [*g0, *g1); 0 when there is none.
  */
 static int
-gloss_of(const char *text, size_t s0, size_t s1, size_t m1, size_t *g0,
-         size_t *g1)
+clause_after(const char *text, size_t s0, size_t s1, size_t at,
+             const char *lead, size_t *g0, size_t *g1)
 {
-    size_t starts[64], ends[64];
+    size_t starts[64], ends[64], k = strlen(lead);
     size_t n = clause_split(text, s0, s1, starts, ends, 64);
 
-    if (m1 + 7 > s1 || strncmp(text + m1, ", when ", 7) != 0)
+    if (at + k > s1 || strncmp(text + at, lead, k) != 0)
         return 0;
-    for (size_t k = 0; k < n; k++)
-        if (starts[k] == m1 + 7) {
-            *g0 = starts[k];
-            *g1 = ends[k];
+    for (size_t c = 0; c < n; c++)
+        if (starts[c] == at + k) {
+            *g0 = starts[c];
+            *g1 = ends[c];
             return 1;
         }
     return 0;
@@ -458,26 +459,6 @@ telling(const char *text, size_t c0, size_t m0)
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
         if (cc_words__find(text, c0, m0, verbs[k]) != (size_t)-1)
             return 1;
-    return 0;
-}
-
-/* The clause after " that " at c1, where the clause holding the date
- * ends: [*g0, *g1); 0 when there is none. */
-static int
-told_clause(const char *text, size_t s0, size_t s1, size_t c1, size_t *g0,
-            size_t *g1)
-{
-    size_t starts[64], ends[64];
-    size_t n = clause_split(text, s0, s1, starts, ends, 64);
-
-    if (c1 + 6 > s1 || strncmp(text + c1, " that ", 6) != 0)
-        return 0;
-    for (size_t k = 0; k < n; k++)
-        if (starts[k] == c1 + 6) {
-            *g0 = starts[k];
-            *g1 = ends[k];
-            return 1;
-        }
     return 0;
 }
 
@@ -1242,7 +1223,7 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
              * ...": the decision told is the act dated. */
             if (ev->kind == CC_EVENT_OTHER && !neg &&
                 telling(text, c0, m->offset) &&
-                told_clause(text, s0, s1, c1, &g0, &g1)) {
+                clause_after(text, s0, s1, c1, " that ", &g0, &g1)) {
                 int tneg;
                 if (kind_of(lx, text, g0, g1, m->offset, m->offset + m->length,
                             cp_context, &tneg) == CC_EVENT_COUNCIL_DECISION)
@@ -1261,7 +1242,8 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
              * the gloss says what happened then, and who did it. */
             if ((ev->kind == CC_EVENT_OTHER || actor == CC_ACTOR_UNKNOWN) &&
                 bound_date(text, c0, m->offset) &&
-                gloss_of(text, s0, s1, m->offset + m->length, &g0, &g1) &&
+                clause_after(text, s0, s1, m->offset + m->length, ", when ",
+                             &g0, &g1) &&
                 !stative(text, g0, g1)) {
                 cc_actor ga;
                 char gp;

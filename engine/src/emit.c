@@ -100,6 +100,38 @@ cc_out__finish(cc_out *o, cc_write_fn write, void *userdata, cc_error *err)
     return st;
 }
 
+/* jansson's output, each line after a break shifted by d->shift. */
+typedef struct dump {
+    cc_out *o;
+    size_t shift;
+} dump;
+
+static int
+dump_put(const char *buffer, size_t size, void *data)
+{
+    static const char spaces[] = "        ";
+    dump *d = data;
+
+    cc_out__add(d->o, buffer, size);
+    if (d->shift && size && buffer[size - 1] == '\n')
+        cc_out__add(d->o, spaces, d->shift);
+    return d->o->failed ? -1 : 0;
+}
+
+void
+cc_emit__put_json(cc_out *o, void *value, size_t shift, int compact)
+{
+    json_t *v = value;
+    dump d = {o, shift};
+
+    if (!v || json_dump_callback(v, dump_put, &d,
+                                 JSON_PRESERVE_ORDER | JSON_ENCODE_ANY |
+                                     JSON_REAL_PRECISION(6) |
+                                     (compact ? JSON_COMPACT : JSON_INDENT(2))))
+        o->failed = 1;
+    json_decref(v);
+}
+
 void
 cc_emit__reading_json(void *object, const cc_doc *doc)
 {

@@ -82,6 +82,12 @@ void cc_emit__view(cc_view *out, const cc_timeline *tl, const cc_doc *doc,
  * as cc_emit__words gives them; NULL when out of memory. */
 char *cc_emit__words_new(const cc_view *v, size_t offset, size_t length);
 
+/* Appends the jansson value `value` (a json_t *, released here) as
+ * json_dumps() writes it within a document: compact, or indented by two
+ * with each line after the first shifted `shift` (at most 8) spaces, as
+ * deep as the value sits.  A NULL value or a failed dump marks o failed. */
+void cc_emit__put_json(cc_out *o, void *value, size_t shift, int compact);
+
 /* The reading facts every JSON output gives beside the header: "format"
  * (what was read) and "given" (the header fields the reading options
  * supplied, by JSON name). */

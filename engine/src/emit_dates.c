@@ -219,36 +219,6 @@ put_mention(cc_out *o, const cc_doc *doc, const cc_mention *m, size_t shift,
     put_close(&j);
 }
 
-typedef struct dump {
-    cc_out *o;
-    size_t shift;
-} dump;
-
-static int
-dump_put(const char *buffer, size_t size, void *data)
-{
-    static const char spaces[] = "        ";
-    dump *d = data;
-
-    cc_out__add(d->o, buffer, size);
-    if (d->shift && size && buffer[size - 1] == '\n')
-        cc_out__add(d->o, spaces, d->shift);
-    return d->o->failed ? -1 : 0;
-}
-
-/* Appends v (released) indented `shift` deep, or compact. */
-static void
-put_json(cc_out *o, json_t *v, size_t shift, int compact)
-{
-    dump d = {o, shift};
-
-    if (!v || json_dump_callback(v, dump_put, &d,
-                                 JSON_PRESERVE_ORDER | JSON_ENCODE_ANY |
-                                     (compact ? JSON_COMPACT : JSON_INDENT(2))))
-        o->failed = 1;
-    json_decref(v);
-}
-
 /* The two layouts: jansson's JSON_INDENT(2) of the whole document, and
  * one compact line. */
 static const struct layout {
@@ -275,11 +245,11 @@ cc_doc_write_json(const cc_doc *doc, const cc_write_opts *opts,
     cc_out__puts(&o, l->open);
     if (path) {
         cc_out__puts(&o, l->path);
-        put_json(&o, json_string(path), l->shift, compact);
+        cc_emit__put_json(&o, json_string(path), l->shift, compact);
         cc_out__puts(&o, l->comma);
     }
     cc_out__puts(&o, l->decision);
-    put_json(&o, decision_json(doc), l->shift, compact);
+    cc_emit__put_json(&o, decision_json(doc), l->shift, compact);
     cc_out__puts(&o, l->mentions);
     for (size_t i = 0; i < n; i++) {
         cc_out__puts(&o, i ? l->next : l->first);

@@ -298,38 +298,8 @@ findings_json(const view *v)
  * made the timeline's memory several times its input's.  The bytes are
  * those json_dumps() made of the whole tree (JSON_PRESERVE_ORDER,
  * JSON_INDENT(2) or JSON_COMPACT): a member's value is dumped on its own
- * with its lines shifted by its depth.
+ * with its lines shifted by its depth (cc_emit__put_json).
  */
-typedef struct dump {
-    cc_out *o;
-    size_t shift;
-} dump;
-
-static int
-dump_put(const char *buffer, size_t size, void *data)
-{
-    static const char spaces[] = "        ";
-    dump *d = data;
-
-    cc_out__add(d->o, buffer, size);
-    if (d->shift && size && buffer[size - 1] == '\n')
-        cc_out__add(d->o, spaces, d->shift);
-    return d->o->failed ? -1 : 0;
-}
-
-/* Dumps v (new: freed here) with its lines shifted by `shift` spaces. */
-static void
-put_value(cc_out *o, json_t *v, size_t shift, int compact)
-{
-    dump d = {o, shift};
-
-    if (!v || json_dump_callback(v, dump_put, &d,
-                                 JSON_PRESERVE_ORDER | JSON_ENCODE_ANY |
-                                     JSON_REAL_PRECISION(6) |
-                                     (compact ? JSON_COMPACT : JSON_INDENT(2))))
-        o->failed = 1;
-    json_decref(v);
-}
 
 /* The root's next member: its separator, indent and key. */
 static void
@@ -358,7 +328,7 @@ put_events(cc_out *o, const view *v)
             cc_out__puts(o, ",");
         if (!v->compact)
             cc_out__puts(o, "\n    ");
-        put_value(o, event_json(v, i), 4, v->compact);
+        cc_emit__put_json(o, event_json(v, i), 4, v->compact);
     }
     cc_out__puts(o, v->compact ? "]" : "\n  ]");
 }
@@ -375,17 +345,17 @@ cc_timeline_write_json(const cc_timeline *tl, const cc_doc *doc,
     cc_emit__view(&v, tl, doc, opts);
     if (v.path) {
         put_member(&o, "path", first, v.compact);
-        put_value(&o, json_string(v.path), 2, v.compact);
+        cc_emit__put_json(&o, json_string(v.path), 2, v.compact);
         first = 0;
     }
     put_member(&o, "decision", first, v.compact);
-    put_value(&o, decision_json(&v), 2, v.compact);
+    cc_emit__put_json(&o, decision_json(&v), 2, v.compact);
     put_member(&o, "events", 0, v.compact);
     put_events(&o, &v);
     put_member(&o, "deadlines", 0, v.compact);
-    put_value(&o, deadlines_json(&v), 2, v.compact);
+    cc_emit__put_json(&o, deadlines_json(&v), 2, v.compact);
     put_member(&o, "findings", 0, v.compact);
-    put_value(&o, findings_json(&v), 2, v.compact);
+    cc_emit__put_json(&o, findings_json(&v), 2, v.compact);
     cc_out__puts(&o, v.compact ? "}" : "\n}\n");
     return cc_out__finish(&o, write, userdata, err);
 }
