@@ -21,10 +21,21 @@
  * poppler-glib reports what it finds malformed through g_log at level
  * INFO, which GLib prints only when asked (G_MESSAGES_DEBUG); nothing here
  * changes GLib's or poppler's global handlers.
+ *
+ * poppler-glib is opened with dlopen when a PDF is read, not linked: it
+ * brings some forty-five libraries (cairo, NSS, X11, ...), and loading
+ * them at every start made the command take several times as long to
+ * start as it takes to read a decision.  The library is opened with
+ * RTLD_NODELETE, so the first PDF loads it and later ones find it loaded;
+ * each read looks up the few functions it calls (pdf_api), so nothing is
+ * kept between calls.  The soname is the one the build found
+ * (CC_POPPLER_SONAME, from CMake).
  */
 #include <ctype.h>
+#include <dlfcn.h>
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -34,6 +45,99 @@
 #include "error.h"
 #include "extract.h"
 #include "extract_out.h"
+
+#ifndef CC_POPPLER_SONAME
+#error "CC_POPPLER_SONAME names poppler-glib's shared library (CMake sets it)"
+#endif
+
+/* The functions of poppler-glib and GLib this reader calls, looked up in
+ * the library when a PDF is read; each has the type its header gives. */
+#define PDF_FUNCTIONS(X)                                                       \
+    X(g_bytes_new_static)                                                      \
+    X(g_bytes_unref)                                                           \
+    X(g_error_free)                                                            \
+    X(g_free)                                                                  \
+    X(g_object_unref)                                                          \
+    X(poppler_error_quark)                                                     \
+    X(poppler_document_new_from_bytes)                                         \
+    X(poppler_document_get_n_pages)                                            \
+    X(poppler_document_get_page)                                               \
+    X(poppler_page_get_text)                                                   \
+    X(poppler_page_get_text_layout)
+
+typedef struct pdf_api {
+    void *handle; /* from dlopen; closed by pdf_api_close */
+#define PDF_FIELD(name) __typeof__(name) *p_##name;
+    PDF_FUNCTIONS(PDF_FIELD)
+#undef PDF_FIELD
+} pdf_api;
+
+static const struct pdf_symbol {
+    const char *name;
+    size_t offset;
+} PDF_SYMBOLS[] = {
+#define PDF_ENTRY(name) {#name, offsetof(pdf_api, p_##name)},
+    PDF_FUNCTIONS(PDF_ENTRY)
+#undef PDF_ENTRY
+};
+
+static void
+pdf_api_close(pdf_api *api)
+{
+    if (api->handle)
+        dlclose(api->handle);
+    api->handle = NULL;
+}
+
+/* Opens poppler-glib and finds every function of PDF_FUNCTIONS in it (or
+ * in the GLib it loads). */
+static cc_status
+pdf_api_open(pdf_api *api, const char *source, cc_error *err)
+{
+    const char *why;
+
+    memset(api, 0, sizeof *api);
+    api->handle =
+        dlopen(CC_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    if (!api->handle) {
+        why = dlerror();
+        return cc_error__set(err, CC_EIO, source, 0, 0, 0,
+                             "reading a PDF needs %s, which cannot be loaded "
+                             "(%s)",
+                             CC_POPPLER_SONAME, why ? why : "no reason given");
+    }
+    for (size_t i = 0; i < sizeof PDF_SYMBOLS / sizeof PDF_SYMBOLS[0]; i++) {
+        void *sym = dlsym(api->handle, PDF_SYMBOLS[i].name);
+        if (!sym) {
+            pdf_api_close(api);
+            return cc_error__set(err, CC_EIO, source, 0, 0, 0,
+                                 "reading a PDF needs %s, which has no %s",
+                                 CC_POPPLER_SONAME, PDF_SYMBOLS[i].name);
+        }
+        memcpy((char *)api + PDF_SYMBOLS[i].offset, &sym, sizeof sym);
+    }
+    return CC_OK;
+}
+
+/* The characters of the valid UTF-8 in [p, e): poppler's text is valid. */
+static size_t
+utf8_chars(const char *p, const char *e)
+{
+    size_t n = 0;
+
+    for (; p < e; p++)
+        n += ((unsigned char)*p & 0xC0) != 0x80;
+    return n;
+}
+
+/* The character after the one at p, by its lead byte. */
+static const char *
+utf8_next(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+
+    return p + (c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
+}
 
 typedef struct pline {
     char *s; /* new (free()); trimmed, NUL-terminated */
@@ -81,9 +185,9 @@ is_blank(unsigned char c)
 
 /* One page's lines onto `ls`; -1 when memory runs out. */
 static int
-read_page(lines *ls, PopplerPage *page, int pageno)
+read_page(lines *ls, const pdf_api *api, PopplerPage *page, int pageno)
 {
-    char *text = poppler_page_get_text(page);
+    char *text = api->p_poppler_page_get_text(page);
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
     int geometry, rc = 0;
@@ -92,13 +196,13 @@ read_page(lines *ls, PopplerPage *page, int pageno)
 
     if (!text)
         return 0;
-    geometry = poppler_page_get_text_layout(page, &rects, &nrects) &&
-               (glong)nrects == g_utf8_strlen(text, -1);
+    geometry = api->p_poppler_page_get_text_layout(page, &rects, &nrects) &&
+               nrects == utf8_chars(text, text + strlen(text));
     p = text;
     while (*p) {
         const char *e = strchr(p, '\n');
         const char *b = p, *end = e ? e : p + strlen(p);
-        size_t nchars = (size_t)g_utf8_strlen(p, end - p);
+        size_t nchars = utf8_chars(p, end);
         double x1 = 1e9, y1 = 1e9, x2 = -1e9, y2 = -1e9;
 
         if (geometry) {
@@ -115,7 +219,7 @@ read_page(lines *ls, PopplerPage *page, int pageno)
                     if (r->y2 > y2)
                         y2 = r->y2;
                 }
-                q = g_utf8_next_char(q);
+                q = utf8_next(q);
             }
         }
         ch += nchars + (e ? 1 : 0);
@@ -152,8 +256,8 @@ read_page(lines *ls, PopplerPage *page, int pageno)
         ls->v[i].top = (int)(i - first) + 1;
         ls->v[i].bottom = (int)(ls->n - i);
     }
-    g_free(rects);
-    g_free(text);
+    api->p_g_free(rects);
+    api->p_g_free(text);
     return rc;
 }
 
@@ -473,6 +577,7 @@ cc_status
 cc_extract__pdf(cc_extracted *out, const char *data, size_t len,
                 const char *source, cc_error *err)
 {
+    pdf_api api;
     GBytes *bytes = NULL;
     GError *gerr = NULL;
     PopplerDocument *doc = NULL;
@@ -495,14 +600,17 @@ cc_extract__pdf(cc_extracted *out, const char *data, size_t len,
     if (!found)
         return cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
                              "the PDF is truncated (no %%%%EOF at its end)");
-    bytes = g_bytes_new_static(data, len);
-    doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+    if ((st = pdf_api_open(&api, source, err)) != CC_OK)
+        return st;
+    bytes = api.p_g_bytes_new_static(data, len);
+    doc = api.p_poppler_document_new_from_bytes(bytes, NULL, &gerr);
     if (!doc) {
-        if (gerr && gerr->domain == POPPLER_ERROR &&
+        GQuark domain = api.p_poppler_error_quark();
+        if (gerr && gerr->domain == domain &&
             gerr->code == POPPLER_ERROR_ENCRYPTED)
             st = cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
                                "the PDF is encrypted (it needs a password)");
-        else if (gerr && gerr->domain == POPPLER_ERROR &&
+        else if (gerr && gerr->domain == domain &&
                  gerr->code == POPPLER_ERROR_DAMAGED)
             st = cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
                                "the PDF is damaged");
@@ -512,14 +620,14 @@ cc_extract__pdf(cc_extracted *out, const char *data, size_t len,
                 gerr && gerr->message ? gerr->message : "poppler refused it");
         goto done;
     }
-    npages = poppler_document_get_n_pages(doc);
+    npages = api.p_poppler_document_get_n_pages(doc);
     for (int i = 0; i < npages; i++) {
-        PopplerPage *page = poppler_document_get_page(doc, i);
+        PopplerPage *page = api.p_poppler_document_get_page(doc, i);
         int rc;
         if (!page)
             continue;
-        rc = read_page(&ls, page, i);
-        g_object_unref(page);
+        rc = read_page(&ls, &api, page, i);
+        api.p_g_object_unref(page);
         if (rc != 0) {
             st =
                 cc_error__set(err, CC_ENOMEM, source, 0, 0, 0, "out of memory");
@@ -533,10 +641,11 @@ done:
     cc_xbuf__free(&b);
     lines_free(&ls);
     if (doc)
-        g_object_unref(doc);
+        api.p_g_object_unref(doc);
     if (gerr)
-        g_error_free(gerr);
+        api.p_g_error_free(gerr);
     if (bytes)
-        g_bytes_unref(bytes);
+        api.p_g_bytes_unref(bytes);
+    pdf_api_close(&api);
     return st;
 }
