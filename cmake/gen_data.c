@@ -170,6 +170,31 @@ main(int argc, char **argv)
         fprintf(out, "0x00};\nconst size_t cc_data_%s_len = %ld;\n", name,
                 nbytes);
     }
+    /* The procedures apart, compact: the reader classifies every decision
+     * by them, so they are parsed at start-up; the rest on first use. */
+    root = json_load_file(argv[2], JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        fprintf(stderr, "gen_data: %s:%d:%d: %s\n", argv[2], jerr.line,
+                jerr.column, jerr.text);
+        return 1;
+    }
+    {
+        json_t *procs = json_pack("{sO}", "procedures",
+                                  json_object_get(root, "procedures"));
+        char *text = procs ? json_dumps(procs, JSON_COMPACT) : NULL;
+        if (!text)
+            return fail(argv[2], "%s", "has no 'procedures' to embed");
+        fputs("const unsigned char cc_data_procedures[] = {", out);
+        nbytes = 0;
+        for (const char *q = text; *q; q++, nbytes++)
+            fprintf(out, "%s0x%02x,", nbytes % 16 ? "" : "\n",
+                    (unsigned char)*q);
+        fprintf(out, "0x00};\nconst size_t cc_data_procedures_len = %ld;\n",
+                nbytes);
+        free(text);
+        json_decref(procs);
+    }
+    json_decref(root);
     if (fclose(out) != 0 || rename(tmp, argv[4]) != 0)
         return fail(argv[4], "%s", "cannot write");
     return 0;

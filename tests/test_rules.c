@@ -1,9 +1,12 @@
 /* The timescale rules: the built-in set, and malformed rules data. */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "caseclock.h"
+#include "read_file.h"
 
 static cc_ctx *ctx;
 
@@ -202,4 +205,80 @@ Test(rules, malformed, .init = setup, .fini = teardown)
     }
     /* A failed load leaves the built-in rules in place. */
     cr_expect_not_null(cc_ctx_rule_find(ctx, "wt.icpc"));
+}
+
+/* The built-in rules and lexicon are parsed at their first use; threads
+ * sharing a new context all make that first use at once, and each gets
+ * every rule and the same timeline as a context used by one thread. */
+typedef struct first_use {
+    const cc_ctx *ctx;
+    const char *text;
+    size_t len;
+    size_t nrules;
+    char *json; /* new */
+    size_t json_len;
+} first_use;
+
+static int
+collect(void *userdata, const char *data, size_t len)
+{
+    first_use *u = userdata;
+    char *p = realloc(u->json, u->json_len + len + 1);
+
+    if (!p)
+        return -1;
+    memcpy(p + u->json_len, data, len);
+    u->json = p;
+    u->json_len += len;
+    p[u->json_len] = '\0';
+    return 0;
+}
+
+static void *
+use_first(void *arg)
+{
+    first_use *u = arg;
+    cc_doc *doc = NULL;
+    cc_timeline *tl = NULL;
+
+    if (cc_doc_read(&doc, u->ctx, u->text, u->len, "seed", NULL) == CC_OK &&
+        cc_timeline_new(&tl, u->ctx, doc, NULL) == CC_OK)
+        cc_timeline_write_json(tl, doc, NULL, collect, u, NULL);
+    u->nrules = cc_ctx_rule_count(u->ctx);
+    cc_timeline_free(tl);
+    cc_doc_free(doc);
+    return NULL;
+}
+
+Test(rules, first_use_from_threads)
+{
+    enum { N = 4 };
+    first_use one = {0}, many[N];
+    pthread_t t[N];
+    cc_ctx *alone, *shared;
+    size_t len;
+    char *text = cc_test_read_file("fixtures/seed-18-016-293/input.txt", &len);
+
+    cr_assert_not_null(text);
+    cr_assert(eq(int, cc_ctx_new(&alone, NULL), CC_OK));
+    cr_assert(eq(int, cc_ctx_new(&shared, NULL), CC_OK));
+    one = (first_use){alone, text, len, 0, NULL, 0};
+    use_first(&one);
+    cr_assert_not_null(one.json);
+    cr_expect(gt(sz, one.nrules, 50));
+    for (int i = 0; i < N; i++) {
+        many[i] = (first_use){shared, text, len, 0, NULL, 0};
+        cr_assert(eq(int, pthread_create(&t[i], NULL, use_first, &many[i]), 0));
+    }
+    for (int i = 0; i < N; i++) {
+        pthread_join(t[i], NULL);
+        cr_expect(eq(sz, many[i].nrules, one.nrules), "thread %d", i);
+        cr_expect(many[i].json && strcmp(many[i].json, one.json) == 0,
+                  "thread %d: its timeline differs", i);
+        free(many[i].json);
+    }
+    free(one.json);
+    free(text);
+    cc_ctx_free(shared);
+    cc_ctx_free(alone);
 }

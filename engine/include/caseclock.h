@@ -163,7 +163,12 @@ typedef struct cc_calendar cc_calendar;
 /*
  * New: a context holding the built-in bank holiday data (three divisions,
  * 2000-01-01 to 2030-12-31) and the built-in timescale rules.  Free it with
- * cc_ctx_free().
+ * cc_ctx_free().  The rules (and the chronology's lexicon) are parsed at
+ * their first use, by a rule getter or cc_timeline_new(), not here: reading
+ * a decision's dates needs neither.  Threads may share a context for
+ * reading decisions, building timelines and getting rules, that first use
+ * included; the calls that change it (cc_ctx_set_today, cc_ctx_add_closures,
+ * cc_ctx_load_rules) must not run while another thread uses it.
  */
 CC_API cc_status cc_ctx_new(cc_ctx **out, cc_error *err);
 CC_API void cc_ctx_free(cc_ctx *ctx);

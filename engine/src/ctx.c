@@ -1,4 +1,4 @@
-/* The context: the built-in bank holidays and rules, and "today". */
+/* The context: the built-in bank holidays, rules and lexicon, and "today". */
 #include "ctx.h"
 
 #include <stdlib.h>
@@ -25,17 +25,57 @@ cc_ctx_new(cc_ctx **out, cc_error *err)
     ctx->ndivisions = cc_data_ndivisions;
     ctx->first = cc_data_coverage_first;
     ctx->last = cc_data_coverage_last;
-    st = cc_rules__load(ctx, (const char *)cc_data_rules, cc_data_rules_len,
-                        BUILTIN_RULES, err);
-    if (st == CC_OK)
-        st = cc_lexicon__load(&ctx->lexicon, (const char *)cc_data_lexicon,
-                              cc_data_lexicon_len, BUILTIN_LEXICON, err);
+    if (pthread_mutex_init(&ctx->lazy_mu, NULL) != 0) {
+        free(ctx);
+        return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    }
+    atomic_init(&ctx->lazy, CC_LAZY_RULES | CC_LAZY_LEXICON);
+    st = cc_rules__load_procedures(ctx, (const char *)cc_data_procedures,
+                                   cc_data_procedures_len, BUILTIN_RULES, err);
     if (st != CC_OK) {
         cc_ctx_free(ctx);
         return st;
     }
     *out = ctx;
     return CC_OK;
+}
+
+cc_status
+cc_ctx__ready(const cc_ctx *cctx, cc_error *err)
+{
+    /* The data parsed here is the context's own, as if cc_ctx_new had
+     * parsed it (ctx.h): the one place a const context changes. */
+    cc_ctx *ctx = (cc_ctx *)cctx;
+    unsigned lazy = atomic_load_explicit(&ctx->lazy, memory_order_acquire);
+    cc_status st = CC_OK;
+
+    if (lazy == 0)
+        return CC_OK;
+    if (!(lazy & CC_LAZY_FAILED)) {
+        pthread_mutex_lock(&ctx->lazy_mu);
+        lazy = atomic_load_explicit(&ctx->lazy, memory_order_relaxed);
+        if (lazy & CC_LAZY_RULES) {
+            st = cc_rules__load(ctx, (const char *)cc_data_rules,
+                                cc_data_rules_len, BUILTIN_RULES, 1,
+                                &ctx->lazy_err);
+            lazy = st == CC_OK ? lazy & ~(unsigned)CC_LAZY_RULES
+                               : lazy | CC_LAZY_FAILED;
+        }
+        if (!(lazy & CC_LAZY_FAILED) && (lazy & CC_LAZY_LEXICON)) {
+            st = cc_lexicon__load(&ctx->lexicon, (const char *)cc_data_lexicon,
+                                  cc_data_lexicon_len, BUILTIN_LEXICON,
+                                  &ctx->lazy_err);
+            lazy = st == CC_OK ? lazy & ~(unsigned)CC_LAZY_LEXICON
+                               : lazy | CC_LAZY_FAILED;
+        }
+        atomic_store_explicit(&ctx->lazy, lazy, memory_order_release);
+        pthread_mutex_unlock(&ctx->lazy_mu);
+        if (!(lazy & CC_LAZY_FAILED))
+            return CC_OK;
+    }
+    if (err && err->code == CC_OK)
+        *err = ctx->lazy_err;
+    return ctx->lazy_err.code;
 }
 
 void
@@ -50,6 +90,7 @@ cc_ctx_free(cc_ctx *ctx)
     }
     free(ctx->closures);
     cc_lexicon__free(&ctx->lexicon);
+    pthread_mutex_destroy(&ctx->lazy_mu);
     free(ctx);
 }
 

@@ -22,11 +22,17 @@ extern const cc_data_division cc_data_divisions[];
 extern const size_t cc_data_ndivisions;
 extern const cc_date cc_data_coverage_first, cc_data_coverage_last;
 
-/* calendars/rules.json, as bytes: parsed and checked at start-up. */
+/* calendars/rules.json, as bytes: parsed and checked on first use
+ * (cc_ctx__ready). */
 extern const unsigned char cc_data_rules[];
 extern const size_t cc_data_rules_len;
 
-/* calendars/lexicon.json, as bytes: parsed and checked at start-up. */
+/* {"procedures": ...} of calendars/rules.json alone, compact: parsed at
+ * start-up, for the reader to classify a decision by. */
+extern const unsigned char cc_data_procedures[];
+extern const size_t cc_data_procedures_len;
+
+/* calendars/lexicon.json, as bytes: parsed and checked on first use. */
 extern const unsigned char cc_data_lexicon[];
 extern const size_t cc_data_lexicon_len;
 

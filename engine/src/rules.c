@@ -456,15 +456,13 @@ free_procedures(cc_procedure *ps, size_t n)
     free(ps);
 }
 
-void
-cc_rules__free(cc_ctx *ctx)
+/* The rules and their name index, and the JSON that owns their strings. */
+static void
+free_rules_part(cc_ctx *ctx)
 {
     for (size_t i = 0; i < ctx->nrules; i++)
         free_rule(&ctx->rules[i]);
     free(ctx->rules);
-    free_procedures(ctx->procedures, ctx->nprocedures);
-    ctx->procedures = NULL;
-    ctx->nprocedures = 0;
     free(ctx->names);
     ctx->names = NULL;
     ctx->nnames = 0;
@@ -472,6 +470,77 @@ cc_rules__free(cc_ctx *ctx)
     ctx->rules = NULL;
     ctx->nrules = 0;
     ctx->rules_json = NULL;
+}
+
+/* The procedures, and the JSON of their own if they have one (the strings
+ * of procedures read with the rules are the rules' JSON's). */
+static void
+free_procedures_part(cc_ctx *ctx)
+{
+    free_procedures(ctx->procedures, ctx->nprocedures);
+    ctx->procedures = NULL;
+    ctx->nprocedures = 0;
+    json_decref(ctx->procedures_json);
+    ctx->procedures_json = NULL;
+}
+
+void
+cc_rules__free(cc_ctx *ctx)
+{
+    free_rules_part(ctx);
+    free_procedures_part(ctx);
+}
+
+/* Every procedure's unless names another procedure. */
+static cc_status
+check_unless(const loader *ld, const cc_procedure *procs, size_t nprocs)
+{
+    for (size_t j = 0; j < nprocs; j++)
+        for (size_t u = 0; u < procs[j].unless.n; u++) {
+            int found = 0;
+            for (size_t k = 0; k < nprocs && !found; k++)
+                found = k != j &&
+                        strcmp(procs[k].id, procs[j].unless.items[u]) == 0;
+            if (!found) {
+                loader pl = *ld;
+                pl.kind = "procedure";
+                return fail_rule(&pl, procs[j].id,
+                                 "unless names an unknown procedure:",
+                                 procs[j].unless.items[u]);
+            }
+        }
+    return CC_OK;
+}
+
+cc_status
+cc_rules__load_procedures(cc_ctx *ctx, const char *data, size_t len,
+                          const char *source, cc_error *err)
+{
+    loader ld = {data, len, source, err, "procedure"};
+    json_error_t jerr;
+    json_t *root;
+    cc_procedure *procs = NULL;
+    size_t nprocs = 0;
+    cc_status st;
+
+    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root)
+        return cc_error__set(err, CC_EINVAL, source, jerr.line, jerr.column,
+                             (size_t)jerr.position, "%s", jerr.text);
+    st = load_procedures(&ld, json_object_get(root, "procedures"), &procs,
+                         &nprocs);
+    if (st == CC_OK)
+        st = check_unless(&ld, procs, nprocs);
+    if (st != CC_OK) {
+        free_procedures(procs, nprocs);
+        json_decref(root);
+        return st;
+    }
+    free_procedures_part(ctx);
+    ctx->procedures = procs;
+    ctx->nprocedures = nprocs;
+    ctx->procedures_json = root;
+    return CC_OK;
 }
 
 static int
@@ -520,7 +589,7 @@ name_index(json_t *arr, const cc_rule *rules, size_t n, size_t *count)
 
 cc_status
 cc_rules__load(cc_ctx *ctx, const char *data, size_t len, const char *source,
-               cc_error *err)
+               int keep_procedures, cc_error *err)
 {
     loader ld = {data, len, source, err, "rule"};
     json_error_t jerr;
@@ -562,23 +631,10 @@ cc_rules__load(cc_ctx *ctx, const char *data, size_t len, const char *source,
     }
     st = load_procedures(&ld, json_object_get(root, "procedures"), &procs,
                          &nprocs);
+    if (st == CC_OK)
+        st = check_unless(&ld, procs, nprocs);
     if (st != CC_OK)
         goto fail;
-    for (size_t j = 0; j < nprocs; j++)
-        for (size_t u = 0; u < procs[j].unless.n; u++) {
-            int found = 0;
-            for (size_t k = 0; k < nprocs && !found; k++)
-                found = k != j &&
-                        strcmp(procs[k].id, procs[j].unless.items[u]) == 0;
-            if (!found) {
-                loader pl = ld;
-                pl.kind = "procedure";
-                st = fail_rule(&pl, procs[j].id,
-                               "unless names an unknown procedure:",
-                               procs[j].unless.items[u]);
-                goto fail;
-            }
-        }
     for (size_t j = 0; j < n; j++) {
         const cc_engage *g = &rules[j].engage;
         int found = !*g->procedure;
@@ -623,14 +679,19 @@ cc_rules__load(cc_ctx *ctx, const char *data, size_t len, const char *source,
         st = cc_error__fail(err, CC_ENOMEM, "out of memory");
         goto fail;
     }
-    cc_rules__free(ctx);
+    free_rules_part(ctx);
     ctx->names = names;
     ctx->nnames = nnames;
     ctx->rules_json = root;
     ctx->rules = rules;
     ctx->nrules = n;
-    ctx->procedures = procs;
-    ctx->nprocedures = nprocs;
+    if (keep_procedures) {
+        free_procedures(procs, nprocs);
+    } else {
+        free_procedures_part(ctx);
+        ctx->procedures = procs;
+        ctx->nprocedures = nprocs;
+    }
     return CC_OK;
 fail:
     for (size_t j = 0; j < n; j++)
@@ -645,18 +706,25 @@ cc_status
 cc_ctx_load_rules(cc_ctx *ctx, const char *data, size_t len, const char *source,
                   cc_error *err)
 {
-    return cc_rules__load(ctx, data, len, source, err);
+    cc_status st = cc_rules__load(ctx, data, len, source, 0, err);
+
+    /* the built-in rules, if not yet parsed, never will be */
+    if (st == CC_OK)
+        atomic_fetch_and(&ctx->lazy, ~(unsigned)CC_LAZY_RULES);
+    return st;
 }
 
 size_t
 cc_ctx_rule_count(const cc_ctx *ctx)
 {
-    return ctx->nrules;
+    return cc_ctx__ready(ctx, NULL) == CC_OK ? ctx->nrules : 0;
 }
 
 const cc_rule *
 cc_ctx_rule(const cc_ctx *ctx, size_t i)
 {
+    if (cc_ctx__ready(ctx, NULL) != CC_OK)
+        return NULL;
     return i < ctx->nrules ? &ctx->rules[i] : NULL;
 }
 
@@ -665,8 +733,11 @@ cc_ctx_rule_find(const cc_ctx *ctx, const char *id)
 {
     /* The first rule, in the data's order, with `id` as its id or one of
      * its aliases: the first of the names equal to `id`. */
-    size_t lo = 0, hi = ctx->nnames;
+    size_t lo = 0, hi;
 
+    if (cc_ctx__ready(ctx, NULL) != CC_OK)
+        return NULL;
+    hi = ctx->nnames;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (strcmp(ctx->names[mid].name, id) < 0)

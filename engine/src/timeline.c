@@ -11,6 +11,7 @@
 
 #include "checks.h"
 #include "chronology.h"
+#include "ctx.h"
 #include "error.h"
 
 cc_status
@@ -22,6 +23,9 @@ cc_timeline_new(cc_timeline **out, const cc_ctx *ctx, const cc_doc *doc,
 
     assert(out && ctx && doc);
     *out = NULL;
+    /* the built-in rules and lexicon, parsed at their first use */
+    if ((st = cc_ctx__ready(ctx, err)) != CC_OK)
+        return st;
     tl = calloc(1, sizeof *tl);
     if (!tl)
         return cc_error__fail(err, CC_ENOMEM, "out of memory");
