@@ -60,6 +60,9 @@ cli_dates(int argc, char **argv)
         goto done;
     if ((rc = cli_read_doc(&rd, &doc, ctx, data, len, file)) != EXIT_DONE)
         goto done;
+    /* the document holds its own copy: the file's bytes are not needed */
+    free(data);
+    data = NULL;
     if ((rc = cli_out_open(&out, output)) != EXIT_DONE)
         goto done;
     {

@@ -143,8 +143,13 @@ cli_read_file(const char *path, char **data, size_t *len)
     for (;;) {
         size_t got;
         if (n + 1 >= cap) {
-            /* Grow to at most the limit and one byte, to see it passed. */
+            /* Grow to at most the limit and one byte, to see it passed;
+             * a regular file's size is the first guess (and, unless it
+             * grew meanwhile, the last: no buffer twice the input). */
             size_t ncap = cap ? cap * 2 : 65536;
+            if (!cap && !is_stdin && S_ISREG(sb.st_mode) &&
+                (unsigned long long)sb.st_size + 2 > ncap)
+                ncap = (size_t)sb.st_size + 2;
             char *nbuf;
             if (ncap > limit + 2)
                 ncap = limit + 2;
