@@ -10,6 +10,7 @@
  */
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,14 @@
 #include "error.h"
 
 static const unsigned char utf8_bom[3] = {0xEF, 0xBB, 0xBF};
+
+/* Nonzero when one of the eight bytes of w (all below 0x80) is c. */
+static uint64_t
+has_byte(uint64_t w, unsigned char c)
+{
+    uint64_t x = w ^ (0x0101010101010101u * c);
+    return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
+}
 
 /* Offsets of line starts grow geometrically: amortised O(1) per line. */
 static int
@@ -93,7 +102,21 @@ cc_text__init(cc_text *t, const char *s, size_t len, const char *source,
     n = (int32_t)len;
     i = (int32_t)t->start;
     while (i < n) {
-        unsigned char b = (unsigned char)s[i];
+        unsigned char b;
+
+        /* Eight bytes at a time while they are plain ASCII with no line
+         * break and no NUL: most of a text. */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & 0x8080808080808080u) || has_byte(w, 0) ||
+                has_byte(w, '\n') || has_byte(w, '\r'))
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        b = (unsigned char)s[i];
         if (b == 0) {
             /* Valid UTF-8, but no text: a binary file, or UTF-16
              * without a byte order mark. */
