@@ -40,7 +40,8 @@ reserve(cc_out *o, size_t more)
 void
 cc_out__add(cc_out *o, const char *s, size_t n)
 {
-    if (!reserve(o, n))
+    /* The buffer has room most of the time: no call to grow it. */
+    if ((o->failed || o->cap - o->len <= n || !o->s) && !reserve(o, n))
         return;
     memcpy(o->s + o->len, s, n);
     o->len += n;

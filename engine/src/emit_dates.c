@@ -134,11 +134,13 @@ put_key(obj *j, const char *key)
         put_spaces(j->o, j->shift + 2);
     }
     j->n++;
-    put_string(j->o, key, strlen(key));
+    /* The keys are plain words: nothing in them to escape. */
+    cc_out__add(j->o, "\"", 1);
+    cc_out__add(j->o, key, strlen(key));
     if (j->compact)
-        cc_out__add(j->o, ":", 1);
+        cc_out__add(j->o, "\":", 2);
     else
-        cc_out__add(j->o, ": ", 2);
+        cc_out__add(j->o, "\": ", 3);
 }
 
 static void
@@ -151,8 +153,19 @@ put_str(obj *j, const char *key, const char *v)
 static void
 put_int(obj *j, const char *key, long long v)
 {
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long long u =
+        v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+
+    /* Digit by digit, as "%lld" writes it: one per mention is many. */
     put_key(j, key);
-    cc_out__printf(j->o, "%lld", v);
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    cc_out__add(j->o, p, (size_t)(buf + sizeof buf - p));
 }
 
 static void
