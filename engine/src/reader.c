@@ -48,6 +48,9 @@ fold_line(char *buf, size_t size, const char *s, size_t b, size_t e)
     return n;
 }
 
+/* No line in the lists below (furniture and headings) is longer. */
+enum { LISTED_MAX = 56 };
+
 /* Web page furniture: whole lines, or lines starting so. */
 static const char *const furniture[] = {"back to top",
                                         "print this page",
@@ -66,16 +69,20 @@ static const char *const furniture_prefixes[] = {"these cookies enable",
                                                  "google analytics cookies",
                                                  "in using google analytics"};
 
+/* Most lines are prose longer than any listed line, or start with another
+ * letter: the first byte and the length are looked at before strcmp. */
 static int
-is_furniture(const char *f)
+is_furniture(const char *f, size_t n)
 {
-    for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
-        if (strcmp(f, furniture[i]) == 0)
-            return 1;
+    if (n <= LISTED_MAX)
+        for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
+            if (f[0] == furniture[i][0] && strcmp(f, furniture[i]) == 0)
+                return 1;
     for (size_t i = 0;
          i < sizeof furniture_prefixes / sizeof *furniture_prefixes; i++)
-        if (strncmp(f, furniture_prefixes[i], strlen(furniture_prefixes[i])) ==
-            0)
+        if (f[0] == furniture_prefixes[i][0] &&
+            strncmp(f, furniture_prefixes[i], strlen(furniture_prefixes[i])) ==
+                0)
             return 1;
     return 0;
 }
@@ -124,11 +131,13 @@ static const struct heading {
 };
 
 static const struct heading *
-find_heading(const char *f)
+find_heading(const char *f, size_t n)
 {
-    for (size_t i = 0; i < sizeof headings / sizeof *headings; i++)
-        if (strcmp(f, headings[i].title) == 0)
-            return &headings[i];
+    if (n <= LISTED_MAX)
+        for (size_t i = 0; i < sizeof headings / sizeof *headings; i++)
+            if (f[0] == headings[i].title[0] &&
+                strcmp(f, headings[i].title) == 0)
+                return &headings[i];
     return NULL;
 }
 
@@ -193,7 +202,7 @@ header_field(const char *s, size_t b, size_t e, const char *key, size_t *vb,
              size_t *ve)
 {
     size_t n = strlen(key), i;
-    if (e - b < n || strncmp(s + b, key, n) != 0)
+    if (b == e || s[b] != key[0] || e - b < n || strncmp(s + b, key, n) != 0)
         return 0;
     i = b + n;
     while (i < e && (s[i] == ' ' || s[i] == '\t'))
@@ -320,7 +329,9 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
     grow sec = {NULL, 0, 0, sizeof(cc_section)};
     grow par = {NULL, 0, 0, sizeof(cc_paragraph)};
     cc_layout l;
-    char f[128];
+    /* The folded line: long enough for every listed line and for a line
+     * looks_like_heading() takes (70 bytes), longer lines cut short. */
+    char f[LISTED_MAX + 20];
     int in_header = 1, blank_before = 1;
     long cur_section = -1;
     /* after the header: the last authority line, where a second decision
@@ -331,7 +342,7 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
     memset(&l, 0, sizeof l);
     memset(out, 0, sizeof *out);
     for (size_t li = 0; li < t->nlines; li++) {
-        size_t b, e, vb, ve, ae;
+        size_t b, e, vb, ve, ae, fn;
         int blank_after;
         const struct heading *h;
 
@@ -348,8 +359,8 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
             trim(s, &nb, &ne);
             blank_after = nb == ne;
         }
-        fold_line(f, sizeof f, s, b, e);
-        if (is_furniture(f)) {
+        fn = fold_line(f, sizeof f, s, b, e);
+        if (is_furniture(f, fn)) {
             blank_before = 1;
             continue;
         }
@@ -417,7 +428,7 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
                 goto fail;
             }
         }
-        h = find_heading(f);
+        h = find_heading(f, fn);
         if (h || looks_like_heading(s, b, e, blank_before, blank_after)) {
             cc_section *x;
             in_header = 0;
