@@ -14,6 +14,9 @@
 
 #include <stdio.h>
 
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
 static int
 compare(const char *s, size_t len, const char *name)
 {

@@ -21,14 +21,6 @@
 
 static const unsigned char utf8_bom[3] = {0xEF, 0xBB, 0xBF};
 
-/* Nonzero when one of the eight bytes of w (all below 0x80) is c. */
-static uint64_t
-has_byte(uint64_t w, unsigned char c)
-{
-    uint64_t x = w ^ (0x0101010101010101u * c);
-    return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
-}
-
 /* Offsets of line starts grow geometrically: amortised O(1) per line. */
 static int
 push_line(cc_text *t, size_t *cap, size_t offset)
@@ -109,8 +101,10 @@ cc_text__init(cc_text *t, const char *s, size_t len, const char *source,
         while (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            if ((w & 0x8080808080808080u) || has_byte(w, 0) ||
-                has_byte(w, '\n') || has_byte(w, '\r'))
+            /* A byte above 0x7F, or below 0x0E (NUL, CR, LF and the
+             * rarer controls): the borrow of the subtraction sets a high
+             * bit exactly when one is there. */
+            if (((w - 0x0E0E0E0E0E0E0E0Eu) | w) & 0x8080808080808080u)
                 break;
             i += 8;
         }
@@ -318,6 +312,22 @@ static const unsigned char sb_ascii[128] = {
     O};
 #undef O
 
+/* 1 for the bytes the walk passes by without a rule: ASCII but for the
+ * full stop, ! and ?, line breaks and NUL. */
+static const unsigned char sb_walk[256] = {
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 /* The class of the code point at s[*i] (not past len), and *i past it. */
 static int
 sb_code_point(const char *s, size_t len, size_t *i)
@@ -380,12 +390,22 @@ sentence_break(const char *s, size_t len, size_t from)
         int cls;
         size_t q, r, p;
 
-        /* Letters, digits and spaces go by without a rule. */
-        if (c < 0x80 && c != '.' && c != '!' && c != '?' && c != '\n' &&
-            c != '\r' && (i + 1 >= len || (unsigned char)s[i + 1] < 0x80)) {
-            prev = sb_ascii[c];
-            i++;
-            continue;
+        /* Letters, digits, spaces and most punctuation go by without a
+         * rule. */
+        if (sb_walk[c]) {
+            size_t j = i + 1;
+            while (j < len && sb_walk[(unsigned char)s[j]])
+                j++;
+            /* What comes next may be an Extend or Format character that
+             * belongs to the last one passed: that one is read by sb_char
+             * below. */
+            if (j < len && (unsigned char)s[j] >= 0x80)
+                j--;
+            if (j > i) {
+                prev = sb_ascii[(unsigned char)s[j - 1]];
+                i = j;
+                continue;
+            }
         }
         cls = sb_char(s, len, &i);
         if (cls == SB_LF || cls == SB_SEP)
