@@ -603,16 +603,16 @@ keywords_index(scan *sc)
     }
 }
 
+/* Looks the word up; `h` is keyword_hash() of its bytes. */
 static void
-classify_word(tok *t, const scan *sc)
+classify_word(tok *t, const scan *sc, uint32_t h)
 {
     const char *w = sc->s + t->b;
     size_t n = t->e - t->b;
-    uint32_t h;
 
     if (n > 14)
         return; /* longer than any keyword */
-    h = keyword_hash(w, n) % KEYWORD_SLOTS;
+    h %= KEYWORD_SLOTS;
     while (sc->slots[h]) {
         const struct keyword *k = &keywords[sc->slots[h] - 1];
         size_t i = 0;
@@ -696,6 +696,45 @@ tokenise(scan *sc)
             i++;
             continue;
         }
+        if (ascii_letter(c0)) {
+            /* A word of ASCII letters, the common case: hashed for the
+             * keyword table as it is read. */
+            uint32_t h = 2166136261u;
+            size_t j = i;
+            while (j < len && ascii_letter((unsigned char)s[j])) {
+                h = (h ^ ((unsigned char)s[j] | 0x20)) * 16777619u;
+                j++;
+            }
+            if (j < len && (unsigned char)s[j] >= 0x80) {
+                /* It may go on with letters beyond ASCII. */
+                while (j < len) {
+                    size_t k = j;
+                    UChar32 c2;
+                    int lb2 = 0;
+                    if (ascii_letter((unsigned char)s[j])) {
+                        j++;
+                        continue;
+                    }
+                    if ((unsigned char)s[j] < 0x80 ||
+                        char_class(s, len, &k, &c2, &lb2) != 1)
+                        break;
+                    j = k;
+                }
+                h = keyword_hash(s + b, j - b);
+            }
+            i = j;
+            memset(&t, 0, sizeof t);
+            t.kind = T_WORD;
+            t.cap = c0 >= 'A' && c0 <= 'Z';
+            t.b = (uint32_t)b;
+            t.e = (uint32_t)i;
+            t.sp = (unsigned char)sp;
+            t.nl = (unsigned char)nl;
+            classify_word(&t, sc, h);
+            sp = nl = 0;
+            sc->t[sc->nt++] = t;
+            continue;
+        }
         if (c0 >= '0' && c0 <= '9') {
             long v = 0;
             unsigned nd = 0;
@@ -745,7 +784,7 @@ tokenise(scan *sc)
         t.sp = (unsigned char)sp;
         t.nl = (unsigned char)nl;
         if (t.kind == T_WORD)
-            classify_word(&t, sc);
+            classify_word(&t, sc, keyword_hash(s + t.b, t.e - t.b));
         sp = nl = 0;
         sc->t[sc->nt++] = t;
     }
@@ -1849,16 +1888,41 @@ typedef struct qty {
     int vague;
 } qty;
 
+/*
+ * "%d" of v in 0..9999 into q->n, then `tail` (0, or '5' for ".5"): a
+ * number is tried as a quantity at most tokens that hold one, and
+ * snprintf cost more than the rest of the test.
+ */
+static void
+qty_digits(char n[12], int v, int tail)
+{
+    char d[4];
+    int k = 0, j = 0;
+
+    if (v < 0) {
+        snprintf(n, 12, tail ? "%d.%c" : "%d", v, tail);
+        return;
+    }
+    do {
+        d[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v && k < 4);
+    while (k > 0)
+        n[j++] = d[--k];
+    if (tail) {
+        n[j++] = '.';
+        n[j++] = (char)tail;
+    }
+    n[j] = '\0';
+}
+
 static void
 qty_set(qty *q, int v, int half)
 {
     memset(q, 0, sizeof *q);
     q->value = v;
     q->half = half;
-    if (half)
-        snprintf(q->n, sizeof q->n, "%d.5", v % 10000);
-    else
-        snprintf(q->n, sizeof q->n, "%d", v % 10000);
+    qty_digits(q->n, v % 10000, half ? '5' : 0);
 }
 
 static size_t
@@ -1889,7 +1953,7 @@ p_qty(const scan *sc, size_t i, qty *q)
                 return i;
             memset(q, 0, sizeof *q);
             q->value = t->val;
-            snprintf(q->n, sizeof q->n, "%d.%d", t->val % 10000, f->val);
+            qty_digits(q->n, t->val % 10000, '0' + f->val);
             return i + 3;
         }
         e = p_and_a_half(sc, i + 1);
