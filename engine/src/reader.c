@@ -141,6 +141,37 @@ find_heading(const char *f, size_t n)
     return NULL;
 }
 
+/* Bit c - 'a' for each letter c a listed line (furniture, heading or the
+ * "summary:" that ends a header) starts with. */
+static unsigned long
+listed_initials(void)
+{
+    unsigned long m = 1ul << ('s' - 'a'); /* "summary:" */
+    for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
+        m |= 1ul << (furniture[i][0] - 'a');
+    for (size_t i = 0;
+         i < sizeof furniture_prefixes / sizeof *furniture_prefixes; i++)
+        m |= 1ul << (furniture_prefixes[i][0] - 'a');
+    for (size_t i = 0; i < sizeof headings / sizeof *headings; i++)
+        m |= 1ul << (headings[i].title[0] - 'a');
+    return m;
+}
+
+/*
+ * 0 when the trimmed line starting with byte c cannot fold to a listed
+ * line or start with a listed prefix: an ASCII byte that is not white
+ * space and not, in lower case, one of the initials.  Its fold is then
+ * needed only if the line is taken for a heading.
+ */
+static int
+may_be_listed(unsigned char c, unsigned long initials)
+{
+    if (c >= 0x80 || c == ' ' || c == '\t')
+        return 1;
+    c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return c >= 'a' && c <= 'z' && (initials >> (c - 'a') & 1);
+}
+
 /* A heading the list lacks: a short capitalised line with no full stop,
  * standing alone between blank lines. */
 static int
@@ -332,6 +363,7 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
     /* The folded line: long enough for every listed line and for a line
      * looks_like_heading() takes (70 bytes), longer lines cut short. */
     char f[LISTED_MAX + 20];
+    unsigned long initials = listed_initials();
     int in_header = 1, blank_before = 1;
     long cur_section = -1;
     /* after the header: the last authority line, where a second decision
@@ -343,7 +375,7 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
     memset(out, 0, sizeof *out);
     for (size_t li = 0; li < t->nlines; li++) {
         size_t b, e, vb, ve, ae, fn;
-        int blank_after;
+        int blank_after, folded;
         const struct heading *h;
 
         cc_text__line_span(t, li, &b, &e);
@@ -359,7 +391,11 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
             trim(s, &nb, &ne);
             blank_after = nb == ne;
         }
-        fn = fold_line(f, sizeof f, s, b, e);
+        folded = may_be_listed((unsigned char)s[b], initials);
+        fn = 0;
+        f[0] = '\0';
+        if (folded)
+            fn = fold_line(f, sizeof f, s, b, e);
         if (is_furniture(f, fn)) {
             blank_before = 1;
             continue;
@@ -432,6 +468,8 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
         if (h || looks_like_heading(s, b, e, blank_before, blank_after)) {
             cc_section *x;
             in_header = 0;
+            if (!folded) /* for the words a legal section's title has */
+                fold_line(f, sizeof f, s, b, e);
             if (!(x = grow_push(&sec)))
                 goto nomem;
             memset(x, 0, sizeof *x);
