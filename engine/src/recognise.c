@@ -576,18 +576,25 @@ typedef struct scan {
 /* Numbers longer than this are not times: the value saturates. */
 enum { NUM_MAX = 99999999 };
 
-/* FNV-1a over ASCII lower-case bytes. */
+/*
+ * The slot a word hashes to, from its length and its first two and last
+ * two bytes, A-Z as a-z: no loop over the word, which the tokeniser has
+ * just read.  (c | 0x20 is the same for bytes that differ only in the
+ * case of a letter, which is all the lookup needs: it compares the whole
+ * word.)
+ */
 static uint32_t
 keyword_hash(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + ('a' - 'A'));
-        h = (h ^ c) * 16777619u;
-    }
-    return h;
+    const unsigned char *u = (const unsigned char *)w;
+    uint32_t h;
+
+    if (n == 0)
+        return 0;
+    h = (uint32_t)(u[0] | 0x20) | (uint32_t)(u[n > 1] | 0x20) << 8 |
+        (uint32_t)(u[n - 1] | 0x20) << 16 |
+        (uint32_t)(u[n > 2 ? n - 2 : 0] | 0x20) << 24;
+    return (h ^ (uint32_t)n * 0x9E3779B9u) * 2654435761u >> 22;
 }
 
 static void
@@ -630,6 +637,21 @@ classify_word(tok *t, const scan *sc, uint32_t h)
         h = (h + 1) % KEYWORD_SLOTS;
     }
 }
+
+/* 1 for A-Z and a-z. */
+static const unsigned char ascii_alpha[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
 
 static int
 ascii_letter(unsigned char c)
@@ -697,14 +719,11 @@ tokenise(scan *sc)
             continue;
         }
         if (ascii_letter(c0)) {
-            /* A word of ASCII letters, the common case: hashed for the
-             * keyword table as it is read. */
-            uint32_t h = 2166136261u;
-            size_t j = i;
-            while (j < len && ascii_letter((unsigned char)s[j])) {
-                h = (h ^ ((unsigned char)s[j] | 0x20)) * 16777619u;
+            /* A word of ASCII letters, the common case: no call per
+             * letter. */
+            size_t j = i + 1;
+            while (j < len && ascii_alpha[(unsigned char)s[j]])
                 j++;
-            }
             if (j < len && (unsigned char)s[j] >= 0x80) {
                 /* It may go on with letters beyond ASCII. */
                 while (j < len) {
@@ -720,7 +739,6 @@ tokenise(scan *sc)
                         break;
                     j = k;
                 }
-                h = keyword_hash(s + b, j - b);
             }
             i = j;
             memset(&t, 0, sizeof t);
@@ -730,7 +748,7 @@ tokenise(scan *sc)
             t.e = (uint32_t)i;
             t.sp = (unsigned char)sp;
             t.nl = (unsigned char)nl;
-            classify_word(&t, sc, h);
+            classify_word(&t, sc, keyword_hash(s + b, i - b));
             sp = nl = 0;
             sc->t[sc->nt++] = t;
             continue;
