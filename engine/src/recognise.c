@@ -563,6 +563,11 @@ enum { KEYWORD_SLOTS = 1024 };
  */
 enum { LOOKBACK = 8, LOOKAHEAD = 64, WINDOW = 4096 };
 
+typedef struct match {
+    size_t end; /* one past the last token; the span starts at the scan */
+    cc_raw r;
+} match;
+
 typedef struct scan {
     const char *s;
     size_t len;
@@ -571,6 +576,7 @@ typedef struct scan {
     tok t[WINDOW];
     size_t nt;
     short slots[KEYWORD_SLOTS];
+    match blank; /* what match_init() copies */
 } scan;
 
 /* Numbers longer than this are not times: the value saturates. */
@@ -1086,17 +1092,17 @@ connector(const scan *sc, size_t i)
            is_word(sc, i, W_OR) || is_word(sc, i, W_THROUGH) || is_dash(sc, i);
 }
 
-typedef struct match {
-    size_t end; /* one past the last token; the span starts at the scan */
-    cc_raw r;
-} match;
-
+/*
+ * A match is made ready for each matcher tried at a token: a copy of the
+ * scan's blank one (all zero but the time), which compilers write as a
+ * few wide moves, where memset of the same bytes, or a copy of a constant
+ * they can see, became a slow string instruction.
+ */
 static void
-match_init(match *m, size_t i)
+match_init(const scan *sc, match *m, size_t i)
 {
-    memset(m, 0, sizeof *m);
+    *m = sc->blank;
     m->end = i;
-    m->r.hour = m->r.minute = -1;
 }
 
 static size_t calendar_date(const scan *sc, size_t i, cc_raw *r, int ranged);
@@ -1503,7 +1509,7 @@ m_year_pair(const scan *sc, size_t i, match *m)
     int y, end, sep;
     size_t e = i + 1;
 
-    match_init(&first, i);
+    match_init(sc, &first, i);
     if (!m_year(sc, i, &first) || first.end != e)
         return 0;
     y = first.r.year;
@@ -1773,7 +1779,7 @@ m_modified_date(const scan *sc, size_t i, match *m)
         m->end = j + 2;
         return 1;
     }
-    match_init(&core, j);
+    match_init(sc, &core, j);
     if (approx && at(sc, j)->cls == C_WORD && at(sc, j)->val != W_ABOUT &&
         at(sc, j)->val != W_AROUND && at(sc, j)->val != W_APPROXIMATELY &&
         at(sc, j)->val != W_ROUGHLY && at(sc, j)->val != W_CIRCA &&
@@ -2765,7 +2771,7 @@ m_month_week(const scan *sc, size_t i, match *m)
         return 0;
     e = calendar_date(sc, i + 3, &m->r, 0);
     if (e == i + 3 || m->r.day || m->r.weekday || !m->r.month) {
-        match_init(m, i);
+        match_init(sc, m, i);
         return 0;
     }
     m->r.type = CC_MENTION_DATE;
@@ -2999,6 +3005,8 @@ cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,
     sc->pos = start;
     sc->sp = sc->nl = 1;
     sc->nt = 0;
+    memset(&sc->blank, 0, sizeof sc->blank);
+    sc->blank.r.hour = sc->blank.r.minute = -1;
     keywords_index(sc);
     for (size_t i = 0;;) {
         if (i + LOOKAHEAD > sc->nt && sc->pos < len) {
@@ -3024,7 +3032,7 @@ cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,
             int c = best == 0;
             if (!(matchers[k].on & on))
                 continue;
-            match_init(&m[c], i);
+            match_init(sc, &m[c], i);
             if (matchers[k].run(sc, i, &m[c]) && m[c].end > best_end) {
                 best = c;
                 best_end = m[c].end;
