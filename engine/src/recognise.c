@@ -549,6 +549,7 @@ typedef struct tok {
     unsigned char ndig;  /* T_NUM: digits */
     int val;             /* T_NUM: value (capped); T_PUNCT: code point;
                             keyword: its table value */
+    unsigned short on;   /* starts(): the matchers it may start */
 } tok;
 
 /* Open addressing over the keyword table, built for each scan (no
@@ -577,6 +578,8 @@ typedef struct scan {
     size_t nt;
     short slots[KEYWORD_SLOTS];
     match blank; /* what match_init() copies */
+    /* starts() of each keyword, worked out once a scan, not per token */
+    unsigned short kw_on[sizeof keywords / sizeof *keywords];
 } scan;
 
 /* Numbers longer than this are not times: the value saturates. */
@@ -603,6 +606,21 @@ keyword_hash(const char *w, size_t n)
     return (h ^ (uint32_t)n * 0x9E3779B9u) * 2654435761u >> 22;
 }
 
+/* Which matchers may start at a token: most tokens start none. */
+enum {
+    S_NUM = 1,     /* a number */
+    S_MONTH = 2,   /* a month or weekday name */
+    S_MOD = 4,     /* early, late, mid, end, ... */
+    S_THE = 8,     /* the */
+    S_SET = 16,    /* weekly, every, once, ... */
+    S_DUR = 32,    /* a number word, a, several, over, ... */
+    S_SEASON = 64, /* spring, summer, Easter, ... */
+    S_TIME = 128,  /* about, noon, ... */
+    S_PART = 256   /* first, last, Q, week, w, ... */
+};
+
+static unsigned starts(const tok *t);
+
 static void
 keywords_index(scan *sc)
 {
@@ -613,6 +631,15 @@ keywords_index(scan *sc)
         while (sc->slots[h])
             h = (h + 1) % KEYWORD_SLOTS;
         sc->slots[h] = (short)(k + 1);
+    }
+    for (size_t k = 0; k < sizeof keywords / sizeof *keywords; k++) {
+        tok t;
+        memset(&t, 0, sizeof t);
+        t.kind = T_WORD;
+        t.cls = keywords[k].cls;
+        t.flags = keywords[k].flags;
+        t.val = keywords[k].val;
+        sc->kw_on[k] = (unsigned short)starts(&t);
     }
 }
 
@@ -636,6 +663,7 @@ classify_word(tok *t, const scan *sc, uint32_t h)
             i++;
         if (i == n && k->word[n] == '\0') {
             t->cls = k->cls;
+            t->on = sc->kw_on[sc->slots[h] - 1];
             t->flags = k->flags;
             t->val = k->val;
             return;
@@ -770,6 +798,7 @@ tokenise(scan *sc)
             }
             memset(&t, 0, sizeof t);
             t.kind = T_NUM;
+            t.on = S_NUM;
             t.val = v > NUM_MAX ? NUM_MAX + 1 : (int)v;
             t.ndig = (unsigned char)(nd > 255 ? 255 : nd);
         } else {
@@ -822,7 +851,7 @@ tokenise(scan *sc)
 static const tok *
 at(const scan *sc, size_t i)
 {
-    static const tok none = {0, 0, 0xFF, C_NONE, 0, 0, 1, 1, 0, 0};
+    static const tok none = {0, 0, 0xFF, C_NONE, 0, 0, 1, 1, 0, 0, 0};
     return i < sc->nt ? &sc->t[i] : &none;
 }
 
@@ -2843,19 +2872,6 @@ m_this_last(const scan *sc, size_t i, match *m)
 
 typedef int (*matcher)(const scan *, size_t, match *);
 
-/* Which matchers may start at a token: most tokens start none. */
-enum {
-    S_NUM = 1,     /* a number */
-    S_MONTH = 2,   /* a month or weekday name */
-    S_MOD = 4,     /* early, late, mid, end, ... */
-    S_THE = 8,     /* the */
-    S_SET = 16,    /* weekly, every, once, ... */
-    S_DUR = 32,    /* a number word, a, several, over, ... */
-    S_SEASON = 64, /* spring, summer, Easter, ... */
-    S_TIME = 128,  /* about, noon, ... */
-    S_PART = 256   /* first, last, Q, week, w, ... */
-};
-
 static unsigned
 starts(const tok *t)
 {
@@ -3023,7 +3039,7 @@ cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,
         match m[2]; /* the best so far, and the next candidate */
         int best = -1;
         size_t best_end = i;
-        unsigned on = starts(&sc->t[i]);
+        unsigned on = sc->t[i].on;
         if (!on) {
             i++;
             continue;
