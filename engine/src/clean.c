@@ -191,6 +191,19 @@ cc_clean__source(const cc_clean_map *map, size_t offset)
     return lo ? offset + map->shift[lo - 1] : offset;
 }
 
+size_t
+cc_clean__source_walk(const cc_clean_map *map, size_t offset, size_t *k)
+{
+    size_t i = *k;
+
+    if (i > 0 && map->at[i - 1] > offset)
+        i = 0;
+    while (i < map->n && map->at[i] <= offset)
+        i++;
+    *k = i;
+    return i ? offset + map->shift[i - 1] : offset;
+}
+
 void
 cc_clean__clear(cc_clean_map *map)
 {

@@ -539,6 +539,13 @@ cc_doc_source_offset(const cc_doc *doc, size_t offset)
     return cc_clean__source(&doc->map, offset);
 }
 
+size_t
+cc_doc__source_offset_walk(const cc_doc *doc, size_t offset, size_t *k)
+{
+    assert(doc);
+    return cc_clean__source_walk(&doc->map, offset, k);
+}
+
 cc_format
 cc_doc_format(const cc_doc *doc)
 {
