@@ -72,6 +72,7 @@
  */
 #include "recognise.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -577,7 +578,8 @@ typedef struct scan {
     tok t[WINDOW];
     size_t nt;
     short slots[KEYWORD_SLOTS];
-    match blank; /* what match_init() copies */
+    unsigned char slot_len[KEYWORD_SLOTS]; /* the length of its keyword */
+    match blank;                           /* what match_init() copies */
     /* starts() of each keyword, worked out once a scan, not per token */
     unsigned short kw_on[sizeof keywords / sizeof *keywords];
 } scan;
@@ -631,6 +633,9 @@ keywords_index(scan *sc)
         while (sc->slots[h])
             h = (h + 1) % KEYWORD_SLOTS;
         sc->slots[h] = (short)(k + 1);
+        sc->slot_len[h] = (unsigned char)strlen(w);
+        for (const char *c = w; *c; c++)
+            assert(*c >= 'a' && *c <= 'z'); /* classify_word() needs it */
     }
     for (size_t k = 0; k < sizeof keywords / sizeof *keywords; k++) {
         tok t;
@@ -656,12 +661,13 @@ classify_word(tok *t, const scan *sc, uint32_t h)
     while (sc->slots[h]) {
         const struct keyword *k = &keywords[sc->slots[h] - 1];
         size_t i = 0;
-        while (i < n && k->word[i] &&
-               (((unsigned char)w[i] >= 'A' && (unsigned char)w[i] <= 'Z')
-                    ? w[i] + ('a' - 'A')
-                    : w[i]) == k->word[i])
-            i++;
-        if (i == n && k->word[n] == '\0') {
+        /* The keywords are lower-case ASCII letters: c | 0x20 equals one
+         * exactly when c is that letter in either case. */
+        if (sc->slot_len[h] == n)
+            while (i < n &&
+                   ((unsigned char)w[i] | 0x20) == (unsigned char)k->word[i])
+                i++;
+        if (sc->slot_len[h] == n && i == n) {
             t->cls = k->cls;
             t->on = sc->kw_on[sc->slots[h] - 1];
             t->flags = k->flags;
