@@ -580,6 +580,10 @@ typedef struct scan {
     short slots[KEYWORD_SLOTS];
     unsigned char slot_len[KEYWORD_SLOTS]; /* the length of its keyword */
     match blank;                           /* what match_init() copies */
+    /* bit k: matchers[k] may start at a token whose starts() is the
+     * index; worked out the first time a scan meets it */
+    uint32_t plan[512];
+    unsigned char planned[512];
     /* starts() of each keyword, worked out once a scan, not per token */
     unsigned short kw_on[sizeof keywords / sizeof *keywords];
 } scan;
@@ -3006,6 +3010,26 @@ static const struct {
     {m_this_last, S_PART},
 };
 
+/* A scan's plan has a bit for each matcher. */
+typedef char
+    cc_matchers_fit_a_plan[sizeof matchers / sizeof *matchers <= 32 ? 1 : -1];
+
+/* The index of the lowest set bit of a nonzero x. */
+static int
+lowest_bit(uint32_t x)
+{
+    int k = 0;
+#if defined(__GNUC__) || defined(__clang__)
+    k = __builtin_ctz(x);
+#else
+    while (!(x & 1)) {
+        x >>= 1;
+        k++;
+    }
+#endif
+    return k;
+}
+
 cc_status
 cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,
                    size_t len, cc_error *err)
@@ -3027,6 +3051,7 @@ cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,
     sc->pos = start;
     sc->sp = sc->nl = 1;
     sc->nt = 0;
+    memset(sc->planned, 0, sizeof sc->planned);
     memset(&sc->blank, 0, sizeof sc->blank);
     sc->blank.r.hour = sc->blank.r.minute = -1;
     keywords_index(sc);
@@ -3050,10 +3075,18 @@ cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,
             i++;
             continue;
         }
-        for (size_t k = 0; k < sizeof matchers / sizeof *matchers; k++) {
+        if (!sc->planned[on]) {
+            uint32_t bits = 0;
+            for (size_t k = 0; k < sizeof matchers / sizeof *matchers; k++)
+                if (matchers[k].on & on)
+                    bits |= (uint32_t)1 << k;
+            sc->plan[on] = bits;
+            sc->planned[on] = 1;
+        }
+        /* the matchers this token may start, in the table's order */
+        for (uint32_t bits = sc->plan[on]; bits; bits &= bits - 1) {
+            int k = lowest_bit(bits);
             int c = best == 0;
-            if (!(matchers[k].on & on))
-                continue;
             match_init(sc, &m[c], i);
             if (matchers[k].run(sc, i, &m[c]) && m[c].end > best_end) {
                 best = c;
