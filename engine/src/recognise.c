@@ -697,6 +697,35 @@ static const unsigned char ascii_alpha[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/*
+ * The end of the run of ASCII letters from s[i]: eight bytes at a time
+ * where they fit, the first byte that is not a letter found from a mask
+ * rather than by a branch per byte (a word's end is where a byte loop
+ * guesses wrong).
+ */
+static size_t
+letters_end(const char *s, size_t i, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ &&    \
+    (defined(__GNUC__) || defined(__clang__))
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    while (i + 8 <= len) {
+        uint64_t w, y, lo, hi, letters;
+        memcpy(&w, s + i, 8);
+        y = (w | 0x20 * ones) & ~high;    /* lower case, high bit apart */
+        lo = y + (0x80 - 'a') * ones;     /* high bit: at least 'a' */
+        hi = y + (0x80 - 'z' - 1) * ones; /* high bit: past 'z' */
+        letters = lo & ~hi & ~w & high;   /* and not above 0x7F */
+        if (letters != high)
+            return i + (size_t)__builtin_ctzll(~letters & high) / 8;
+        i += 8;
+    }
+#endif
+    while (i < len && ascii_alpha[(unsigned char)s[i]])
+        i++;
+    return i;
+}
+
 static int
 ascii_letter(unsigned char c)
 {
@@ -765,9 +794,7 @@ tokenise(scan *sc)
         if (ascii_letter(c0)) {
             /* A word of ASCII letters, the common case: no call per
              * letter. */
-            size_t j = i + 1;
-            while (j < len && ascii_alpha[(unsigned char)s[j]])
-                j++;
+            size_t j = letters_end(s, i + 1, len);
             if (j < len && (unsigned char)s[j] >= 0x80) {
                 /* It may go on with letters beyond ASCII. */
                 while (j < len) {
