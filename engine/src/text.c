@@ -328,6 +328,37 @@ static const unsigned char sb_walk[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* 1 when one of the eight bytes of w is c (or the borrow of a lower
+ * one that is): exact for "none is". */
+static uint64_t
+has_byte(uint64_t w, unsigned char c)
+{
+    uint64_t x = w ^ (0x0101010101010101u * c);
+    return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
+}
+
+/*
+ * The first byte from s[i] that sb_walk[] stops at, or len: blocks of
+ * eight with no full stop, ! or ?, no byte below 0x0E (line breaks) and
+ * none above 0x7F go by in one test; the byte loop finds the stop in the
+ * last block.
+ */
+static size_t
+walk_plain(const char *s, size_t i, size_t len)
+{
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if ((((w - 0x0E0E0E0E0E0E0E0Eu) | w) & 0x8080808080808080u) ||
+            has_byte(w, '.') || has_byte(w, '!') || has_byte(w, '?'))
+            break;
+        i += 8;
+    }
+    while (i < len && sb_walk[(unsigned char)s[i]])
+        i++;
+    return i;
+}
+
 /* The class of the code point at s[*i] (not past len), and *i past it. */
 static int
 sb_code_point(const char *s, size_t len, size_t *i)
@@ -393,9 +424,7 @@ sentence_break(const char *s, size_t len, size_t from)
         /* Letters, digits, spaces and most punctuation go by without a
          * rule. */
         if (sb_walk[c]) {
-            size_t j = i + 1;
-            while (j < len && sb_walk[(unsigned char)s[j]])
-                j++;
+            size_t j = walk_plain(s, i + 1, len);
             /* What comes next may be an Extend or Format character that
              * belongs to the last one passed: that one is read by sb_char
              * below. */
