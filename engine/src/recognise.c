@@ -653,7 +653,7 @@ keywords_index(scan *sc)
 }
 
 /* Looks the word up; `h` is keyword_hash() of its bytes. */
-static void
+static inline void
 classify_word(tok *t, const scan *sc, uint32_t h)
 {
     const char *w = sc->s + t->b;
