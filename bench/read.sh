@@ -5,7 +5,9 @@
 # (bench/all.sh's corpus), and their ratio; then, with SIZES set (e.g.
 # SIZES="1 4 16 64"), `caseclock dates` on single files of those many
 # megabytes and its CPU seconds per MB, which stay flat unless a step is
-# worse than linear.  Asserts nothing.
+# worse than linear.  With BASE set to another build directory (e.g. one
+# of the commit before a change), its caseclock is timed in the same
+# rounds, so before and after come from one run.  Asserts nothing.
 #
 # Usage: bench/read.sh [BUILD_DIR] [MB]   (defaults: build, 10)
 set -euo pipefail
@@ -54,17 +56,25 @@ bytes=$(stat -c %s "$single")
 cat "$single" >/dev/null
 : >"$tmp/floor"
 : >"$tmp/dates"
+: >"$tmp/base"
 for round in 1 2 3; do
     cpu "$floor" "$single" >>"$tmp/floor"
     cpu "$cc" dates "$single" --format json -o /dev/null >>"$tmp/dates"
+    if [ -n "${BASE:-}" ]; then
+        cpu "$BASE/caseclock" dates "$single" --format json -o /dev/null >>"$tmp/base"
+    fi
 done
 f=$(best <"$tmp/floor")
 d=$(best <"$tmp/dates")
-awk -v b="$bytes" -v f="$f" -v d="$d" 'BEGIN {
-    printf "%-36s %8s %9s\n", "command (best of 3, CPU s)", "CPU s", "MB/CPU-s"
-    printf "%-36s %8.3f %9.1f\n", "tokeniser floor", f, b / 1e6 / (f > 0 ? f : 0.005)
-    printf "%-36s %8.3f %9.1f\n", "caseclock dates --format json", d, b / 1e6 / (d > 0 ? d : 0.005)
-    printf "ratio dates / floor (MB/s): %.3f  [>= 0.333]\n", (f > 0 ? f : 0.005) / d
+o=$(best <"$tmp/base")
+awk -v b="$bytes" -v f="$f" -v d="$d" -v o="$o" -v base="${BASE:-}" 'BEGIN {
+    if (f <= 0) f = 0.005 # below /usr/bin/time resolution
+    printf "%-40s %8s %9s %8s\n", "command (best of 3)", "CPU s", "MB/CPU-s", "/floor"
+    printf "%-40s %8.3f %9.1f %8.3f\n", "tokeniser floor", f, b / 1e6 / f, 1
+    if (base != "")
+        printf "%-40s %8.3f %9.1f %8.3f\n", base "/caseclock dates (json)", o, b / 1e6 / o, f / o
+    printf "%-40s %8.3f %9.1f %8.3f\n", "caseclock dates --format json", d, b / 1e6 / d, f / d
+    printf "ratio dates / floor (MB/s): %.3f  [>= 0.333]\n", f / d
 }'
 
 [ -n "${SIZES:-}" ] || exit 0
