@@ -394,8 +394,9 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
         folded = may_be_listed((unsigned char)s[b], initials);
         fn = 0;
         f[0] = '\0';
+        /* as far as a listed line can go: a longer fold matches none */
         if (folded)
-            fn = fold_line(f, sizeof f, s, b, e);
+            fn = fold_line(f, LISTED_MAX + 2, s, b, e);
         if (is_furniture(f, fn)) {
             blank_before = 1;
             continue;
@@ -468,7 +469,7 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
         if (h || looks_like_heading(s, b, e, blank_before, blank_after)) {
             cc_section *x;
             in_header = 0;
-            if (!folded) /* for the words a legal section's title has */
+            if (!h) /* the whole title, for the words a legal one has */
                 fold_line(f, sizeof f, s, b, e);
             if (!(x = grow_push(&sec)))
                 goto nomem;

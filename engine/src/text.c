@@ -252,7 +252,8 @@ ends_with_abbreviation(const char *s, size_t b, size_t e)
     }
     word[n] = '\0';
     for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++)
-        if (strcmp(word, abbreviations[k]) == 0)
+        if (word[0] == abbreviations[k][0] &&
+            strcmp(word, abbreviations[k]) == 0)
             return 1;
     return 0;
 }
