@@ -5,6 +5,7 @@
  */
 #include "clean.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,14 +69,38 @@ look_alike(const unsigned char *s, size_t i, size_t len, int *with)
     return 3;
 }
 
+/* The offset of the first byte from `from` on that may start one
+ * (0xC2 or above), or len: eight ASCII bytes at a time. */
+static size_t
+next_lead(const unsigned char *s, size_t from, size_t len)
+{
+    size_t i = from;
+
+    for (;;) {
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080u)
+                break;
+            i += 8;
+        }
+        while (i < len && s[i] < 0x80)
+            i++;
+        if (i >= len || s[i] >= 0xC2)
+            return i;
+        i++;
+    }
+}
+
 /* The offset of the first character cleaning replaces, or len. */
 static size_t
 first_look_alike(const unsigned char *s, size_t from, size_t len)
 {
     int with;
 
-    for (size_t i = from; i < len; i++)
-        if (s[i] >= 0xC2 && look_alike(s, i, len, &with))
+    for (size_t i = next_lead(s, from, len); i < len;
+         i = next_lead(s, i + 1, len))
+        if (look_alike(s, i, len, &with))
             return i;
     return len;
 }
@@ -121,8 +146,14 @@ cc_clean__run(char **out, size_t *outlen, cc_clean_map *map, const char *s,
     o = i;
     while (i < len) {
         int with;
-        size_t n = u[i] >= 0xC2 ? look_alike(u, i, len, &with) : 0;
-        if (!n) {
+        size_t n, j = next_lead(u, i, len);
+
+        /* The bytes up to a possible one are copied as they are. */
+        memcpy(t + o, s + i, j - i);
+        o += j - i;
+        if ((i = j) == len)
+            break;
+        if (!(n = look_alike(u, i, len, &with))) {
             t[o++] = s[i++];
             continue;
         }
@@ -158,6 +189,19 @@ cc_clean__source(const cc_clean_map *map, size_t offset)
             hi = mid;
     }
     return lo ? offset + map->shift[lo - 1] : offset;
+}
+
+size_t
+cc_clean__source_walk(const cc_clean_map *map, size_t offset, size_t *k)
+{
+    size_t i = *k;
+
+    if (i > 0 && map->at[i - 1] > offset)
+        i = 0;
+    while (i < map->n && map->at[i] <= offset)
+        i++;
+    *k = i;
+    return i ? offset + map->shift[i - 1] : offset;
 }
 
 void

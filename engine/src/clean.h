@@ -37,6 +37,11 @@ cc_status cc_clean__run(char **out, size_t *outlen, cc_clean_map *map,
  * after it to just after the source character.  O(log n). */
 size_t cc_clean__source(const cc_clean_map *map, size_t offset);
 
+/* The same for offsets asked in order: *k (0 at first) is how many map
+ * entries the last offset had passed, and the walk goes on from there; an
+ * offset before the last starts again from 0. */
+size_t cc_clean__source_walk(const cc_clean_map *map, size_t offset, size_t *k);
+
 void cc_clean__clear(cc_clean_map *map);
 
 #endif

@@ -147,6 +147,25 @@ classify(const cc_ctx *ctx, const char *text, size_t len, const char *category)
     } while (0)
 
 /*
+ * As FIND_SPAN, for offsets asked in text order: `k` (a size_t, 0 at the
+ * first call) is where the last answer was found, and the walk goes on
+ * from there, so n offsets cost n + the spans, not n binary searches.  An
+ * offset before the previous one starts again from 0.
+ */
+#define WALK_SPAN(arr, n, off, k, last, result)                                \
+    do {                                                                       \
+        if ((off) < (last))                                                    \
+            (k) = 0;                                                           \
+        (last) = (off);                                                        \
+        while ((k) + 1 < (n) && (arr)[(k) + 1].offset <= (off))                \
+            (k)++;                                                             \
+        (result) = (n) > 0 && (arr)[k].offset <= (off) &&                      \
+                           (off) < (arr)[k].offset + (arr)[k].length           \
+                       ? (long)(k)                                             \
+                       : -1;                                                   \
+    } while (0)
+
+/*
  * 1 when text that is not UTF-8 reads as Windows-1252, what a Windows
  * program saves as "plain text": no byte is one 1252 leaves undefined, no
  * character anywhere is well-formed UTF-8 beyond ASCII, and the byte
@@ -348,9 +367,10 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
     st = cc_text__sentences(&doc->sentences, &doc->nsentences, &t, err);
     if (st != CC_OK)
         goto done;
-    for (size_t i = 0; i < doc->nsentences; i++)
-        FIND_SPAN(doc->layout.paragraphs, doc->layout.nparagraphs,
-                  doc->sentences[i].offset, doc->sentences[i].paragraph);
+    for (size_t i = 0, k = 0, last = 0; i < doc->nsentences; i++)
+        WALK_SPAN(doc->layout.paragraphs, doc->layout.nparagraphs,
+                  doc->sentences[i].offset, k, last,
+                  doc->sentences[i].paragraph);
 
     st = cc_recognise__scan(&raw, &nraw, doc->text, t.start, len, err);
     if (st != CC_OK)
@@ -369,10 +389,11 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
     nar.has_decision = 0;
     nar.decision = 0;
     sec = -1;
-    for (size_t i = 0; i < nraw; i++) {
-        FIND_SPAN(doc->sentences, doc->nsentences, raw[i].offset, sent[i]);
-        FIND_SPAN(doc->layout.paragraphs, doc->layout.nparagraphs,
-                  raw[i].offset, para[i]);
+    for (size_t i = 0, ks = 0, ls = 0, kp = 0, lp = 0; i < nraw; i++) {
+        WALK_SPAN(doc->sentences, doc->nsentences, raw[i].offset, ks, ls,
+                  sent[i]);
+        WALK_SPAN(doc->layout.paragraphs, doc->layout.nparagraphs,
+                  raw[i].offset, kp, lp, para[i]);
         /* the section is the last heading before the mention: mentions
          * come in text order, and so do headings */
         while (sec + 1 < (long)doc->layout.nsections &&
@@ -516,6 +537,13 @@ cc_doc_source_offset(const cc_doc *doc, size_t offset)
 {
     assert(doc);
     return cc_clean__source(&doc->map, offset);
+}
+
+size_t
+cc_doc__source_offset_walk(const cc_doc *doc, size_t offset, size_t *k)
+{
+    assert(doc);
+    return cc_clean__source_walk(&doc->map, offset, k);
 }
 
 cc_format

@@ -17,4 +17,8 @@ int cc_doc__line(const cc_doc *doc, size_t offset);
 long cc_doc__sentence_at(const cc_doc *doc, size_t offset);
 long cc_doc__paragraph_at(const cc_doc *doc, size_t offset);
 
+/* cc_doc_source_offset() for offsets asked in order (the mentions' starts
+ * and ends): *k, 0 at first, is the caller's place in the cleaning map. */
+size_t cc_doc__source_offset_walk(const cc_doc *doc, size_t offset, size_t *k);
+
 #endif

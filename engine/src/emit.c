@@ -40,9 +40,25 @@ reserve(cc_out *o, size_t more)
 void
 cc_out__add(cc_out *o, const char *s, size_t n)
 {
-    if (!reserve(o, n))
+    /* The buffer has room most of the time: no call to grow it. */
+    if ((o->failed || o->cap - o->len <= n || !o->s) && !reserve(o, n))
         return;
     memcpy(o->s + o->len, s, n);
+    o->len += n;
+    o->s[o->len] = '\0';
+}
+
+char *
+cc_out__room(cc_out *o, size_t n)
+{
+    if ((o->failed || o->cap - o->len <= n || !o->s) && !reserve(o, n))
+        return NULL;
+    return o->s + o->len;
+}
+
+void
+cc_out__wrote(cc_out *o, size_t n)
+{
     o->len += n;
     o->s[o->len] = '\0';
 }

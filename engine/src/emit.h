@@ -23,6 +23,12 @@ void cc_out__puts(cc_out *o, const char *s);
 void cc_out__printf(cc_out *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void cc_out__free(cc_out *o);
+
+/* Room for n more bytes (and a NUL) at the end: where to write them, or
+ * NULL when out of memory (o->failed).  cc_out__wrote() then counts the
+ * bytes written, at most n. */
+char *cc_out__room(cc_out *o, size_t n);
+void cc_out__wrote(cc_out *o, size_t n);
 /* The text so far ("" when empty); borrowed from o. */
 const char *cc_out__str(const cc_out *o);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
 #include "emit.h"
 #include "error.h"
 
@@ -51,172 +52,199 @@ decision_json(const cc_doc *doc)
 }
 
 /*
- * A mention is written straight into the buffer, byte for byte as
- * jansson's json_dump_callback() wrote its object (JSON_PRESERVE_ORDER,
- * JSON_INDENT(2) or JSON_COMPACT, the lines shifted by `shift` spaces):
- * no tree of small allocations for every mention of a long input.
+ * A mention is written straight into room reserved for it in the buffer,
+ * byte for byte as jansson's json_dump_callback() wrote its object
+ * (JSON_PRESERVE_ORDER, JSON_INDENT(2) or JSON_COMPACT, the lines shifted
+ * by `shift` spaces): no tree of small allocations for every mention of a
+ * long input, and no check for room or call per piece.
  */
 typedef struct obj {
-    cc_out *o;
+    char *p; /* where the next byte goes */
     int compact;
     size_t shift;
     int n; /* members so far */
 } obj;
 
-static void
-put_spaces(cc_out *o, size_t n)
+static char *
+w_bytes(char *p, const char *s, size_t n)
 {
-    static const char spaces[] = "                ";
-    while (n > 0) {
-        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
-        cc_out__add(o, spaces, k);
-        n -= k;
-    }
+    memcpy(p, s, n);
+    return p + n;
 }
 
 /* A JSON string as jansson dumps it without JSON_ENSURE_ASCII or
  * JSON_ESCAPE_SLASH: '"', '\\' and control characters escaped (\b \f \n
- * \r \t, else \u00XX in upper case hex), every other byte copied. */
-static void
-put_string(cc_out *o, const char *s, size_t n)
+ * \r \t, else \u00XX in upper case hex), every other byte copied.  At
+ * most 6 n + 2 bytes. */
+static char *
+w_string(char *p, const char *s, size_t n)
 {
-    size_t from = 0;
+    static const char hex[] = "0123456789ABCDEF";
 
-    cc_out__add(o, "\"", 1);
+    *p++ = '"';
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        char u[8];
-        const char *esc = u;
 
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *p++ = (char)c;
             continue;
-        cc_out__add(o, s + from, i - from);
-        from = i + 1;
+        }
+        *p++ = '\\';
         switch (c) {
         case '"':
-            esc = "\\\"";
+            *p++ = '"';
             break;
         case '\\':
-            esc = "\\\\";
+            *p++ = '\\';
             break;
         case '\b':
-            esc = "\\b";
+            *p++ = 'b';
             break;
         case '\f':
-            esc = "\\f";
+            *p++ = 'f';
             break;
         case '\n':
-            esc = "\\n";
+            *p++ = 'n';
             break;
         case '\r':
-            esc = "\\r";
+            *p++ = 'r';
             break;
         case '\t':
-            esc = "\\t";
+            *p++ = 't';
             break;
         default:
-            snprintf(u, sizeof u, "\\u%04X", (unsigned)c);
+            p = w_bytes(p, "u00", 3);
+            *p++ = hex[c >> 4];
+            *p++ = hex[c & 15];
         }
-        cc_out__puts(o, esc);
     }
-    cc_out__add(o, s + from, n - from);
-    cc_out__add(o, "\"", 1);
+    *p++ = '"';
+    return p;
 }
 
-/* The next member's key: the separator, the indent, "key" and ':'. */
+/* The next member's key (a plain word: nothing to escape): the
+ * separator, the indent, "key" and ':'.  At most 2 + shift + 2 + klen +
+ * 3 bytes. */
 static void
-put_key(obj *j, const char *key)
+w_key(obj *j, const char *key, size_t klen)
 {
     if (j->compact) {
-        cc_out__add(j->o, j->n ? "," : "{", 1);
+        *j->p++ = j->n ? ',' : '{';
     } else {
-        cc_out__add(j->o, j->n ? ",\n" : "{\n", 2);
-        put_spaces(j->o, j->shift + 2);
+        j->p = w_bytes(j->p, j->n ? ",\n" : "{\n", 2);
+        memset(j->p, ' ', j->shift + 2);
+        j->p += j->shift + 2;
     }
     j->n++;
-    put_string(j->o, key, strlen(key));
-    if (j->compact)
-        cc_out__add(j->o, ":", 1);
-    else
-        cc_out__add(j->o, ": ", 2);
+    *j->p++ = '"';
+    j->p = w_bytes(j->p, key, klen);
+    j->p = j->compact ? w_bytes(j->p, "\":", 2) : w_bytes(j->p, "\": ", 3);
 }
+
+#define J_KEY(j, key) w_key((j), key, sizeof key - 1)
 
 static void
-put_str(obj *j, const char *key, const char *v)
+w_str(obj *j, const char *key, size_t klen, const char *v)
 {
-    put_key(j, key);
-    put_string(j->o, v, strlen(v));
+    w_key(j, key, klen);
+    j->p = w_string(j->p, v, strlen(v));
 }
+
+#define J_STR(j, key, v) w_str((j), key, sizeof key - 1, (v))
+
+/* Digit by digit, as "%lld" writes it: one per mention is many. */
+static void
+w_int(obj *j, const char *key, size_t klen, long long v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long long u =
+        v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+
+    w_key(j, key, klen);
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    j->p = w_bytes(j->p, p, (size_t)(buf + sizeof buf - p));
+}
+
+#define J_INT(j, key, v) w_int((j), key, sizeof key - 1, (long long)(v))
 
 static void
-put_int(obj *j, const char *key, long long v)
+w_true(obj *j, const char *key, size_t klen)
 {
-    put_key(j, key);
-    cc_out__printf(j->o, "%lld", v);
+    w_key(j, key, klen);
+    j->p = w_bytes(j->p, "true", 4);
 }
 
-static void
-put_true(obj *j, const char *key)
-{
-    put_key(j, key);
-    cc_out__add(j->o, "true", 4);
-}
+#define J_TRUE(j, key) w_true((j), key, sizeof key - 1)
 
-static void
-put_close(obj *j)
-{
-    if (!j->n) {
-        cc_out__add(j->o, "{}", 2);
-    } else if (j->compact) {
-        cc_out__add(j->o, "}", 1);
-    } else {
-        cc_out__add(j->o, "\n", 1);
-        put_spaces(j->o, j->shift);
-        cc_out__add(j->o, "}", 1);
-    }
-}
-
+/*
+ * `walk` is the place in the cleaning map of the last mention written:
+ * the mentions come in text order, so their source offsets are found by
+ * walking on, not by a binary search each.
+ */
 static void
 put_mention(cc_out *o, const cc_doc *doc, const cc_mention *m, size_t shift,
-            int compact)
+            int compact, size_t *walk)
 {
-    obj j = {o, compact, shift, 0};
     const char *text = cc_doc_source_text(doc, NULL);
+    const char *type = cc_mention_type_name(m->type);
+    const char *grain = grain_name(m->grain);
     char buf[11];
-    size_t at, n;
+    size_t at = cc_doc__source_offset_walk(doc, m->offset, walk);
+    size_t n =
+        cc_doc__source_offset_walk(doc, m->offset + m->length, walk) - at;
+    /* the strings at 6 bytes a byte at worst, and 1024 for the rest: the
+     * 17 keys, their indents, four numbers, dates and "true"s */
+    size_t room = 6 * (n + strlen(m->value) + strlen(m->mod) + strlen(type) +
+                       strlen(grain)) +
+                  1024 + 20 * shift;
+    char *start = cc_out__room(o, room);
+    obj j = {start, compact, shift, 0};
 
-    cc_emit__span(doc, m->offset, m->length, &at, &n);
-    put_key(&j, "text");
-    put_string(o, text + at, n);
-    put_int(&j, "offset", (long long)at);
-    put_int(&j, "length", (long long)n);
-    put_str(&j, "type", cc_mention_type_name(m->type));
-    put_str(&j, "value", m->value);
+    if (!start)
+        return;
+    J_KEY(&j, "text");
+    j.p = w_string(j.p, text + at, n);
+    J_INT(&j, "offset", at);
+    J_INT(&j, "length", n);
+    J_STR(&j, "type", type);
+    J_STR(&j, "value", m->value);
     if (m->mod[0])
-        put_str(&j, "mod", m->mod);
+        J_STR(&j, "mod", m->mod);
     if (m->flags & CC_MENTION_INFERRED)
-        put_true(&j, "inferred");
+        J_TRUE(&j, "inferred");
     if (m->flags & CC_MENTION_FROM_DECISION)
-        put_str(&j, "year_from", "decision date");
+        J_STR(&j, "year_from", "decision date");
     if (m->flags & CC_MENTION_RELATIVE)
-        put_true(&j, "relative");
+        J_TRUE(&j, "relative");
     if (m->flags & CC_MENTION_WORKDAYS)
-        put_true(&j, "workdays");
+        J_TRUE(&j, "workdays");
     if (m->flags & CC_MENTION_HEADER)
-        put_true(&j, "header");
+        J_TRUE(&j, "header");
     if (m->flags & CC_MENTION_UNRESOLVED)
-        put_true(&j, "unresolved");
+        J_TRUE(&j, "unresolved");
     if (m->grain != CC_GRAIN_NONE)
-        put_str(&j, "grain", grain_name(m->grain));
+        J_STR(&j, "grain", grain);
     if (resolved(m)) {
-        put_str(&j, "earliest", cc_date_format(m->earliest, buf));
-        put_str(&j, "latest", cc_date_format(m->latest, buf));
+        J_STR(&j, "earliest", cc_date_format(m->earliest, buf));
+        J_STR(&j, "latest", cc_date_format(m->latest, buf));
     }
     if (m->paragraph >= 0)
-        put_int(&j, "paragraph", (long long)m->paragraph);
+        J_INT(&j, "paragraph", m->paragraph);
     if (m->sentence >= 0)
-        put_int(&j, "sentence", (long long)m->sentence);
-    put_close(&j);
+        J_INT(&j, "sentence", m->sentence);
+    /* "text" is always there: the object is never empty */
+    if (!compact) {
+        *j.p++ = '\n';
+        memset(j.p, ' ', shift);
+        j.p += shift;
+    }
+    *j.p++ = '}';
+    cc_out__wrote(o, (size_t)(j.p - start));
 }
 
 /* The two layouts: jansson's JSON_INDENT(2) of the whole document, and
@@ -251,9 +279,10 @@ cc_doc_write_json(const cc_doc *doc, const cc_write_opts *opts,
     cc_out__puts(&o, l->decision);
     cc_emit__put_json(&o, decision_json(doc), l->shift, compact);
     cc_out__puts(&o, l->mentions);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0, walk = 0; i < n; i++) {
         cc_out__puts(&o, i ? l->next : l->first);
-        put_mention(&o, doc, cc_doc_mention(doc, i), l->item_shift, compact);
+        put_mention(&o, doc, cc_doc_mention(doc, i), l->item_shift, compact,
+                    &walk);
     }
     cc_out__puts(&o, n ? l->close : l->close_empty);
     return cc_out__finish(&o, write, userdata, err);

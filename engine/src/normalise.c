@@ -218,6 +218,17 @@ iso_week(char *buf, size_t size, cc_date d)
     snprintf(buf, size, "%04d-W%02d", y, week);
 }
 
+/* v (0 <= v < 10^width) in `width` digits, zeros in front, and a NUL. */
+static void
+put_digits(char *buf, int v, int width)
+{
+    for (int k = width - 1; k >= 0; k--) {
+        buf[k] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    buf[width] = '\0';
+}
+
 static const char *const season_codes[5] = {"", "SP", "SU", "AU", "WI"};
 
 static void
@@ -228,7 +239,9 @@ date_value(char *buf, size_t size, const cc_raw *r, int year)
         snprintf(buf, size, "%03d", r->decade);
         return;
     }
-    if (year)
+    if (year > 0 && year <= 9999) /* "%04d", the common case by hand */
+        put_digits(ys, year, 4);
+    else if (year)
         snprintf(ys, sizeof ys, "%04d", year);
     else
         snprintf(ys, sizeof ys, "XXXX");
@@ -260,7 +273,15 @@ date_value(char *buf, size_t size, const cc_raw *r, int year)
         snprintf(buf, size, "%s-Q%d", ys, r->quarter);
     else if (r->season)
         snprintf(buf, size, "%s-%s", ys, season_codes[r->season]);
-    else if (r->day && r->month)
+    else if (r->day && r->month && size >= 11 && ys[4] == '\0' &&
+             r->month > 0 && r->month < 100 && r->day > 0 && r->day < 100) {
+        /* "%s-%02d-%02d" by hand: most mentions are days */
+        memcpy(buf, ys, 4);
+        buf[4] = '-';
+        put_digits(buf + 5, r->month, 2);
+        buf[7] = '-';
+        put_digits(buf + 8, r->day, 2);
+    } else if (r->day && r->month)
         snprintf(buf, size, "%s-%02d-%02d", ys, r->month, r->day);
     else if (r->month)
         snprintf(buf, size, "%s-%02d", ys, r->month);

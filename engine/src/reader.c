@@ -48,6 +48,9 @@ fold_line(char *buf, size_t size, const char *s, size_t b, size_t e)
     return n;
 }
 
+/* No line in the lists below (furniture and headings) is longer. */
+enum { LISTED_MAX = 56 };
+
 /* Web page furniture: whole lines, or lines starting so. */
 static const char *const furniture[] = {"back to top",
                                         "print this page",
@@ -66,16 +69,20 @@ static const char *const furniture_prefixes[] = {"these cookies enable",
                                                  "google analytics cookies",
                                                  "in using google analytics"};
 
+/* Most lines are prose longer than any listed line, or start with another
+ * letter: the first byte and the length are looked at before strcmp. */
 static int
-is_furniture(const char *f)
+is_furniture(const char *f, size_t n)
 {
-    for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
-        if (strcmp(f, furniture[i]) == 0)
-            return 1;
+    if (n <= LISTED_MAX)
+        for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
+            if (f[0] == furniture[i][0] && strcmp(f, furniture[i]) == 0)
+                return 1;
     for (size_t i = 0;
          i < sizeof furniture_prefixes / sizeof *furniture_prefixes; i++)
-        if (strncmp(f, furniture_prefixes[i], strlen(furniture_prefixes[i])) ==
-            0)
+        if (f[0] == furniture_prefixes[i][0] &&
+            strncmp(f, furniture_prefixes[i], strlen(furniture_prefixes[i])) ==
+                0)
             return 1;
     return 0;
 }
@@ -124,12 +131,45 @@ static const struct heading {
 };
 
 static const struct heading *
-find_heading(const char *f)
+find_heading(const char *f, size_t n)
 {
-    for (size_t i = 0; i < sizeof headings / sizeof *headings; i++)
-        if (strcmp(f, headings[i].title) == 0)
-            return &headings[i];
+    if (n <= LISTED_MAX)
+        for (size_t i = 0; i < sizeof headings / sizeof *headings; i++)
+            if (f[0] == headings[i].title[0] &&
+                strcmp(f, headings[i].title) == 0)
+                return &headings[i];
     return NULL;
+}
+
+/* Bit c - 'a' for each letter c a listed line (furniture, heading or the
+ * "summary:" that ends a header) starts with. */
+static unsigned long
+listed_initials(void)
+{
+    unsigned long m = 1ul << ('s' - 'a'); /* "summary:" */
+    for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
+        m |= 1ul << (furniture[i][0] - 'a');
+    for (size_t i = 0;
+         i < sizeof furniture_prefixes / sizeof *furniture_prefixes; i++)
+        m |= 1ul << (furniture_prefixes[i][0] - 'a');
+    for (size_t i = 0; i < sizeof headings / sizeof *headings; i++)
+        m |= 1ul << (headings[i].title[0] - 'a');
+    return m;
+}
+
+/*
+ * 0 when the trimmed line starting with byte c cannot fold to a listed
+ * line or start with a listed prefix: an ASCII byte that is not white
+ * space and not, in lower case, one of the initials.  Its fold is then
+ * needed only if the line is taken for a heading.
+ */
+static int
+may_be_listed(unsigned char c, unsigned long initials)
+{
+    if (c >= 0x80 || c == ' ' || c == '\t')
+        return 1;
+    c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return c >= 'a' && c <= 'z' && (initials >> (c - 'a') & 1);
 }
 
 /* A heading the list lacks: a short capitalised line with no full stop,
@@ -193,7 +233,7 @@ header_field(const char *s, size_t b, size_t e, const char *key, size_t *vb,
              size_t *ve)
 {
     size_t n = strlen(key), i;
-    if (e - b < n || strncmp(s + b, key, n) != 0)
+    if (b == e || s[b] != key[0] || e - b < n || strncmp(s + b, key, n) != 0)
         return 0;
     i = b + n;
     while (i < e && (s[i] == ' ' || s[i] == '\t'))
@@ -320,7 +360,10 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
     grow sec = {NULL, 0, 0, sizeof(cc_section)};
     grow par = {NULL, 0, 0, sizeof(cc_paragraph)};
     cc_layout l;
-    char f[128];
+    /* The folded line: long enough for every listed line and for a line
+     * looks_like_heading() takes (70 bytes), longer lines cut short. */
+    char f[LISTED_MAX + 20];
+    unsigned long initials = listed_initials();
     int in_header = 1, blank_before = 1;
     long cur_section = -1;
     /* after the header: the last authority line, where a second decision
@@ -331,8 +374,8 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
     memset(&l, 0, sizeof l);
     memset(out, 0, sizeof *out);
     for (size_t li = 0; li < t->nlines; li++) {
-        size_t b, e, vb, ve, ae;
-        int blank_after;
+        size_t b, e, vb, ve, ae, fn;
+        int blank_after, folded;
         const struct heading *h;
 
         cc_text__line_span(t, li, &b, &e);
@@ -348,8 +391,13 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
             trim(s, &nb, &ne);
             blank_after = nb == ne;
         }
-        fold_line(f, sizeof f, s, b, e);
-        if (is_furniture(f)) {
+        folded = may_be_listed((unsigned char)s[b], initials);
+        fn = 0;
+        f[0] = '\0';
+        /* as far as a listed line can go: a longer fold matches none */
+        if (folded)
+            fn = fold_line(f, LISTED_MAX + 2, s, b, e);
+        if (is_furniture(f, fn)) {
             blank_before = 1;
             continue;
         }
@@ -417,10 +465,12 @@ cc_reader__read(cc_layout *out, const cc_text *t, const char *source,
                 goto fail;
             }
         }
-        h = find_heading(f);
+        h = find_heading(f, fn);
         if (h || looks_like_heading(s, b, e, blank_before, blank_after)) {
             cc_section *x;
             in_header = 0;
+            if (!h) /* the whole title, for the words a legal one has */
+                fold_line(f, sizeof f, s, b, e);
             if (!(x = grow_push(&sec)))
                 goto nomem;
             memset(x, 0, sizeof *x);

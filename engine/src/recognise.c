@@ -72,6 +72,7 @@
  */
 #include "recognise.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -549,6 +550,7 @@ typedef struct tok {
     unsigned char ndig;  /* T_NUM: digits */
     int val;             /* T_NUM: value (capped); T_PUNCT: code point;
                             keyword: its table value */
+    unsigned short on;   /* starts(): the matchers it may start */
 } tok;
 
 /* Open addressing over the keyword table, built for each scan (no
@@ -563,6 +565,11 @@ enum { KEYWORD_SLOTS = 1024 };
  */
 enum { LOOKBACK = 8, LOOKAHEAD = 64, WINDOW = 4096 };
 
+typedef struct match {
+    size_t end; /* one past the last token; the span starts at the scan */
+    cc_raw r;
+} match;
+
 typedef struct scan {
     const char *s;
     size_t len;
@@ -571,24 +578,54 @@ typedef struct scan {
     tok t[WINDOW];
     size_t nt;
     short slots[KEYWORD_SLOTS];
+    unsigned char slot_len[KEYWORD_SLOTS]; /* the length of its keyword */
+    match blank;                           /* what match_init() copies */
+    /* bit k: matchers[k] may start at a token whose starts() is the
+     * index; worked out the first time a scan meets it */
+    uint32_t plan[512];
+    unsigned char planned[512];
+    /* starts() of each keyword, worked out once a scan, not per token */
+    unsigned short kw_on[sizeof keywords / sizeof *keywords];
 } scan;
 
 /* Numbers longer than this are not times: the value saturates. */
 enum { NUM_MAX = 99999999 };
 
-/* FNV-1a over ASCII lower-case bytes. */
+/*
+ * The slot a word hashes to, from its length and its first two and last
+ * two bytes, A-Z as a-z: no loop over the word, which the tokeniser has
+ * just read.  (c | 0x20 is the same for bytes that differ only in the
+ * case of a letter, which is all the lookup needs: it compares the whole
+ * word.)
+ */
 static uint32_t
 keyword_hash(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + ('a' - 'A'));
-        h = (h ^ c) * 16777619u;
-    }
-    return h;
+    const unsigned char *u = (const unsigned char *)w;
+    uint32_t h;
+
+    if (n == 0)
+        return 0;
+    h = (uint32_t)(u[0] | 0x20) | (uint32_t)(u[n > 1] | 0x20) << 8 |
+        (uint32_t)(u[n - 1] | 0x20) << 16 |
+        (uint32_t)(u[n > 2 ? n - 2 : 0] | 0x20) << 24;
+    return (h ^ (uint32_t)n * 0x9E3779B9u) * 2654435761u >> 22;
 }
+
+/* Which matchers may start at a token: most tokens start none. */
+enum {
+    S_NUM = 1,     /* a number */
+    S_MONTH = 2,   /* a month or weekday name */
+    S_MOD = 4,     /* early, late, mid, end, ... */
+    S_THE = 8,     /* the */
+    S_SET = 16,    /* weekly, every, once, ... */
+    S_DUR = 32,    /* a number word, a, several, over, ... */
+    S_SEASON = 64, /* spring, summer, Easter, ... */
+    S_TIME = 128,  /* about, noon, ... */
+    S_PART = 256   /* first, last, Q, week, w, ... */
+};
+
+static unsigned starts(const tok *t);
 
 static void
 keywords_index(scan *sc)
@@ -600,35 +637,93 @@ keywords_index(scan *sc)
         while (sc->slots[h])
             h = (h + 1) % KEYWORD_SLOTS;
         sc->slots[h] = (short)(k + 1);
+        sc->slot_len[h] = (unsigned char)strlen(w);
+        for (const char *c = w; *c; c++)
+            assert(*c >= 'a' && *c <= 'z'); /* classify_word() needs it */
+    }
+    for (size_t k = 0; k < sizeof keywords / sizeof *keywords; k++) {
+        tok t;
+        memset(&t, 0, sizeof t);
+        t.kind = T_WORD;
+        t.cls = keywords[k].cls;
+        t.flags = keywords[k].flags;
+        t.val = keywords[k].val;
+        sc->kw_on[k] = (unsigned short)starts(&t);
     }
 }
 
-static void
-classify_word(tok *t, const scan *sc)
+/* Looks the word up; `h` is keyword_hash() of its bytes. */
+static inline void
+classify_word(tok *t, const scan *sc, uint32_t h)
 {
     const char *w = sc->s + t->b;
     size_t n = t->e - t->b;
-    uint32_t h;
 
     if (n > 14)
         return; /* longer than any keyword */
-    h = keyword_hash(w, n) % KEYWORD_SLOTS;
+    h %= KEYWORD_SLOTS;
     while (sc->slots[h]) {
         const struct keyword *k = &keywords[sc->slots[h] - 1];
         size_t i = 0;
-        while (i < n && k->word[i] &&
-               (((unsigned char)w[i] >= 'A' && (unsigned char)w[i] <= 'Z')
-                    ? w[i] + ('a' - 'A')
-                    : w[i]) == k->word[i])
-            i++;
-        if (i == n && k->word[n] == '\0') {
+        /* The keywords are lower-case ASCII letters: c | 0x20 equals one
+         * exactly when c is that letter in either case. */
+        if (sc->slot_len[h] == n)
+            while (i < n &&
+                   ((unsigned char)w[i] | 0x20) == (unsigned char)k->word[i])
+                i++;
+        if (sc->slot_len[h] == n && i == n) {
             t->cls = k->cls;
+            t->on = sc->kw_on[sc->slots[h] - 1];
             t->flags = k->flags;
             t->val = k->val;
             return;
         }
         h = (h + 1) % KEYWORD_SLOTS;
     }
+}
+
+/* 1 for A-Z and a-z. */
+static const unsigned char ascii_alpha[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/*
+ * The end of the run of ASCII letters from s[i]: eight bytes at a time
+ * where they fit, the first byte that is not a letter found from a mask
+ * rather than by a branch per byte (a word's end is where a byte loop
+ * guesses wrong).
+ */
+static size_t
+letters_end(const char *s, size_t i, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ &&    \
+    (defined(__GNUC__) || defined(__clang__))
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    while (i + 8 <= len) {
+        uint64_t w, y, lo, hi, letters;
+        memcpy(&w, s + i, 8);
+        y = (w | 0x20 * ones) & ~high;    /* lower case, high bit apart */
+        lo = y + (0x80 - 'a') * ones;     /* high bit: at least 'a' */
+        hi = y + (0x80 - 'z' - 1) * ones; /* high bit: past 'z' */
+        letters = lo & ~hi & ~w & high;   /* and not above 0x7F */
+        if (letters != high)
+            return i + (size_t)__builtin_ctzll(~letters & high) / 8;
+        i += 8;
+    }
+#endif
+    while (i < len && ascii_alpha[(unsigned char)s[i]])
+        i++;
+    return i;
 }
 
 static int
@@ -696,6 +791,39 @@ tokenise(scan *sc)
             i++;
             continue;
         }
+        if (ascii_letter(c0)) {
+            /* A word of ASCII letters, the common case: no call per
+             * letter. */
+            size_t j = letters_end(s, i + 1, len);
+            if (j < len && (unsigned char)s[j] >= 0x80) {
+                /* It may go on with letters beyond ASCII. */
+                while (j < len) {
+                    size_t k = j;
+                    UChar32 c2;
+                    int lb2 = 0;
+                    if (ascii_letter((unsigned char)s[j])) {
+                        j++;
+                        continue;
+                    }
+                    if ((unsigned char)s[j] < 0x80 ||
+                        char_class(s, len, &k, &c2, &lb2) != 1)
+                        break;
+                    j = k;
+                }
+            }
+            i = j;
+            memset(&t, 0, sizeof t);
+            t.kind = T_WORD;
+            t.cap = c0 >= 'A' && c0 <= 'Z';
+            t.b = (uint32_t)b;
+            t.e = (uint32_t)i;
+            t.sp = (unsigned char)sp;
+            t.nl = (unsigned char)nl;
+            classify_word(&t, sc, keyword_hash(s + b, i - b));
+            sp = nl = 0;
+            sc->t[sc->nt++] = t;
+            continue;
+        }
         if (c0 >= '0' && c0 <= '9') {
             long v = 0;
             unsigned nd = 0;
@@ -707,6 +835,7 @@ tokenise(scan *sc)
             }
             memset(&t, 0, sizeof t);
             t.kind = T_NUM;
+            t.on = S_NUM;
             t.val = v > NUM_MAX ? NUM_MAX + 1 : (int)v;
             t.ndig = (unsigned char)(nd > 255 ? 255 : nd);
         } else {
@@ -745,7 +874,7 @@ tokenise(scan *sc)
         t.sp = (unsigned char)sp;
         t.nl = (unsigned char)nl;
         if (t.kind == T_WORD)
-            classify_word(&t, sc);
+            classify_word(&t, sc, keyword_hash(s + t.b, t.e - t.b));
         sp = nl = 0;
         sc->t[sc->nt++] = t;
     }
@@ -759,7 +888,7 @@ tokenise(scan *sc)
 static const tok *
 at(const scan *sc, size_t i)
 {
-    static const tok none = {0, 0, 0xFF, C_NONE, 0, 0, 1, 1, 0, 0};
+    static const tok none = {0, 0, 0xFF, C_NONE, 0, 0, 1, 1, 0, 0, 0};
     return i < sc->nt ? &sc->t[i] : &none;
 }
 
@@ -1029,17 +1158,17 @@ connector(const scan *sc, size_t i)
            is_word(sc, i, W_OR) || is_word(sc, i, W_THROUGH) || is_dash(sc, i);
 }
 
-typedef struct match {
-    size_t end; /* one past the last token; the span starts at the scan */
-    cc_raw r;
-} match;
-
+/*
+ * A match is made ready for each matcher tried at a token: a copy of the
+ * scan's blank one (all zero but the time), which compilers write as a
+ * few wide moves, where memset of the same bytes, or a copy of a constant
+ * they can see, became a slow string instruction.
+ */
 static void
-match_init(match *m, size_t i)
+match_init(const scan *sc, match *m, size_t i)
 {
-    memset(m, 0, sizeof *m);
+    *m = sc->blank;
     m->end = i;
-    m->r.hour = m->r.minute = -1;
 }
 
 static size_t calendar_date(const scan *sc, size_t i, cc_raw *r, int ranged);
@@ -1446,7 +1575,7 @@ m_year_pair(const scan *sc, size_t i, match *m)
     int y, end, sep;
     size_t e = i + 1;
 
-    match_init(&first, i);
+    match_init(sc, &first, i);
     if (!m_year(sc, i, &first) || first.end != e)
         return 0;
     y = first.r.year;
@@ -1716,7 +1845,7 @@ m_modified_date(const scan *sc, size_t i, match *m)
         m->end = j + 2;
         return 1;
     }
-    match_init(&core, j);
+    match_init(sc, &core, j);
     if (approx && at(sc, j)->cls == C_WORD && at(sc, j)->val != W_ABOUT &&
         at(sc, j)->val != W_AROUND && at(sc, j)->val != W_APPROXIMATELY &&
         at(sc, j)->val != W_ROUGHLY && at(sc, j)->val != W_CIRCA &&
@@ -1849,16 +1978,41 @@ typedef struct qty {
     int vague;
 } qty;
 
+/*
+ * "%d" of v in 0..9999 into q->n, then `tail` (0, or '5' for ".5"): a
+ * number is tried as a quantity at most tokens that hold one, and
+ * snprintf cost more than the rest of the test.
+ */
+static void
+qty_digits(char n[12], int v, int tail)
+{
+    char d[4];
+    int k = 0, j = 0;
+
+    if (v < 0) {
+        snprintf(n, 12, tail ? "%d.%c" : "%d", v, tail);
+        return;
+    }
+    do {
+        d[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v && k < 4);
+    while (k > 0)
+        n[j++] = d[--k];
+    if (tail) {
+        n[j++] = '.';
+        n[j++] = (char)tail;
+    }
+    n[j] = '\0';
+}
+
 static void
 qty_set(qty *q, int v, int half)
 {
     memset(q, 0, sizeof *q);
     q->value = v;
     q->half = half;
-    if (half)
-        snprintf(q->n, sizeof q->n, "%d.5", v % 10000);
-    else
-        snprintf(q->n, sizeof q->n, "%d", v % 10000);
+    qty_digits(q->n, v % 10000, half ? '5' : 0);
 }
 
 static size_t
@@ -1889,7 +2043,7 @@ p_qty(const scan *sc, size_t i, qty *q)
                 return i;
             memset(q, 0, sizeof *q);
             q->value = t->val;
-            snprintf(q->n, sizeof q->n, "%d.%d", t->val % 10000, f->val);
+            qty_digits(q->n, t->val % 10000, '0' + f->val);
             return i + 3;
         }
         e = p_and_a_half(sc, i + 1);
@@ -2683,7 +2837,7 @@ m_month_week(const scan *sc, size_t i, match *m)
         return 0;
     e = calendar_date(sc, i + 3, &m->r, 0);
     if (e == i + 3 || m->r.day || m->r.weekday || !m->r.month) {
-        match_init(m, i);
+        match_init(sc, m, i);
         return 0;
     }
     m->r.type = CC_MENTION_DATE;
@@ -2754,19 +2908,6 @@ m_this_last(const scan *sc, size_t i, match *m)
 /* ---- The scan ---- */
 
 typedef int (*matcher)(const scan *, size_t, match *);
-
-/* Which matchers may start at a token: most tokens start none. */
-enum {
-    S_NUM = 1,     /* a number */
-    S_MONTH = 2,   /* a month or weekday name */
-    S_MOD = 4,     /* early, late, mid, end, ... */
-    S_THE = 8,     /* the */
-    S_SET = 16,    /* weekly, every, once, ... */
-    S_DUR = 32,    /* a number word, a, several, over, ... */
-    S_SEASON = 64, /* spring, summer, Easter, ... */
-    S_TIME = 128,  /* about, noon, ... */
-    S_PART = 256   /* first, last, Q, week, w, ... */
-};
 
 static unsigned
 starts(const tok *t)
@@ -2896,6 +3037,26 @@ static const struct {
     {m_this_last, S_PART},
 };
 
+/* A scan's plan has a bit for each matcher. */
+typedef char
+    cc_matchers_fit_a_plan[sizeof matchers / sizeof *matchers <= 32 ? 1 : -1];
+
+/* The index of the lowest set bit of a nonzero x. */
+static int
+lowest_bit(uint32_t x)
+{
+    int k = 0;
+#if defined(__GNUC__) || defined(__clang__)
+    k = __builtin_ctz(x);
+#else
+    while (!(x & 1)) {
+        x >>= 1;
+        k++;
+    }
+#endif
+    return k;
+}
+
 cc_status
 cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,
                    size_t len, cc_error *err)
@@ -2917,6 +3078,9 @@ cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,
     sc->pos = start;
     sc->sp = sc->nl = 1;
     sc->nt = 0;
+    memset(sc->planned, 0, sizeof sc->planned);
+    memset(&sc->blank, 0, sizeof sc->blank);
+    sc->blank.r.hour = sc->blank.r.minute = -1;
     keywords_index(sc);
     for (size_t i = 0;;) {
         if (i + LOOKAHEAD > sc->nt && sc->pos < len) {
@@ -2933,16 +3097,24 @@ cc_recognise__scan(cc_raw **out, size_t *n, const char *s, size_t start,
         match m[2]; /* the best so far, and the next candidate */
         int best = -1;
         size_t best_end = i;
-        unsigned on = starts(&sc->t[i]);
+        unsigned on = sc->t[i].on;
         if (!on) {
             i++;
             continue;
         }
-        for (size_t k = 0; k < sizeof matchers / sizeof *matchers; k++) {
+        if (!sc->planned[on]) {
+            uint32_t bits = 0;
+            for (size_t k = 0; k < sizeof matchers / sizeof *matchers; k++)
+                if (matchers[k].on & on)
+                    bits |= (uint32_t)1 << k;
+            sc->plan[on] = bits;
+            sc->planned[on] = 1;
+        }
+        /* the matchers this token may start, in the table's order */
+        for (uint32_t bits = sc->plan[on]; bits; bits &= bits - 1) {
+            int k = lowest_bit(bits);
             int c = best == 0;
-            if (!(matchers[k].on & on))
-                continue;
-            match_init(&m[c], i);
+            match_init(sc, &m[c], i);
             if (matchers[k].run(sc, i, &m[c]) && m[c].end > best_end) {
                 best = c;
                 best_end = m[c].end;

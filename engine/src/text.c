@@ -3,17 +3,18 @@
  * line:column, and sentence boundaries.
  *
  * Validation walks the bytes once with ICU's U8_NEXT (a macro: no call per
- * byte), building the line table in the same pass.  Sentences come from
- * one ICU sentence break iterator run over the whole text through a UTF-8
- * UText, so nothing is converted to UTF-16 and boundaries are byte offsets.
+ * byte), building the line table in the same pass.  Sentence boundaries
+ * are found by a forward walk over the bytes applying the rules of ICU's
+ * sentence break iterator (UAX #29), so they are byte offsets and cost
+ * little more than the walk; bench/sentences_check.c holds them to ICU's.
  */
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ubrk.h>
-#include <unicode/utext.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "error.h"
@@ -93,7 +94,23 @@ cc_text__init(cc_text *t, const char *s, size_t len, const char *source,
     n = (int32_t)len;
     i = (int32_t)t->start;
     while (i < n) {
-        unsigned char b = (unsigned char)s[i];
+        unsigned char b;
+
+        /* Eight bytes at a time while they are plain ASCII with no line
+         * break and no NUL: most of a text. */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            /* A byte above 0x7F, or below 0x0E (NUL, CR, LF and the
+             * rarer controls): the borrow of the subtraction sets a high
+             * bit exactly when one is there. */
+            if (((w - 0x0E0E0E0E0E0E0E0Eu) | w) & 0x8080808080808080u)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        b = (unsigned char)s[i];
         if (b == 0) {
             /* Valid UTF-8, but no text: a binary file, or UTF-16
              * without a byte order mark. */
@@ -235,42 +252,282 @@ ends_with_abbreviation(const char *s, size_t b, size_t e)
     }
     word[n] = '\0';
     for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++)
-        if (strcmp(word, abbreviations[k]) == 0)
+        if (word[0] == abbreviations[k][0] &&
+            strcmp(word, abbreviations[k]) == 0)
             return 1;
     return 0;
+}
+
+/*
+ * Sentence boundaries: the rules of UAX #29 (SB1..SB998), the ones ICU's
+ * sentence break iterator applies for "en_GB", over the bytes in one
+ * forward pass.  Characters are classed by their Sentence_Break property
+ * (a table for ASCII, ICU's property lookup beyond it).  A break can come
+ * only after a line break (SB4) or after a full stop, ! or ? with the
+ * closing brackets, quotes and spaces that follow it (SB11); every other
+ * rule only keeps a sentence going, so the scan looks at each full stop's
+ * neighbours and otherwise just walks.
+ */
+enum {
+    SB_OTHER = U_SB_OTHER,
+    SB_ATERM = U_SB_ATERM,
+    SB_CLOSE = U_SB_CLOSE,
+    SB_FORMAT = U_SB_FORMAT,
+    SB_LOWER = U_SB_LOWER,
+    SB_NUMERIC = U_SB_NUMERIC,
+    SB_OLETTER = U_SB_OLETTER,
+    SB_SEP = U_SB_SEP,
+    SB_SP = U_SB_SP,
+    SB_STERM = U_SB_STERM,
+    SB_UPPER = U_SB_UPPER,
+    SB_CR = U_SB_CR,
+    SB_EXTEND = U_SB_EXTEND,
+    SB_LF = U_SB_LF,
+    SB_SCONTINUE = U_SB_SCONTINUE,
+    SB_EOT = 100 /* past the end */
+};
+
+/* Sentence_Break of the ASCII characters (as ICU has them). */
+#define O SB_OTHER
+static const unsigned char sb_ascii[128] = {
+    O, O, O, O, O, O, O, O, O, SB_SP, SB_LF, SB_SP, SB_SP, SB_CR, O, O, O, O, O,
+    O, O, O, O, O, O, O, O, O, O, O, O, O,
+    /* space ! " # $ % & ' ( ) * + , - . / */
+    SB_SP, SB_STERM, SB_CLOSE, O, O, O, O, SB_CLOSE, SB_CLOSE, SB_CLOSE, O, O,
+    SB_SCONTINUE, SB_SCONTINUE, SB_ATERM, O,
+    /* 0-9 : ; < = > ? */
+    SB_NUMERIC, SB_NUMERIC, SB_NUMERIC, SB_NUMERIC, SB_NUMERIC, SB_NUMERIC,
+    SB_NUMERIC, SB_NUMERIC, SB_NUMERIC, SB_NUMERIC, SB_SCONTINUE, O, O, O, O,
+    SB_STERM,
+    /* @ A-Z [ \ ] ^ _ */
+    O, SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER,
+    SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER,
+    SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER,
+    SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER, SB_UPPER, SB_CLOSE, O, SB_CLOSE, O,
+    O,
+    /* ` a-z { | } ~ DEL */
+    O, SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER,
+    SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER,
+    SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER,
+    SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER, SB_LOWER, SB_CLOSE, O, SB_CLOSE, O,
+    O};
+#undef O
+
+/* 1 for the bytes the walk passes by without a rule: ASCII but for the
+ * full stop, ! and ?, line breaks and NUL. */
+static const unsigned char sb_walk[256] = {
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* 1 when one of the eight bytes of w is c (or the borrow of a lower
+ * one that is): exact for "none is". */
+static uint64_t
+has_byte(uint64_t w, unsigned char c)
+{
+    uint64_t x = w ^ (0x0101010101010101u * c);
+    return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
+}
+
+/*
+ * The first byte from s[i] that sb_walk[] stops at, or len: blocks of
+ * eight with no full stop, ! or ?, no byte below 0x0E (line breaks) and
+ * none above 0x7F go by in one test; the byte loop finds the stop in the
+ * last block.
+ */
+static size_t
+walk_plain(const char *s, size_t i, size_t len)
+{
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if ((((w - 0x0E0E0E0E0E0E0E0Eu) | w) & 0x8080808080808080u) ||
+            has_byte(w, '.') || has_byte(w, '!') || has_byte(w, '?'))
+            break;
+        i += 8;
+    }
+    while (i < len && sb_walk[(unsigned char)s[i]])
+        i++;
+    return i;
+}
+
+/* The class of the code point at s[*i] (not past len), and *i past it. */
+static int
+sb_code_point(const char *s, size_t len, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    int32_t k;
+    UChar32 u;
+
+    if (c < 0x80) {
+        (*i)++;
+        return sb_ascii[c];
+    }
+    k = (int32_t)*i;
+    U8_NEXT(s, k, (int32_t)len, u);
+    *i = (size_t)k;
+    return u < 0 ? SB_OTHER : u_getIntPropertyValue(u, UCHAR_SENTENCE_BREAK);
+}
+
+/*
+ * The class of the character at s[*i] and *i past it, with the Extend and
+ * Format characters after it (SB5: they take the class of what they
+ * follow, except after a line break).  SB_EOT at len.
+ */
+static int
+sb_char(const char *s, size_t len, size_t *i)
+{
+    int c;
+
+    if (*i >= len)
+        return SB_EOT;
+    c = sb_code_point(s, len, i);
+    if (c == SB_CR || c == SB_LF || c == SB_SEP)
+        return c;
+    while (*i < len && (unsigned char)s[*i] >= 0x80) {
+        size_t k = *i;
+        int x = sb_code_point(s, len, &k);
+        if (x != SB_EXTEND && x != SB_FORMAT)
+            break;
+        *i = k;
+    }
+    return c;
+}
+
+/* The class of the character at s[i], without moving. */
+static int
+sb_peek(const char *s, size_t len, size_t i)
+{
+    return sb_char(s, len, &i);
+}
+
+/* The end of the sentence that starts at `from` (< len): the next break. */
+static size_t
+sentence_break(const char *s, size_t len, size_t from)
+{
+    size_t i = from;
+    int prev = SB_EOT; /* the class before i, for SB7 */
+
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        int cls;
+        size_t q, r, p;
+
+        /* Letters, digits, spaces and most punctuation go by without a
+         * rule. */
+        if (sb_walk[c]) {
+            size_t j = walk_plain(s, i + 1, len);
+            /* What comes next may be an Extend or Format character that
+             * belongs to the last one passed: that one is read by sb_char
+             * below. */
+            if (j < len && (unsigned char)s[j] >= 0x80)
+                j--;
+            if (j > i) {
+                prev = sb_ascii[(unsigned char)s[j - 1]];
+                i = j;
+                continue;
+            }
+        }
+        cls = sb_char(s, len, &i);
+        if (cls == SB_LF || cls == SB_SEP)
+            return i; /* SB4 */
+        if (cls == SB_CR) {
+            if (i < len && s[i] == '\n')
+                i++; /* SB3 */
+            return i;
+        }
+        if (cls != SB_ATERM && cls != SB_STERM) {
+            prev = cls;
+            continue;
+        }
+        q = i; /* just after the full stop, ! or ? */
+        if (cls == SB_ATERM) {
+            int next = sb_peek(s, len, q);
+            if (next == SB_NUMERIC ||
+                (next == SB_UPPER && (prev == SB_UPPER || prev == SB_LOWER))) {
+                prev = cls; /* SB6, SB7 */
+                continue;
+            }
+        }
+        /* SATerm Close* Sp* */
+        r = q;
+        prev = cls;
+        for (;;) {
+            p = r;
+            int x = sb_char(s, len, &p);
+            if (x != SB_CLOSE)
+                break;
+            prev = x;
+            r = p;
+        }
+        for (;;) {
+            p = r;
+            int x = sb_char(s, len, &p);
+            if (x != SB_SP)
+                break;
+            prev = x;
+            r = p;
+        }
+        p = r;
+        switch (sb_char(s, len, &p)) {
+        case SB_EOT:
+            return len;
+        case SB_LF:
+        case SB_SEP:
+            return p; /* SB9, SB10, SB11 */
+        case SB_CR:
+            if (p < len && s[p] == '\n')
+                p++;
+            return p;
+        case SB_SCONTINUE:
+        case SB_ATERM:
+        case SB_STERM:
+            i = r; /* SB8a */
+            continue;
+        default:
+            break;
+        }
+        if (cls == SB_ATERM) {
+            /* SB8: a lower-case letter before any other letter, line
+             * break or full stop keeps the sentence going. */
+            int x;
+            p = r;
+            while ((x = sb_char(s, len, &p)) != SB_EOT && x != SB_OLETTER &&
+                   x != SB_UPPER && x != SB_LOWER && x != SB_SEP &&
+                   x != SB_CR && x != SB_LF && x != SB_ATERM && x != SB_STERM)
+                ;
+            if (x == SB_LOWER) {
+                i = r;
+                continue;
+            }
+        }
+        return r; /* SB11 */
+    }
+    return len;
 }
 
 cc_status
 cc_text__sentences(cc_sentence **out, size_t *n, const cc_text *t,
                    cc_error *err)
 {
-    UErrorCode uerr = U_ZERO_ERROR;
-    UText *ut = NULL;
-    UBreakIterator *bi = NULL;
     cc_sentence *v = NULL;
     size_t nv = 0, cap = 0;
-    cc_status st = CC_OK;
     size_t from;
-    int32_t brk;
     const char *s = t->s;
 
     *out = NULL;
     *n = 0;
-    ut =
-        utext_openUTF8(NULL, s + t->start, (int64_t)(t->len - t->start), &uerr);
-    bi = ubrk_open(UBRK_SENTENCE, "en_GB", NULL, 0, &uerr);
-    if (U_SUCCESS(uerr))
-        ubrk_setUText(bi, ut, &uerr);
-    if (U_FAILURE(uerr)) {
-        st = cc_error__fail(err, CC_EINTERNAL, "sentence iterator: %s",
-                            u_errorName(uerr));
-        goto done;
-    }
-
-    from = t->start;
-    ubrk_first(bi);
-    while ((brk = ubrk_next(bi)) != UBRK_DONE) {
-        size_t to = t->start + (size_t)brk;
+    for (from = t->start; from < t->len;) {
+        size_t to = sentence_break(s, t->len, from);
         size_t b = from, e = to;
         int hard = 0; /* a line break ends this segment */
         size_t k;
@@ -302,8 +559,8 @@ cc_text__sentences(cc_sentence **out, size_t *n, const cc_text *t,
                 size_t ncap = cap ? cap * 2 : 64;
                 cc_sentence *p = realloc(v, ncap * sizeof *p);
                 if (!p) {
-                    st = cc_error__fail(err, CC_ENOMEM, "out of memory");
-                    goto done;
+                    free(v);
+                    return cc_error__fail(err, CC_ENOMEM, "out of memory");
                 }
                 v = p;
                 cap = ncap;
@@ -323,10 +580,5 @@ cc_text__sentences(cc_sentence **out, size_t *n, const cc_text *t,
 
     *out = v;
     *n = nv;
-    v = NULL;
-done:
-    free(v);
-    ubrk_close(bi);
-    utext_close(ut);
-    return st;
+    return CC_OK;
 }

@@ -37,11 +37,10 @@ void cc_text__line_span(const cc_text *t, size_t i, size_t *b, size_t *e);
 
 /*
  * New (free() it): the sentences of t, in order, trimmed of white space,
- * found once over the whole text with ICU's sentence break iterator
- * ("en_GB"); a line break always ends a sentence, and a break
- * after an abbreviation ("para.", "s.", "No.", "Mr.") is undone here
- * (ICU's own suppressions, "@ss=standard", also drop the break before
- * "Mr." in "the Act. Mr. X").  Each
+ * with the boundaries ICU's sentence break iterator ("en_GB") gives over
+ * the whole text, found by one forward walk of its rules (UAX #29) in
+ * text.c; a line break always ends a sentence, and a break after an
+ * abbreviation ("para.", "s.", "No.", "Mr.") is undone here.  Each
  * sentence's `paragraph` is -1; the caller fills it.
  */
 cc_status cc_text__sentences(cc_sentence **out, size_t *n, const cc_text *t,
