@@ -7,6 +7,7 @@
  */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -372,4 +373,79 @@ Test(reading, two_decisions_refused, .init = setup, .fini = teardown)
     free(both.p);
     free(a);
     free(b);
+}
+
+/* What a cc_write_fn received: the pieces, how many, the largest. */
+typedef struct pieces {
+    buf all;
+    int calls, fail_at; /* the call that fails (1-based), or 0 */
+    size_t largest;
+} pieces;
+
+static int
+take_piece(void *userdata, const char *data, size_t len)
+{
+    pieces *p = userdata;
+
+    p->calls++;
+    if (p->fail_at && p->calls >= p->fail_at)
+        return -1;
+    if (len > p->largest)
+        p->largest = len;
+    put(&p->all, data, len);
+    return 0;
+}
+
+/* The JSON of a long decision goes out in pieces of about 64 KiB as it is
+ * made, whole once joined; a write that fails stops the writer. */
+Test(reading, json_in_pieces, .init = setup, .fini = teardown)
+{
+    buf text = {0};
+    cc_doc *doc;
+    cc_timeline *tl;
+    pieces got = {0}, tgot = {0}, failing = {0};
+    json_t *root;
+    json_error_t jerr;
+    cc_error err = {0};
+    char line[160];
+
+    put(&text, "Decision date : 2 May 2023\n\n", 28);
+    for (int i = 0; i < 3000; i++) {
+        int n = snprintf(line, sizeof line,
+                         "%d. On %d March 2022 the Council wrote to Mr X, "
+                         "and it replied within 10 working days.\n\n",
+                         i + 1, 1 + i % 28);
+        put(&text, line, (size_t)n);
+    }
+    doc = read_doc(text.p, text.n, NULL);
+    cr_assert(
+        eq(int, cc_doc_write_json(doc, NULL, take_piece, &got, &err), CC_OK));
+    cr_expect(gt(int, got.calls, 4), "%d calls", got.calls);
+    cr_expect(lt(sz, got.largest, (size_t)80 * 1024));
+    root = json_loads(got.all.p, 0, &jerr);
+    cr_assert_not_null(root, "%s", jerr.text);
+    cr_expect(eq(sz, json_array_size(json_object_get(root, "mentions")),
+                 cc_doc_mention_count(doc)));
+    json_decref(root);
+
+    tl = timeline_of(doc);
+    cr_assert(eq(int,
+                 cc_timeline_write_json(tl, doc, NULL, take_piece, &tgot, &err),
+                 CC_OK));
+    root = json_loads(tgot.all.p, 0, &jerr);
+    cr_assert_not_null(root, "%s", jerr.text);
+    cr_expect(eq(sz, json_array_size(json_object_get(root, "events")),
+                 cc_timeline_event_count(tl)));
+    json_decref(root);
+
+    failing.fail_at = 2;
+    cr_expect(eq(int, cc_doc_write_json(doc, NULL, take_piece, &failing, &err),
+                 CC_EWRITE));
+    cr_expect(eq(int, failing.calls, 2), "no write after the failed one");
+    cc_timeline_free(tl);
+    cc_doc_free(doc);
+    free(text.p);
+    free(got.all.p);
+    free(tgot.all.p);
+    free(failing.all.p);
 }

@@ -844,8 +844,13 @@ CC_API const char *cc_verdict_name(cc_verdict verdict);
 /*
  * Receives output: `len` bytes at `data`, read during the call only (not
  * NUL-terminated).  Returns 0, or non-zero when they could not be written.
- * Each writer below builds its whole output first and calls `write` once,
- * so an error leaves nothing half written.
+ * The JSON writers (cc_doc_write_json, cc_timeline_write_json) call `write`
+ * with their output in pieces of about 64 KiB as they make it, so their
+ * memory does not grow with the output; the others build their whole
+ * output first and call `write` once.  After an error (CC_ENOMEM,
+ * CC_EWRITE) the pieces already written are not the whole output: to leave
+ * nothing half written in a file, write to a temporary file and rename it
+ * on CC_OK, as the command does.
  */
 typedef int (*cc_write_fn)(void *userdata, const char *data, size_t len);
 
@@ -908,8 +913,8 @@ CC_API cc_status cc_timeline_write_csv(const cc_timeline *tl, const cc_doc *doc,
 /*
  * The HTML report: one self-contained page (inline CSS and SVG, no script,
  * no request out of it) with the header, a timeline chart, and the
- * chronology, deadlines and statements of delay as tables.  Written like
- * the others: built whole, then handed to `write` in one call.
+ * chronology, deadlines and statements of delay as tables.  Built whole,
+ * then handed to `write` in one call.
  */
 CC_API cc_status cc_timeline_write_html(const cc_timeline *tl,
                                         const cc_doc *doc,

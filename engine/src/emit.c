@@ -103,6 +103,23 @@ cc_out__str(const cc_out *o)
     return o->len && !o->failed ? o->s : "";
 }
 
+int
+cc_out__drain(cc_out *o, cc_write_fn write, void *userdata)
+{
+    if (o->failed || o->write_failed)
+        return -1;
+    if (o->len < CC_OUT_CHUNK)
+        return 0;
+    if (write(userdata, o->s, o->len) != 0) {
+        o->write_failed = 1;
+        return -1;
+    }
+    o->len = 0;
+    o->s[0] = '\0';
+    o->drained = 1;
+    return 0;
+}
+
 cc_status
 cc_out__finish(cc_out *o, cc_write_fn write, void *userdata, cc_error *err)
 {
@@ -110,7 +127,9 @@ cc_out__finish(cc_out *o, cc_write_fn write, void *userdata, cc_error *err)
 
     if (o->failed)
         st = cc_error__fail(err, CC_ENOMEM, "out of memory");
-    else if (write(userdata, o->len ? o->s : "", o->len) != 0)
+    else if (o->write_failed ||
+             ((o->len || !o->drained) &&
+              write(userdata, o->len ? o->s : "", o->len) != 0))
         st = cc_error__fail(err, CC_EWRITE, "the output cannot be written");
     cc_out__free(o);
     return st;

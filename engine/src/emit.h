@@ -16,6 +16,8 @@ typedef struct cc_out {
     char *s; /* NUL-terminated when len > 0; owned, freed by cc_out__free */
     size_t len, cap;
     int failed;
+    int write_failed; /* a cc_out__drain's write returned non-zero */
+    int drained;      /* cc_out__drain has handed text on */
 } cc_out;
 
 void cc_out__add(cc_out *o, const char *s, size_t n);
@@ -32,9 +34,23 @@ void cc_out__wrote(cc_out *o, size_t n);
 /* The text so far ("" when empty); borrowed from o. */
 const char *cc_out__str(const cc_out *o);
 
+/* The size from which cc_out__drain hands the text on. */
+#define CC_OUT_CHUNK ((size_t)64 * 1024)
+
 /*
- * Hands o's text to `write` in one call and frees it: CC_OK, CC_ENOMEM
- * when o failed, or CC_EWRITE when `write` returned non-zero.
+ * Hands o's text to `write` and empties o once it holds CC_OUT_CHUNK
+ * bytes or more; less stays for later.  A writer whose output grows with
+ * the input (the JSON of the mentions, of the events) calls it between
+ * items, so its memory stays a chunk whatever the size of the output.
+ * Returns -1 once memory or a write has failed (cc_out__finish says
+ * which), else 0.
+ */
+int cc_out__drain(cc_out *o, cc_write_fn write, void *userdata);
+
+/*
+ * Hands what o still holds to `write` (in one call; nothing when drained
+ * empty, unless nothing was written at all) and frees it: CC_OK, CC_ENOMEM
+ * when o failed, or CC_EWRITE when a `write` returned non-zero.
  */
 cc_status cc_out__finish(cc_out *o, cc_write_fn write, void *userdata,
                          cc_error *err);

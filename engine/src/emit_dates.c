@@ -283,6 +283,8 @@ cc_doc_write_json(const cc_doc *doc, const cc_write_opts *opts,
         cc_out__puts(&o, i ? l->next : l->first);
         put_mention(&o, doc, cc_doc_mention(doc, i), l->item_shift, compact,
                     &walk);
+        if (cc_out__drain(&o, write, userdata) != 0)
+            break;
     }
     cc_out__puts(&o, n ? l->close : l->close_empty);
     return cc_out__finish(&o, write, userdata, err);
