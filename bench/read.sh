@@ -25,25 +25,9 @@ for f in fixtures/*/input.txt ../shared/decisions/*.txt; do
     [ -f "$f" ] && srcs+=("$f")
 done
 mkdir -p bench/corpus
-# concat FILE BYTES: as in bench/all.sh (one header, the sources without
-# BOMs and "Decision date" lines, repeated, cut at a line end).
-concat() {
-    local file=$1 want=$2 f
-    [ -s "$file" ] && [ "$(stat -c %s "$file")" -ge "$want" ] && return
-    : >"$tmp/one"
-    for f in "${srcs[@]}"; do
-        sed -e '1s/^\xEF\xBB\xBF//' \
-            -e '/^[[:space:]]*Decision date[[:space:]]*:/Id' "$f" >>"$tmp/one"
-        printf '\n\n' >>"$tmp/one"
-    done
-    sed -n '1,/^[[:space:]]*Decision date[[:space:]]*:/Ip' "${srcs[0]}" |
-        sed '1s/^\xEF\xBB\xBF//' >"$file.part"
-    while [ "$(stat -c %s "$file.part")" -lt "$want" ]; do
-        cat "$tmp/one" >>"$file.part"
-    done
-    head -c "$want" "$file.part" | sed '$d' >"$file"
-    rm -f "$file.part"
-}
+# concat FILE BYTES (bench/concat.sh)
+# shellcheck source=bench/concat.sh
+. bench/concat.sh
 cpu() { # CMD...: prints user + system seconds
     /usr/bin/time -f '%U %S' -o "$tmp/time" "$@" >/dev/null
     awk '{ printf "%.3f\n", $1 + $2 }' "$tmp/time"

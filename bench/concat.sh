@@ -1,0 +1,24 @@
+# What the benchmark scripts share; sourced by bench/all.sh and bench/read.sh,
+# which set `srcs` (the decision files) and `tmp` (a scratch directory).
+
+# concat FILE BYTES: one decision to the reader, FILE of about BYTES
+# bytes: the first source's header, then the sources (BOMs and "Decision
+# date" lines dropped: a second one starts a second decision, which the
+# reader refuses) repeated until there are BYTES, cut at a line end.
+concat() {
+    local file=$1 want=$2 f
+    [ -s "$file" ] && [ "$(stat -c %s "$file")" -ge "$want" ] && return
+    : >"$tmp/one"
+    for f in "${srcs[@]}"; do
+        sed -e '1s/^\xEF\xBB\xBF//' \
+            -e '/^[[:space:]]*Decision date[[:space:]]*:/Id' "$f" >>"$tmp/one"
+        printf '\n\n' >>"$tmp/one"
+    done
+    sed -n '1,/^[[:space:]]*Decision date[[:space:]]*:/Ip' "${srcs[0]}" |
+        sed '1s/^\xEF\xBB\xBF//' >"$file.part"
+    while [ "$(stat -c %s "$file.part")" -lt "$want" ]; do
+        cat "$tmp/one" >>"$file.part"
+    done
+    head -c "$want" "$file.part" | sed '$d' >"$file"
+    rm -f "$file.part"
+}
