@@ -12,6 +12,88 @@
 /* ------------------------------------------------------------------ */
 /* 6. Statements of delay                                              */
 
+/*
+ * Every statement looks up mentions, events and deadlines near it.  Scans
+ * of all of them for each statement made the check quadratic in a long
+ * input; these indexes, made once, answer the same questions.  The names
+ * a rule gives are looked for once per rule and lookup, not once per
+ * deadline (a chain of reviews has many deadlines of one rule).
+ */
+typedef struct findex {
+    const cc_rule **rule; /* each deadline's rule, or NULL */
+    size_t *event;        /* each mention's event (not the decision), NONE */
+    int sorted;           /* mentions in offset order: spans by search */
+    const cc_rule *rule0; /* the context's first rule: indexes by pointer */
+    size_t nrules;
+    size_t *pos[2]; /* per rule: names (0), completion (1) said last */
+    unsigned *seen[2], stamp; /* pos[k][i] holds for this stamp */
+} findex;
+
+static void
+findex_free(findex *x)
+{
+    free(x->rule);
+    free(x->event);
+    for (int k = 0; k < 2; k++) {
+        free(x->pos[k]);
+        free(x->seen[k]);
+    }
+}
+
+static cc_status
+findex_make(run *r, findex *x)
+{
+    size_t nm = cc_doc_mention_count(r->doc), nd = r->tl->ndeadlines;
+
+    memset(x, 0, sizeof *x);
+    x->nrules = cc_ctx_rule_count(r->ctx);
+    x->rule0 = cc_ctx_rule(r->ctx, 0);
+    x->rule = calloc(nd ? nd : 1, sizeof *x->rule);
+    x->event = malloc((nm ? nm : 1) * sizeof *x->event);
+    for (int k = 0; k < 2; k++) {
+        x->pos[k] = calloc(x->nrules + 1, sizeof *x->pos[k]);
+        x->seen[k] = calloc(x->nrules + 1, sizeof *x->seen[k]);
+        if (!x->pos[k] || !x->seen[k])
+            return CC_ENOMEM;
+    }
+    if (!x->rule || !x->event)
+        return CC_ENOMEM;
+    for (size_t i = 0; i < nd; i++)
+        x->rule[i] = r->tl->deadlines[i].rule
+                         ? cc_ctx_rule_find(r->ctx, r->tl->deadlines[i].rule)
+                         : NULL;
+    for (size_t i = 0; i < nm; i++)
+        x->event[i] = NONE;
+    /* The first event of each mention, in event order. */
+    for (size_t i = r->tl->nevents; i-- > 0;) {
+        size_t mi = r->tl->events[i].mention;
+        if (mi < nm && r->tl->events[i].kind != CC_EVENT_DECISION)
+            x->event[mi] = i;
+    }
+    x->sorted = 1;
+    for (size_t i = 1; i < nm && x->sorted; i++)
+        x->sorted = cc_doc_mention(r->doc, i - 1)->offset <=
+                    cc_doc_mention(r->doc, i)->offset;
+    return CC_OK;
+}
+
+/* The rule's cached position of kind k for this stamp, or NULL when it
+ * is not known yet (*slot then takes it). */
+static size_t *
+rule_slot(const run *r, const cc_rule *rule, int k, int *known)
+{
+    findex *x = r->fx;
+    size_t i = (size_t)(rule - x->rule0);
+
+    if (i >= x->nrules) {
+        *known = 0;
+        return NULL;
+    }
+    *known = x->seen[k][i] == x->stamp;
+    x->seen[k][i] = x->stamp;
+    return &x->pos[k][i];
+}
+
 /* The calendar months from a to b, with the part month as a fraction. */
 static double
 months_between(cc_date a, cc_date b)
@@ -60,21 +142,30 @@ ends_of_event(const run *r, size_t i, const char *role)
 static size_t
 event_of_mention(const run *r, size_t mi)
 {
-    for (size_t i = 0; i < r->tl->nevents; i++)
-        if (r->tl->events[i].mention == mi &&
-            r->tl->events[i].kind != CC_EVENT_DECISION)
-            return i;
-    return NONE;
+    return mi < cc_doc_mention_count(r->doc) ? r->fx->event[mi] : NONE;
 }
 
 /* The dated mention in [a, b) nearest `at` on the given side. */
 static size_t
 dated_mention_in(const run *r, size_t a, size_t b, size_t at, int before)
 {
-    size_t best = NONE;
+    size_t best = NONE, n = cc_doc_mention_count(r->doc), i = 0;
 
-    for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
+    if (r->fx->sorted) {
+        /* the first mention at or after a */
+        size_t hi = n;
+        while (i < hi) {
+            size_t mid = i + (hi - i) / 2;
+            if (cc_doc_mention(r->doc, mid)->offset < a)
+                i = mid + 1;
+            else
+                hi = mid;
+        }
+    }
+    for (; i < n; i++) {
         const cc_mention *m = cc_doc_mention(r->doc, i);
+        if (r->fx->sorted && m->offset > b)
+            break;
         if (m->type != CC_MENTION_DATE || m->grain == CC_GRAIN_NONE ||
             (m->flags & CC_MENTION_UNRESOLVED) || m->offset < a ||
             m->offset + m->length > b)
@@ -157,22 +248,33 @@ deadline_by_words(const run *r, size_t a, size_t b, size_t at)
     static const char *const council[] = {"own deadline", "its policy",
                                           "its procedure"};
     const cc_deadline *best = NULL;
-    size_t bestpos = 0, bestact = NONE;
+    size_t bestpos = 0, bestact = NONE, council_pos = NONE;
+    int council_known = 0;
 
     (void)b;
+    r->fx->stamp++;
     for (size_t i = 0; i < r->tl->ndeadlines; i++) {
         const cc_deadline *d = &r->tl->deadlines[i];
-        const cc_rule *rule = cc_ctx_rule_find(r->ctx, d->rule);
-        size_t pos, act = actual_at(d);
-        int better;
+        const cc_rule *rule = r->fx->rule[i];
+        size_t pos, act = actual_at(d), *slot;
+        int better, known;
 
-        if (d->check == CC_CHECK_COUNCIL_TIMESCALE)
-            pos = last_said(r->text, a, at, council,
-                            sizeof council / sizeof *council);
-        else if (rule && rule->engage.names.n)
-            pos = last_said(r->text, a, at, rule->engage.names.items,
-                            rule->engage.names.n);
-        else
+        if (d->check == CC_CHECK_COUNCIL_TIMESCALE) {
+            if (!council_known)
+                council_pos = last_said(r->text, a, at, council,
+                                        sizeof council / sizeof *council);
+            council_known = 1;
+            pos = council_pos;
+        } else if (rule && rule->engage.names.n) {
+            slot = rule_slot(r, rule, 0, &known);
+            if (slot && known)
+                pos = *slot;
+            else
+                pos = last_said(r->text, a, at, rule->engage.names.items,
+                                rule->engage.names.n);
+            if (slot)
+                *slot = pos;
+        } else
             continue;
         /* Only a timescale without its act can be the one meant. */
         if (pos == NONE || (!d->has_actual && d->check != CC_CHECK_TIMESCALE))
@@ -205,19 +307,34 @@ deadline_by_completion(const run *r, size_t a, size_t at)
     const cc_deadline *best = NULL;
     size_t bestpos = 0;
 
+    r->fx->stamp++;
     for (size_t i = 0; i < r->tl->ndeadlines; i++) {
         const cc_deadline *d = &r->tl->deadlines[i];
-        const cc_rule *rule = cc_ctx_rule_find(r->ctx, d->rule);
+        const cc_rule *rule = r->fx->rule[i];
+        size_t last = NONE, *slot;
+        int known;
         if (!rule || !d->has_actual ||
             strcmp(rule->engage.check, "minimum") == 0)
             continue;
-        for (size_t k = 0; k < rule->engage.completion.n; k++) {
-            size_t pos = cc_words__find_pattern(
-                r->text, a, at, rule->engage.completion.items[k], NULL, NULL);
-            if (pos != NONE && (!best || pos > bestpos)) {
-                best = d;
-                bestpos = pos;
+        /* The deadline wins when its patterns' last match is past the
+         * best so far (the first match at all, when there is none). */
+        slot = rule_slot(r, rule, 1, &known);
+        if (slot && known) {
+            last = *slot;
+        } else {
+            for (size_t k = 0; k < rule->engage.completion.n; k++) {
+                size_t pos = cc_words__find_pattern(
+                    r->text, a, at, rule->engage.completion.items[k], NULL,
+                    NULL);
+                if (pos != NONE && (last == NONE || pos > last))
+                    last = pos;
             }
+            if (slot)
+                *slot = last;
+        }
+        if (last != NONE && (!best || last > bestpos)) {
+            best = d;
+            bestpos = last;
         }
     }
     return best;
@@ -933,8 +1050,9 @@ from_until(const run *r, size_t at, size_t to, ends *from, ends *end)
     return 1;
 }
 
-cc_status
-cc_check__findings(run *r)
+/* The statements of delay among the first nm mentions, measured. */
+static cc_status
+statements(run *r, size_t nm)
 {
     static const char *const delay[] = {"delay*", "refus*",  "fail*",
                                         "late",   "wait*",   "took",
@@ -944,7 +1062,6 @@ cc_check__findings(run *r)
     static const char *const hypothetical[] = {"would", "should", "could",
                                                "must",  "if",     NULL};
     cc_timeline *tl = r->tl;
-    size_t nm = cc_doc_mention_count(r->doc);
 
     for (size_t i = 0; i < nm; i++) {
         const cc_mention *m = cc_doc_mention(r->doc, i);
@@ -1206,4 +1323,22 @@ cc_check__findings(run *r)
             return st;
     }
     return CC_OK;
+}
+
+cc_status
+cc_check__findings(run *r)
+{
+    size_t nm = cc_doc_mention_count(r->doc);
+    findex fx;
+    cc_status st;
+
+    if (findex_make(r, &fx) != CC_OK) {
+        findex_free(&fx);
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    }
+    r->fx = &fx;
+    st = statements(r, nm);
+    r->fx = NULL;
+    findex_free(&fx);
+    return st;
 }
