@@ -120,8 +120,10 @@ named_in(const char *text, size_t len, size_t at, size_t n, const char *name)
     return 0;
 }
 
-int
-cc_chrono__narrative(const cc_doc *doc, long paragraph)
+/* Is the paragraph part of the narrative, for the complainant c (found
+ * when NULL)? */
+static int
+narrative_with(const cc_doc *doc, long paragraph, const complainant *known)
 {
     const cc_paragraph *p;
     const cc_section *sec;
@@ -141,8 +143,25 @@ cc_chrono__narrative(const cc_doc *doc, long paragraph)
      * A paragraph of a legal section that names the complainant is about
      * the case ("Mr X first complained to the Ombudsman in January 2019").
      */
-    find_complainant(&c, text, len);
-    return c.name[0] && named_in(text, len, p->offset, p->length, c.name);
+    if (!known) {
+        find_complainant(&c, text, len);
+        known = &c;
+    }
+    return known->name[0] &&
+           named_in(text, len, p->offset, p->length, known->name);
+}
+
+int
+cc_chrono__narrative(const cc_doc *doc, long paragraph)
+{
+    return narrative_with(doc, paragraph, NULL);
+}
+
+int
+cc_chrono__narrative_at(const cc_timeline *tl, long paragraph)
+{
+    return paragraph >= 0 && (size_t)paragraph < tl->nparagraphs &&
+           tl->narrative[paragraph];
 }
 
 /*
@@ -1153,8 +1172,14 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                  (size_t)-1;
     tl->events = calloc(nm + 1, sizeof *tl->events);
     tl->info = calloc(nm + 1, sizeof *tl->info);
-    if (!tl->events || !tl->info)
+    /* Whether each paragraph is narrative, once: the checks ask it of
+     * every event and sentence they look at. */
+    tl->nparagraphs = cc_doc_paragraph_count(doc);
+    tl->narrative = malloc(tl->nparagraphs ? tl->nparagraphs : 1);
+    if (!tl->events || !tl->info || !tl->narrative)
         return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    for (size_t p = 0; p < tl->nparagraphs; p++)
+        tl->narrative[p] = (unsigned char)narrative_with(doc, (long)p, &c);
 
     for (size_t i = 0; i < nm; i++) {
         const cc_mention *m = cc_doc_mention(doc, i);
@@ -1174,7 +1199,7 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
             have_decision_event = 1;
             ev->kind = CC_EVENT_DECISION;
             ev->actor = CC_ACTOR_OMBUDSMAN;
-        } else if (!cc_chrono__narrative(doc, m->paragraph)) {
+        } else if (!cc_chrono__narrative_at(tl, m->paragraph)) {
             continue;
         }
         if (m->sentence >= 0 &&

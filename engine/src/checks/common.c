@@ -673,7 +673,7 @@ cc_check__undone_sentence(const run *r, const cc_words *words,
     for (size_t i = 0; i < ns; i++) {
         const cc_sentence *s = cc_doc_sentence(r->doc, i);
         if (s->offset < after || s->paragraph < 0 ||
-            !cc_chrono__narrative(r->doc, s->paragraph) ||
+            !cc_chrono__narrative_at(r->tl, s->paragraph) ||
             cc_check__summary_para(r, s->paragraph) ||
             cc_check__action_section(r, s->paragraph))
             continue;
@@ -784,7 +784,7 @@ cc_check__timed_act(run *r, size_t from, const cc_words *words,
                  : m->paragraph != para && m->paragraph != para + 1) ||
             m->offset < tl->events[from].where.offset ||
             !cc_check__period_of(m, &p) ||
-            !cc_chrono__narrative(r->doc, m->paragraph))
+            !cc_chrono__narrative_at(r->tl, m->paragraph))
             continue;
         s = cc_doc_sentence(r->doc, (size_t)m->sentence);
         s1 = s->offset + s->length;

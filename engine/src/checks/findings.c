@@ -1092,7 +1092,7 @@ statements(run *r, size_t nm)
         }
         mend = m->offset + m->length;
         if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
-            !cc_chrono__narrative(r->doc, m->paragraph) ||
+            !cc_chrono__narrative_at(r->tl, m->paragraph) ||
             !cc_check__period_of(m, &p) ||
             cc_check__of_decision(r, mend, r->len) ||
             cc_check__action_section(r, m->paragraph))

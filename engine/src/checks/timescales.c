@@ -83,7 +83,7 @@ narrative_event(const run *r, size_t i)
 {
     long para = r->tl->info[i].paragraph;
 
-    return para >= 0 && cc_chrono__narrative(r->doc, para) &&
+    return para >= 0 && cc_chrono__narrative_at(r->tl, para) &&
            !cc_check__summary_para(r, para) &&
            !cc_check__action_section(r, para);
 }
