@@ -22,8 +22,10 @@ typedef struct run {
     cc_error *err;
     unsigned *sentence_events; /* events per doc sentence, while the
                                   timescales run (timescales.c owns it) */
-    struct findex *fx;         /* the indexes the statements of delay are read
-                                  with, while they are (findings.c owns it) */
+    struct tindex *tx; /* what the timescales have found of the events, while
+                          they run (timescales.c owns it) */
+    struct findex *fx; /* the indexes the statements of delay are read
+                          with, while they are (findings.c owns it) */
 } run;
 
 #define NONE ((size_t)-1)
