@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "checks/common.h"
+#include "date.h"
 #include "error.h"
 
 /* ------------------------------------------------------------------ */
@@ -94,18 +95,38 @@ rule_slot(const run *r, const cc_rule *rule, int k, int *known)
     return &x->pos[k][i];
 }
 
+/* d plus n calendar months, the day kept or, past the month's end, its
+ * last day: what cc_months_add gives (ICU's proleptic Gregorian add),
+ * without opening a calendar for each month counted.  0 outside the
+ * years dates have. */
+static int
+months_add(cc_date *out, cc_date d, int n)
+{
+    int y, m, dd, dim;
+    long t;
+
+    cc_date_to_ymd(d, &y, &m, &dd);
+    t = (long)y * 12 + (m - 1) + n;
+    if (t < (long)CC_YEAR_MIN * 12 || t > (long)CC_YEAR_MAX * 12 + 11)
+        return 0;
+    y = (int)(t / 12);
+    m = (int)(t % 12) + 1;
+    dim = cc_days_in_month(y, m);
+    *out = cc_date__from_ymd_unchecked(y, m, dd < dim ? dd : dim);
+    return 1;
+}
+
 /* The calendar months from a to b, with the part month as a fraction. */
 static double
 months_between(cc_date a, cc_date b)
 {
     int m = 0;
     cc_date cur = a, nxt;
-    cc_error e = {0};
 
     if (b <= a)
         return 0.0;
     for (;;) {
-        if (cc_months_add(&nxt, a, m + 1, &e) != CC_OK)
+        if (!months_add(&nxt, a, m + 1))
             return (double)m;
         if (nxt > b)
             break;
