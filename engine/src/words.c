@@ -230,3 +230,52 @@ cc_words__find_pattern(const char *text, size_t from, size_t to,
     }
     return (size_t)-1;
 }
+
+unsigned
+cc_words__initials(const char *text, size_t from, size_t to)
+{
+    unsigned bits = 0;
+    int prev = from > 0 && alnum((unsigned char)text[from - 1]);
+
+    for (size_t i = from; i < to; i++) {
+        unsigned char c = (unsigned char)text[i];
+        int a = alnum(c);
+        if (a && !prev) {
+            unsigned l = (unsigned)lower(c) - 'a';
+            if (l < 26)
+                bits |= 1u << l;
+        }
+        prev = a;
+    }
+    return bits;
+}
+
+int
+cc_words__may_match(unsigned initials, const char *pattern)
+{
+    /* Each phrase's first character: the pattern's, and those after its
+     * gaps (" * ", " ... ").  Other characters are not tested here. */
+    const char *p = pattern;
+
+    for (;;) {
+        unsigned l = (unsigned)(unsigned char)*p - 'a';
+        if (l < 26 && !(initials & (1u << l)))
+            return 0;
+        if (!*p)
+            return 1;
+        for (;;) {
+            const char *g = strchr(p, ' ');
+            if (!g)
+                return 1;
+            if (g[1] == '*' && g[2] == ' ') {
+                p = g + 3;
+                break;
+            }
+            if (g[1] == '.' && g[2] == '.' && g[3] == '.' && g[4] == ' ') {
+                p = g + 5;
+                break;
+            }
+            p = g + 1;
+        }
+    }
+}

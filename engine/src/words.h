@@ -42,4 +42,18 @@ size_t cc_words__find(const char *text, size_t from, size_t to,
 size_t cc_words__find_pattern(const char *text, size_t from, size_t to,
                               const char *pattern, size_t *end, size_t *last);
 
+/*
+ * The letters that start a word in text[from, to) (bit 0 'a' ... bit 25
+ * 'z', either case): a word or pattern whose phrases start with a letter
+ * missing here cannot match in the span, and a span tested against many
+ * patterns (a clause against a rule's words) is read once, not once per
+ * pattern.  A word starts where the byte before it is no letter or digit,
+ * as cc_words__find and cc_words__find_pattern have it.
+ */
+unsigned cc_words__initials(const char *text, size_t from, size_t to);
+
+/* 0 when the pattern (or word) cannot match in a span of these initials;
+ * 1 when it may. */
+int cc_words__may_match(unsigned initials, const char *pattern);
+
 #endif

@@ -630,15 +630,20 @@ cc_check__words_in(const char *text, size_t c0, size_t c1,
                    const cc_words *words, const cc_words *blocks, int mode)
 {
     int result = 0;
+    /* The clause read once: most patterns start with a letter no word of
+     * it does. */
+    unsigned initials = cc_words__initials(text, c0, c1);
 
     for (size_t k = 0; k < blocks->n; k++)
-        if (cc_words__find_pattern(text, c0, c1, blocks->items[k], NULL,
+        if (cc_words__may_match(initials, blocks->items[k]) &&
+            cc_words__find_pattern(text, c0, c1, blocks->items[k], NULL,
                                    NULL) != NONE)
             return 0;
     for (size_t k = 0; k < words->n; k++) {
-        size_t last = 0;
-        size_t at =
-            cc_words__find_pattern(text, c0, c1, words->items[k], NULL, &last);
+        size_t last = 0, at;
+        if (!cc_words__may_match(initials, words->items[k]))
+            continue;
+        at = cc_words__find_pattern(text, c0, c1, words->items[k], NULL, &last);
         if (at == NONE)
             continue;
         /* "Following the annual review, the Council sent ...": the words
@@ -744,9 +749,13 @@ static int
 names_act(const char *text, size_t a, size_t b, const cc_words *words,
           size_t before)
 {
+    unsigned initials = words->n ? cc_words__initials(text, a, b) : 0;
+
     for (size_t k = 0; k < words->n; k++) {
-        size_t at =
-            cc_words__find_pattern(text, a, b, words->items[k], NULL, NULL);
+        size_t at;
+        if (!cc_words__may_match(initials, words->items[k]))
+            continue;
+        at = cc_words__find_pattern(text, a, b, words->items[k], NULL, NULL);
         if (at != NONE && (before == NONE || at < before))
             return 1;
     }
