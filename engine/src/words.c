@@ -94,21 +94,76 @@ scan_next(first_scan *s, size_t from)
  * an empty word match nothing), so the scans test that byte before the
  * word boundary and the rest of the word.
  */
+/* Spans shorter than this are read byte by byte: two memchr() scans
+ * cost more than a clause's bytes. */
+#define SHORT_SPAN 256
+
+/*
+ * The candidates a match can start at, in order: bytes equal to `first`
+ * (either case of a lower case letter) at a word start, and, when `second`
+ * is not 0, followed by a byte whose lower case is `second` (a word's or
+ * phrase's second character, which cc_words__match would test next).
+ */
+typedef struct cand {
+    const char *text;
+    size_t to;
+    int a, b, second;
+    int scanning; /* long span: memchr() scans */
+    first_scan sc;
+} cand;
+
+static void
+cand_init(cand *c, const char *text, size_t from, size_t to, const char *word)
+{
+    int first = (unsigned char)word[0], second = (unsigned char)word[1];
+
+    c->text = text;
+    c->to = to;
+    c->a = first;
+    c->b = first >= 'a' && first <= 'z' ? first - ('a' - 'A') : first;
+    /* Not when the phrase may end there (" * ", " ... ") or be a prefix. */
+    c->second = second == '*' || second == ' ' ? 0 : second;
+    c->scanning = to - from >= SHORT_SPAN;
+    if (c->scanning)
+        scan_init(&c->sc, text, from, to, first);
+}
+
+/* The next candidate at or after `from`, or to. */
+static size_t
+cand_next(cand *c, size_t from)
+{
+    const char *text = c->text;
+
+    for (size_t i = from; i < c->to; i++) {
+        int t;
+        if (c->scanning) {
+            if ((i = scan_next(&c->sc, i)) >= c->to)
+                break;
+        } else if ((t = (unsigned char)text[i]) != c->a && t != c->b) {
+            continue;
+        }
+        if (i > 0 && alnum((unsigned char)text[i - 1]))
+            continue;
+        if (c->second &&
+            (i + 1 >= c->to || lower((unsigned char)text[i + 1]) != c->second))
+            continue;
+        return i;
+    }
+    return c->to;
+}
+
 size_t
 cc_words__find(const char *text, size_t from, size_t to, const char *word)
 {
     int first = (unsigned char)word[0];
-    first_scan sc;
+    cand c;
 
     if (!first || (first == '*' && !word[1]) || from >= to)
         return (size_t)-1;
-    scan_init(&sc, text, from, to, first);
-    for (size_t i = scan_next(&sc, from); i < to; i = scan_next(&sc, i + 1)) {
-        if (i > 0 && alnum((unsigned char)text[i - 1]))
-            continue;
+    cand_init(&c, text, from, to, word);
+    for (size_t i = cand_next(&c, from); i < to; i = cand_next(&c, i + 1))
         if (cc_words__match(text, i, to, word))
             return i;
-    }
     return (size_t)-1;
 }
 
@@ -210,16 +265,14 @@ cc_words__find_pattern(const char *text, size_t from, size_t to,
 {
     size_t plen = strlen(pattern);
     int first = (unsigned char)pattern[0];
-    first_scan sc;
+    cand c;
 
     /* A match starts with the first phrase's first character. */
     if (!first || from >= to)
         return (size_t)-1;
-    scan_init(&sc, text, from, to, first);
-    for (size_t i = scan_next(&sc, from); i < to; i = scan_next(&sc, i + 1)) {
+    cand_init(&c, text, from, to, pattern);
+    for (size_t i = cand_next(&c, from); i < to; i = cand_next(&c, i + 1)) {
         size_t e, l;
-        if (i > 0 && alnum((unsigned char)text[i - 1]))
-            continue;
         if ((e = match_pattern(text, i, to, pattern, plen, &l)) != 0) {
             if (end)
                 *end = e;
@@ -250,23 +303,22 @@ cc_words__initials(const char *text, size_t from, size_t to)
     return bits;
 }
 
-int
-cc_words__may_match(unsigned initials, const char *pattern)
+unsigned
+cc_words__needs(const char *pattern)
 {
     /* Each phrase's first character: the pattern's, and those after its
      * gaps (" * ", " ... ").  Other characters are not tested here. */
     const char *p = pattern;
+    unsigned need = 0;
 
     for (;;) {
         unsigned l = (unsigned)(unsigned char)*p - 'a';
-        if (l < 26 && !(initials & (1u << l)))
-            return 0;
-        if (!*p)
-            return 1;
+        if (l < 26)
+            need |= 1u << l;
         for (;;) {
             const char *g = strchr(p, ' ');
             if (!g)
-                return 1;
+                return need;
             if (g[1] == '*' && g[2] == ' ') {
                 p = g + 3;
                 break;

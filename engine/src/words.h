@@ -52,8 +52,18 @@ size_t cc_words__find_pattern(const char *text, size_t from, size_t to,
  */
 unsigned cc_words__initials(const char *text, size_t from, size_t to);
 
-/* 0 when the pattern (or word) cannot match in a span of these initials;
- * 1 when it may. */
-int cc_words__may_match(unsigned initials, const char *pattern);
+/* The initials a span must have for the pattern to match in it: the
+ * first letters of its phrases. */
+unsigned cc_words__needs(const char *pattern);
+
+/* 0 when the pattern cannot match in a span of these initials; 1 when it
+ * may. */
+static inline int
+cc_words__may_match(unsigned initials, const char *pattern)
+{
+    unsigned need = cc_words__needs(pattern);
+
+    return (initials & need) == need;
+}
 
 #endif
