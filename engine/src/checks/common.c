@@ -629,19 +629,38 @@ int
 cc_check__words_in(const char *text, size_t c0, size_t c1,
                    const cc_words *words, const cc_words *blocks, int mode)
 {
-    int result = 0;
     /* The clause read once: most patterns start with a letter no word of
      * it does. */
-    unsigned initials = cc_words__initials(text, c0, c1);
+    return cc_check__words_in_with(text, c0, c1,
+                                   cc_words__initials(text, c0, c1), words,
+                                   NULL, blocks, NULL, mode);
+}
+
+/* May pattern k of w match in a span of these initials? */
+static int
+may(unsigned initials, const cc_words *w, const unsigned *needs, size_t k)
+{
+    unsigned need = needs ? needs[k] : cc_words__needs(w->items[k]);
+
+    return (initials & need) == need;
+}
+
+int
+cc_check__words_in_with(const char *text, size_t c0, size_t c1,
+                        unsigned initials, const cc_words *words,
+                        const unsigned *wneeds, const cc_words *blocks,
+                        const unsigned *bneeds, int mode)
+{
+    int result = 0;
 
     for (size_t k = 0; k < blocks->n; k++)
-        if (cc_words__may_match(initials, blocks->items[k]) &&
+        if (may(initials, blocks, bneeds, k) &&
             cc_words__find_pattern(text, c0, c1, blocks->items[k], NULL,
                                    NULL) != NONE)
             return 0;
     for (size_t k = 0; k < words->n; k++) {
         size_t last = 0, at;
-        if (!cc_words__may_match(initials, words->items[k]))
+        if (!may(initials, words, wneeds, k))
             continue;
         at = cc_words__find_pattern(text, c0, c1, words->items[k], NULL, &last);
         if (at == NONE)

@@ -47,33 +47,95 @@ repeats_act(const char *text, size_t c0, size_t c1)
     return cc_check__starts_with_any(text, k, c1, again);
 }
 
-/* Does event i name the act `words` describe?  1, -1 (denied) or 0. */
+/*
+ * The rules ask the same questions of the same events again and again: a
+ * chain of reviews looks for its completion from every step, and every
+ * look tested each event's clause against the rule's words.  The events
+ * that name an act (a rule's trigger, completion or end words, with their
+ * blocking words) are kept in order as they are found, each event tested
+ * once per set of words; the lookups below walk these lists.  The answers
+ * depend only on the events, their text and the events per sentence,
+ * none of which change while the rules run.
+ */
+typedef struct hits {
+    const cc_words *words, *blocks;
+    unsigned *wneeds, *bneeds; /* cc_words__needs of each pattern */
+    size_t *at; /* the narrative events naming the act, in order */
+    size_t n, cap;
+    size_t scanned; /* the events [0, scanned) have been tested */
+} hits;
+
+/* What event_names() reads of an event whatever the words: the initials
+ * of its clause, of its sentence up to the clause's end and of its whole
+ * sentence, whether the clause repeats the act before, and "until". */
+typedef struct event_x {
+    unsigned char known, repeats, until;
+    unsigned clause, lead, sentence;
+} event_x;
+
+typedef struct tindex {
+    unsigned char *narrative; /* per event: 0 not known, 1 no, 2 yes */
+    event_x *ex;              /* per event */
+    hits *lists;
+    size_t nlists, caplists;
+    const cc_extension **extension; /* per rule, when known */
+    unsigned char *extension_known;
+    const cc_rule *rule0;
+    size_t nrules;
+    int failed; /* out of memory: the run fails */
+} tindex;
+
+/* Event i's event_x, worked out the first time. */
+static const event_x *
+event_x_of(const run *r, size_t i)
+{
+    event_x *x = &r->tx->ex[i];
+    const cc_event *ev = &r->tl->events[i];
+    const cc_event_info *inf = &r->tl->info[i];
+    size_t c0 = inf->clause_offset, c1 = c0 + inf->clause_length;
+    size_t m = ev->where.offset, s0 = ev->where.sentence_offset;
+
+    if (x->known)
+        return x;
+    x->known = 1;
+    /* "did not issue the plan until 3 May": it was issued on 3 May. */
+    x->until =
+        m >= c0 + 6 && cc_words__find(r->text, m - 6, m, "until") != NONE;
+    x->repeats = (unsigned char)repeats_act(r->text, c0, c1);
+    x->clause = cc_words__initials(r->text, c0, c1);
+    x->lead = cc_words__initials(r->text, s0, c1);
+    x->sentence =
+        cc_words__initials(r->text, s0, s0 + ev->where.sentence_length);
+    return x;
+}
+
+/* Does event i name the act h's words describe?  1, -1 (denied) or 0. */
 static int
-event_names(const run *r, size_t i, const cc_words *words,
-            const cc_words *blocks)
+event_names(const run *r, size_t i, const hits *h)
 {
     const cc_event *ev = &r->tl->events[i];
     const cc_event_info *inf = &r->tl->info[i];
     size_t c0 = inf->clause_offset, c1 = c0 + inf->clause_length;
-    size_t m = ev->where.offset;
-    int until = 0, hit;
+    const event_x *x;
+    int until, hit;
 
     if (ev->kind == CC_EVENT_DECISION || !inf->clause_length)
         return 0;
-    /* "did not issue the plan until 3 May": it was issued on 3 May. */
-    if (m >= c0 + 6 && cc_words__find(r->text, m - 6, m, "until") != NONE)
-        until = CC_WORDS_UNTIL;
-    hit = cc_check__words_in(r->text, c0, c1, words, blocks, until);
+    x = event_x_of(r, i);
+    until = x->until ? CC_WORDS_UNTIL : 0;
+    hit = cc_check__words_in_with(r->text, c0, c1, x->clause, h->words,
+                                  h->wneeds, h->blocks, h->bneeds, until);
     /* "visited J on 11 March and again on 22 April": the second clause
      * takes the first one's act. */
-    if (hit == 0 && repeats_act(r->text, c0, c1))
-        hit = cc_check__words_in(r->text, ev->where.sentence_offset, c1, words,
-                                 blocks, until);
+    if (hit == 0 && x->repeats)
+        hit = cc_check__words_in_with(r->text, ev->where.sentence_offset, c1,
+                                      x->lead, h->words, h->wneeds, h->blocks,
+                                      h->bneeds, until);
     if (hit == 0 && alone_in_sentence(r, i))
-        hit = cc_check__words_in(r->text, ev->where.sentence_offset,
-                                 ev->where.sentence_offset +
-                                     ev->where.sentence_length,
-                                 words, blocks, until);
+        hit = cc_check__words_in_with(
+            r->text, ev->where.sentence_offset,
+            ev->where.sentence_offset + ev->where.sentence_length, x->sentence,
+            h->words, h->wneeds, h->blocks, h->bneeds, until);
     return hit;
 }
 
@@ -87,34 +149,6 @@ narrative_event(const run *r, size_t i)
            !cc_check__summary_para(r, para) &&
            !cc_check__action_section(r, para);
 }
-
-/*
- * The rules ask the same questions of the same events again and again: a
- * chain of reviews looks for its completion from every step, and every
- * look tested each event's clause against the rule's words.  The events
- * that name an act (a rule's trigger, completion or end words, with their
- * blocking words) are kept in order as they are found, each event tested
- * once per set of words; the lookups below walk these lists.  The answers
- * depend only on the events, their text and the events per sentence,
- * none of which change while the rules run.
- */
-typedef struct hits {
-    const cc_words *words, *blocks;
-    size_t *at; /* the narrative events naming the act, in order */
-    size_t n, cap;
-    size_t scanned; /* the events [0, scanned) have been tested */
-} hits;
-
-typedef struct tindex {
-    unsigned char *narrative; /* per event: 0 not known, 1 no, 2 yes */
-    hits *lists;
-    size_t nlists, caplists;
-    const cc_extension **extension; /* per rule, when known */
-    unsigned char *extension_known;
-    const cc_rule *rule0;
-    size_t nrules;
-    int failed; /* out of memory: the run fails */
-} tindex;
 
 static int
 narrative_known(const run *r, size_t i)
@@ -145,10 +179,22 @@ hits_of(const run *r, const cc_words *words, const cc_words *blocks)
         x->lists = p;
         x->caplists = cap;
     }
-    h = &x->lists[x->nlists++];
+    h = &x->lists[x->nlists];
     memset(h, 0, sizeof *h);
     h->words = words;
     h->blocks = blocks;
+    h->wneeds = malloc((words->n ? words->n : 1) * sizeof *h->wneeds);
+    h->bneeds = malloc((blocks->n ? blocks->n : 1) * sizeof *h->bneeds);
+    if (!h->wneeds || !h->bneeds) {
+        free(h->wneeds);
+        free(h->bneeds);
+        return NULL;
+    }
+    for (size_t k = 0; k < words->n; k++)
+        h->wneeds[k] = cc_words__needs(words->items[k]);
+    for (size_t k = 0; k < blocks->n; k++)
+        h->bneeds[k] = cc_words__needs(blocks->items[k]);
+    x->nlists++;
     return h;
 }
 
@@ -159,8 +205,7 @@ hit(const run *r, hits *h, size_t k)
 {
     while (k >= h->n && h->scanned < r->tl->nevents) {
         size_t i = h->scanned++;
-        if (!narrative_known(r, i) ||
-            event_names(r, i, h->words, h->blocks) != 1)
+        if (!narrative_known(r, i) || event_names(r, i, h) != 1)
             continue;
         if (h->n == h->cap) {
             size_t cap = h->cap ? 2 * h->cap : 16;
@@ -180,10 +225,14 @@ hit(const run *r, hits *h, size_t k)
 static void
 tindex_free(tindex *x)
 {
-    for (size_t k = 0; k < x->nlists; k++)
+    for (size_t k = 0; k < x->nlists; k++) {
         free(x->lists[k].at);
+        free(x->lists[k].wneeds);
+        free(x->lists[k].bneeds);
+    }
     free(x->lists);
     free(x->narrative);
+    free(x->ex);
     free(x->extension);
     free(x->extension_known);
 }
@@ -575,12 +624,13 @@ cc_check__timescales(run *r)
     x.nrules = cc_ctx_rule_count(r->ctx);
     x.rule0 = cc_ctx_rule(r->ctx, 0);
     x.narrative = calloc(ne ? ne : 1, 1);
+    x.ex = calloc(ne ? ne : 1, sizeof *x.ex);
     x.extension = calloc(x.nrules + 1, sizeof *x.extension);
     x.extension_known = calloc(x.nrules + 1, 1);
     /* Events per sentence, counted once: a clause without the rule's words
      * falls back to its sentence only when the sentence dates one event. */
     r->sentence_events = calloc(ns ? ns : 1, sizeof *r->sentence_events);
-    if (!r->sentence_events || !x.narrative || !x.extension ||
+    if (!r->sentence_events || !x.narrative || !x.ex || !x.extension ||
         !x.extension_known) {
         free(r->sentence_events);
         r->sentence_events = NULL;
