@@ -606,8 +606,10 @@ kind_of(const cc_lexicon *lx, const char *text, size_t c0, size_t c1, size_t m0,
             continue;
         if (i >= m0 && i < m1)
             continue;
-        for (size_t k = 0; k < lx->nwords; k++) {
-            const cc_lexword *lw = &lx->words[k];
+        /* Only the rows starting with this byte can match here. */
+        int b = cc_words__lower((unsigned char)text[i]);
+        for (size_t q = lx->word_at[b]; q < lx->word_at[b + 1]; q++) {
+            const cc_lexword *lw = &lx->words[lx->word_by[q]];
             size_t n = lex_match(text, i, c1, lw), dist;
             if (!n || lex_blocked(text, c0, c1, i, lw))
                 continue;
@@ -842,8 +844,9 @@ first_actor(const cc_lexicon *lx, const char *text, size_t from, size_t to,
             a = CC_ACTOR_COMPLAINANT;
         } else {
             const cc_lexactor *la = NULL;
-            for (size_t k = 0; k < lx->nactors; k++) {
-                const cc_lexactor *t = &lx->actors[k];
+            int b = (unsigned char)text[i];
+            for (size_t q = lx->actor_at[b]; q < lx->actor_at[b + 1]; q++) {
+                const cc_lexactor *t = &lx->actors[lx->actor_by[q]];
                 size_t n = strlen(t->word);
                 if (t->cased) {
                     if (i + n > to || strncmp(text + i, t->word, n) != 0 ||
@@ -1402,11 +1405,14 @@ cc_chrono__phrase_kind(const cc_ctx *ctx, const char *text, size_t from,
         for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
             if (cc_words__match(text, i, to, extra[k].word))
                 return extra[k].kind;
-        for (size_t k = 0; k < lx->nwords; k++)
-            if (lex_match(text, i, to, &lx->words[k]) &&
-                !lex_blocked(text, from, to, i, &lx->words[k]) &&
+        int b = cc_words__lower((unsigned char)text[i]);
+        for (size_t q = lx->word_at[b]; q < lx->word_at[b + 1]; q++) {
+            const cc_lexword *lw = &lx->words[lx->word_by[q]];
+            if (lex_match(text, i, to, lw) &&
+                !lex_blocked(text, from, to, i, lw) &&
                 !cc_words__match(text, i, to, "complainant*"))
-                return lx->words[k].kind;
+                return lw->kind;
+        }
         /* Naming what an interval counts from, the noun is the act: "six
          * weeks after her complaint". */
         if (cc_words__match(text, i, to, "complaint*"))

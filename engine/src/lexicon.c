@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "words.h"
 
 int
 cc_lexicon__kind(cc_event_kind *out, const char *name)
@@ -176,6 +177,52 @@ load_list(const cc_lexicon *lx, const char *key, const char ***out, size_t *n,
     return CC_OK;
 }
 
+/* Can actor row t match at a byte b (its first character, as written
+ * for a cased row, else in lower case)? */
+static int
+actor_starts(const cc_lexactor *t, int b)
+{
+    int c = (unsigned char)t->word[0];
+
+    return c && (t->cased ? b == c : cc_words__lower(b) == c);
+}
+
+/* Fills the word_at/word_by and actor_at/actor_by indexes; -1 when out
+ * of memory. */
+static int
+index_rows(cc_lexicon *lx)
+{
+    size_t n = 0;
+
+    lx->word_by = malloc((lx->nwords ? lx->nwords : 1) * sizeof *lx->word_by);
+    if (!lx->word_by)
+        return -1;
+    /* Words by the first character itself; a byte looks up its lower case. */
+    for (int b = 0; b < 256; b++) {
+        lx->word_at[b] = n;
+        for (size_t k = 0; k < lx->nwords; k++)
+            if ((unsigned char)lx->words[k].word[0] == b)
+                lx->word_by[n++] = k;
+    }
+    lx->word_at[256] = n;
+    n = 0;
+    for (int b = 0; b < 256; b++)
+        for (size_t k = 0; k < lx->nactors; k++)
+            n += actor_starts(&lx->actors[k], b);
+    lx->actor_by = malloc((n ? n : 1) * sizeof *lx->actor_by);
+    if (!lx->actor_by)
+        return -1;
+    n = 0;
+    for (int b = 0; b < 256; b++) {
+        lx->actor_at[b] = n;
+        for (size_t k = 0; k < lx->nactors; k++)
+            if (actor_starts(&lx->actors[k], b))
+                lx->actor_by[n++] = k;
+    }
+    lx->actor_at[256] = n;
+    return 0;
+}
+
 cc_status
 cc_lexicon__load(cc_lexicon *out, const char *data, size_t len,
                  const char *source, cc_error *err)
@@ -282,6 +329,10 @@ cc_lexicon__load(cc_lexicon *out, const char *data, size_t len,
         (st = load_list(out, "people", &out->people, &out->npeople, source,
                         err)) != CC_OK)
         goto fail;
+    if (index_rows(out) != 0) {
+        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+        goto fail;
+    }
     return CC_OK;
 fail:
     cc_lexicon__free(out);
@@ -300,6 +351,8 @@ cc_lexicon__free(cc_lexicon *lx)
     free((void *)lx->speech);
     free((void *)lx->reports);
     free((void *)lx->people);
+    free(lx->word_by);
+    free(lx->actor_by);
     json_decref(lx->json);
     memset(lx, 0, sizeof *lx);
 }
