@@ -28,6 +28,23 @@ typedef struct findex {
     size_t nrules;
     size_t *pos[2]; /* per rule: names (0), completion (1) said last */
     unsigned *seen[2], stamp; /* pos[k][i] holds for this stamp */
+    size_t *named;            /* the deadlines a name can pick, in order */
+    size_t nnamed;
+    size_t *done; /* the deadlines a completion can pick, in order */
+    size_t ndone;
+    struct acted *said; /* actual events' inputs by paragraph, offset */
+    size_t nsaid;
+    size_t *actual; /* each deadline's last "actual" input's offset, NONE */
+    struct acted {
+        size_t at, deadline;
+        long para; /* the event's paragraph (in `said` only) */
+    } * acted;     /* actual inputs of timescales (not minimum), by offset */
+    size_t nacted;
+    /* The events named_before() reads, by sentence: every event but the
+     * decision with a sentence, in (sentence, event) order, when each
+     * lies in its sentence (else by_sentence is NULL); those without a
+     * sentence, in event order. */
+    size_t *by_sentence, nby, *unplaced, nunplaced;
 } findex;
 
 static void
@@ -35,10 +52,141 @@ findex_free(findex *x)
 {
     free(x->rule);
     free(x->event);
+    free(x->named);
+    free(x->done);
+    free(x->said);
+    free(x->actual);
+    free(x->acted);
+    free(x->by_sentence);
+    free(x->unplaced);
     for (int k = 0; k < 2; k++) {
         free(x->pos[k]);
         free(x->seen[k]);
     }
+}
+
+static size_t actual_at(const cc_deadline *d);
+
+/* Orders struct acted by paragraph, offset, then deadline. */
+static int
+acted_order(const void *a, const void *b)
+{
+    const struct acted *x = a, *y = b;
+
+    if (x->para != y->para)
+        return x->para < y->para ? -1 : 1;
+    if (x->at != y->at)
+        return x->at < y->at ? -1 : 1;
+    return x->deadline < y->deadline ? -1 : x->deadline > y->deadline;
+}
+
+static cc_status
+index_deadlines(const run *r, findex *x)
+{
+    size_t nd = r->tl->ndeadlines, na = 0;
+
+    x->named = malloc((nd ? nd : 1) * sizeof *x->named);
+    x->done = malloc((nd ? nd : 1) * sizeof *x->done);
+    x->actual = malloc((nd ? nd : 1) * sizeof *x->actual);
+    for (size_t i = 0; i < nd; i++)
+        na += r->tl->deadlines[i].ninputs;
+    x->acted = malloc((na ? na : 1) * sizeof *x->acted);
+    x->said = malloc((na ? na : 1) * sizeof *x->said);
+    if (!x->named || !x->done || !x->actual || !x->acted || !x->said)
+        return CC_ENOMEM;
+    for (size_t i = 0; i < nd; i++) {
+        const cc_deadline *d = &r->tl->deadlines[i];
+        const cc_rule *rule = x->rule[i];
+        x->actual[i] = actual_at(d);
+        /* deadline_by_completion(): with an actual date, not a minimum */
+        if (rule && d->has_actual && strcmp(rule->engage.check, "minimum") != 0)
+            x->done[x->ndone++] = i;
+        /* deadline_by_actual(): the actual events, by paragraph */
+        for (size_t j = 0; j < d->ninputs; j++)
+            if (strcmp(d->inputs[j].role, "actual") == 0 &&
+                d->inputs[j].event >= 0) {
+                struct acted *e = &x->said[x->nsaid++];
+                e->at = d->inputs[j].where.offset;
+                e->deadline = i;
+                e->para = r->tl->info[d->inputs[j].event].paragraph;
+            }
+        /* deadline_by_words(): a council's own timescale or a rule with
+         * names; only a timescale without its act can be the one meant */
+        if ((d->check == CC_CHECK_COUNCIL_TIMESCALE ||
+             (rule && rule->engage.names.n)) &&
+            (d->has_actual || d->check == CC_CHECK_TIMESCALE))
+            x->named[x->nnamed++] = i;
+        /* deadline_acted_in(): a minimum period is not a deadline an act
+         * can be late for */
+        if (d->check != CC_CHECK_TIMESCALE || !d->has_actual || !rule ||
+            strcmp(rule->engage.check, "minimum") == 0)
+            continue;
+        for (size_t j = 0; j < d->ninputs; j++)
+            if (strcmp(d->inputs[j].role, "actual") == 0) {
+                x->acted[x->nacted].at = d->inputs[j].where.offset;
+                x->acted[x->nacted].para = 0;
+                x->acted[x->nacted++].deadline = i;
+            }
+    }
+    qsort(x->acted, x->nacted, sizeof *x->acted, acted_order);
+    /* Entries equal in all three are inputs of one deadline at one
+     * offset: any of them gives that deadline. */
+    qsort(x->said, x->nsaid, sizeof *x->said, acted_order);
+    return CC_OK;
+}
+
+static cc_status
+index_sentences(const run *r, findex *x)
+{
+    const cc_timeline *tl = r->tl;
+    size_t ne = tl->nevents, ns = cc_doc_sentence_count(r->doc);
+    int ok = 1;
+
+    x->by_sentence = malloc((ne ? ne : 1) * sizeof *x->by_sentence);
+    x->unplaced = malloc((ne ? ne : 1) * sizeof *x->unplaced);
+    if (!x->by_sentence || !x->unplaced)
+        return CC_ENOMEM;
+    for (size_t i = 0; i < ne; i++) {
+        long s = tl->info[i].sentence;
+        if (tl->events[i].kind == CC_EVENT_DECISION)
+            continue;
+        if (s < 0) {
+            x->unplaced[x->nunplaced++] = i;
+            continue;
+        }
+        /* A sentence starting at or after `at` has no event before it. */
+        if ((size_t)s >= ns || tl->events[i].where.offset <
+                                   cc_doc_sentence(r->doc, (size_t)s)->offset)
+            ok = 0;
+        x->by_sentence[x->nby++] = i;
+    }
+    if (!ok) {
+        free(x->by_sentence);
+        x->by_sentence = NULL;
+        return CC_OK;
+    }
+    /* Counting sort by sentence keeps the event order within one. */
+    {
+        size_t *count = calloc(ns + 1, sizeof *count), *sorted;
+        if (!count)
+            return CC_ENOMEM;
+        sorted = malloc((x->nby ? x->nby : 1) * sizeof *sorted);
+        if (!sorted) {
+            free(count);
+            return CC_ENOMEM;
+        }
+        for (size_t k = 0; k < x->nby; k++)
+            count[tl->info[x->by_sentence[k]].sentence + 1]++;
+        for (size_t s = 1; s <= ns; s++)
+            count[s] += count[s - 1];
+        for (size_t k = 0; k < x->nby; k++)
+            sorted[count[tl->info[x->by_sentence[k]].sentence]++] =
+                x->by_sentence[k];
+        free(count);
+        free(x->by_sentence);
+        x->by_sentence = sorted;
+    }
+    return CC_OK;
 }
 
 static cc_status
@@ -75,7 +223,7 @@ findex_make(run *r, findex *x)
     for (size_t i = 1; i < nm && x->sorted; i++)
         x->sorted = cc_doc_mention(r->doc, i - 1)->offset <=
                     cc_doc_mention(r->doc, i)->offset;
-    return CC_OK;
+    return index_deadlines(r, x) == CC_OK ? index_sentences(r, x) : CC_ENOMEM;
 }
 
 /* The rule's cached position of kind k for this stamp, or NULL when it
@@ -274,10 +422,11 @@ deadline_by_words(const run *r, size_t a, size_t b, size_t at)
 
     (void)b;
     r->fx->stamp++;
-    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+    for (size_t q = 0; q < r->fx->nnamed; q++) {
+        size_t i = r->fx->named[q];
         const cc_deadline *d = &r->tl->deadlines[i];
         const cc_rule *rule = r->fx->rule[i];
-        size_t pos, act = actual_at(d), *slot;
+        size_t pos, act = r->fx->actual[i], *slot;
         int better, known;
 
         if (d->check == CC_CHECK_COUNCIL_TIMESCALE) {
@@ -329,14 +478,12 @@ deadline_by_completion(const run *r, size_t a, size_t at)
     size_t bestpos = 0;
 
     r->fx->stamp++;
-    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+    for (size_t q = 0; q < r->fx->ndone; q++) {
+        size_t i = r->fx->done[q];
         const cc_deadline *d = &r->tl->deadlines[i];
         const cc_rule *rule = r->fx->rule[i];
         size_t last = NONE, *slot;
         int known;
-        if (!rule || !d->has_actual ||
-            strcmp(rule->engage.check, "minimum") == 0)
-            continue;
         /* The deadline wins when its patterns' last match is past the
          * best so far (the first match at all, when there is none). */
         slot = rule_slot(r, rule, 1, &known);
@@ -389,19 +536,21 @@ named_before_in_paragraph(const run *r, const cc_mention *m, long first_back,
 static const cc_deadline *
 deadline_acted_in(const run *r, size_t a, size_t b)
 {
-    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
-        const cc_deadline *d = &r->tl->deadlines[i];
-        const cc_rule *rule = cc_ctx_rule_find(r->ctx, d->rule);
-        /* A minimum period is not a deadline an act can be late for. */
-        if (d->check != CC_CHECK_TIMESCALE || !d->has_actual || !rule ||
-            strcmp(rule->engage.check, "minimum") == 0)
-            continue;
-        for (size_t j = 0; j < d->ninputs; j++)
-            if (strcmp(d->inputs[j].role, "actual") == 0 &&
-                d->inputs[j].where.offset >= a && d->inputs[j].where.offset < b)
-                return d;
+    const findex *x = r->fx;
+    size_t lo = 0, hi = x->nacted, best = NONE;
+
+    /* The first deadline, in order, with an actual input in [a, b). */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->acted[mid].at < a)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return NULL;
+    for (; lo < x->nacted && x->acted[lo].at < b; lo++)
+        if (best == NONE || x->acted[lo].deadline < best)
+            best = x->acted[lo].deadline;
+    return best == NONE ? NULL : &r->tl->deadlines[best];
 }
 
 /* The deadline whose actual event is said last before `at` in paragraph
@@ -409,23 +558,26 @@ deadline_acted_in(const run *r, size_t a, size_t b)
 static const cc_deadline *
 deadline_by_actual(const run *r, long para, size_t at)
 {
-    const cc_deadline *best = NULL;
-    size_t bestat = 0;
+    const findex *x = r->fx;
+    size_t lo = 0, hi = x->nsaid, k;
 
-    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
-        const cc_deadline *d = &r->tl->deadlines[i];
-        for (size_t j = 0; j < d->ninputs; j++) {
-            const cc_evidence *e = &d->inputs[j];
-            if (strcmp(e->role, "actual") != 0 || e->event < 0 ||
-                r->tl->info[e->event].paragraph != para || e->where.offset > at)
-                continue;
-            if (!best || e->where.offset > bestat) {
-                best = d;
-                bestat = e->where.offset;
-            }
-        }
+    /* The last entry of the paragraph at or before `at`; of those at its
+     * offset, the first deadline. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct acted *e = &x->said[mid];
+        if (e->para < para || (e->para == para && e->at <= at))
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return best;
+    if (lo == 0 || x->said[lo - 1].para != para)
+        return NULL;
+    k = lo - 1;
+    while (k > 0 && x->said[k - 1].para == para &&
+           x->said[k - 1].at == x->said[k].at)
+        k--;
+    return &r->tl->deadlines[x->said[k].deadline];
 }
 
 /* The actual end of a deadline, as the end of an interval. */
@@ -738,6 +890,96 @@ previous_event(const run *r, size_t at, size_t not, cc_date by)
     return best;
 }
 
+/* May event i be what named_before() looks for (pass 0: not in the
+ * summary)? */
+static int
+named_event(const run *r, size_t i, size_t at, size_t not, cc_date by,
+            const char *word, int pass)
+{
+    const cc_event *ev = &r->tl->events[i];
+    const cc_event_info *inf = &r->tl->info[i];
+
+    return !(i == not || ev->kind == CC_EVENT_DECISION || inf->negated ||
+             ev->planned || ev->earliest > by || ev->where.offset >= at ||
+             (!pass && cc_check__summary_para(r, inf->paragraph)) ||
+             !cc_check__has(
+                 r->text, ev->where.sentence_offset,
+                 ev->where.sentence_offset + ev->where.sentence_length, word));
+}
+
+/* Of the events [from, to) of `list`, the one named_before() prefers
+ * (the sentence said last before; in it, the earliest date, "for care
+ * from 23 October to 24 November": care began 23 October), or NONE. */
+static size_t
+named_best(const run *r, const size_t *list, size_t from, size_t to, size_t at,
+           size_t not, cc_date by, const char *word, int pass)
+{
+    size_t best = NONE;
+
+    for (size_t k = from; k < to; k++) {
+        size_t i = list[k];
+        const cc_event_info *inf = &r->tl->info[i];
+        if (!named_event(r, i, at, not, by, word, pass))
+            continue;
+        if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
+            (inf->sentence == r->tl->info[best].sentence &&
+             r->tl->events[i].earliest < r->tl->events[best].earliest))
+            best = i;
+    }
+    return best;
+}
+
+/* named_before() by every event, in order. */
+static size_t
+named_scan(const run *r, size_t at, size_t not, cc_date by, const char *word,
+           int pass)
+{
+    size_t best = NONE;
+
+    for (size_t i = 0; i < r->tl->nevents; i++) {
+        const cc_event_info *inf = &r->tl->info[i];
+        if (!named_event(r, i, at, not, by, word, pass))
+            continue;
+        if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
+            (inf->sentence == r->tl->info[best].sentence &&
+             r->tl->events[i].earliest < r->tl->events[best].earliest))
+            best = i;
+    }
+    return best;
+}
+
+/* named_before() by sentence, from the last one starting before `at`
+ * back: the first sentence with such an event holds the answer; the
+ * events without a sentence come after every sentence. */
+static size_t
+named_last(const run *r, size_t at, size_t not, cc_date by, const char *word,
+           int pass)
+{
+    const findex *x = r->fx;
+    const cc_timeline *tl = r->tl;
+    size_t lo = 0, hi = x->nby, best;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        long s = tl->info[x->by_sentence[mid]].sentence;
+        if (cc_doc_sentence(r->doc, (size_t)s)->offset < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo > 0) {
+        size_t g = lo - 1;
+        long s = tl->info[x->by_sentence[g]].sentence;
+        while (g > 0 && tl->info[x->by_sentence[g - 1]].sentence == s)
+            g--;
+        if ((best = named_best(r, x->by_sentence, g, lo, at, not, by, word,
+                               pass)) != NONE)
+            return best;
+        lo = g;
+    }
+    return named_best(r, x->unplaced, 0, x->nunplaced, at, not, by, word, pass);
+}
+
 /*
  * "after care began": the first word after "after" (past the, her, his,
  * its, a designation), and the event said last before `at` whose
@@ -791,24 +1033,8 @@ named_before(const run *r, size_t at, size_t to, size_t not, cc_date by)
     /* The narrative first; the summary when only it dates the thing
      * ("more than five months after Mr J first reported the leak"). */
     for (int pass = 0; pass < 2 && best == NONE; pass++)
-        for (size_t i = 0; i < r->tl->nevents; i++) {
-            const cc_event *ev = &r->tl->events[i];
-            const cc_event_info *inf = &r->tl->info[i];
-            if (i == not || ev->kind == CC_EVENT_DECISION || inf->negated ||
-                ev->planned || ev->earliest > by || ev->where.offset >= at ||
-                (!pass && cc_check__summary_para(r, inf->paragraph)) ||
-                !cc_check__has(r->text, ev->where.sentence_offset,
-                               ev->where.sentence_offset +
-                                   ev->where.sentence_length,
-                               word))
-                continue;
-            /* The sentence said last before; in it, the earliest date ("for
-             * care from 23 October to 24 November": care began 23 October). */
-            if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
-                (inf->sentence == r->tl->info[best].sentence &&
-                 ev->earliest < r->tl->events[best].earliest))
-                best = i;
-        }
+        best = r->fx->by_sentence ? named_last(r, at, not, by, word, pass)
+                                  : named_scan(r, at, not, by, word, pass);
     return best;
 }
 
