@@ -155,9 +155,8 @@ cc_check__text_evidence(run *r, size_t offset, size_t length, const char *role)
 cc_evidence
 cc_check__decision_evidence(run *r)
 {
-    for (size_t i = 0; i < r->tl->nevents; i++)
-        if (r->tl->events[i].kind == CC_EVENT_DECISION)
-            return cc_check__event_evidence(r, i, "decision");
+    if (r->decision_event != NONE)
+        return cc_check__event_evidence(r, r->decision_event, "decision");
     return cc_check__text_evidence(r, 0, 0, "decision");
 }
 

@@ -22,6 +22,7 @@ typedef struct run {
     cc_error *err;
     unsigned *sentence_events; /* events per doc sentence, while the
                                   timescales run (timescales.c owns it) */
+    size_t decision_event;     /* the decision's event, NONE for none */
     struct tindex *tx; /* what the timescales have found of the events, while
                           they run (timescales.c owns it) */
     struct findex *fx; /* the indexes the statements of delay are read
