@@ -284,10 +284,19 @@ cc_words__find_pattern(const char *text, size_t from, size_t to,
     return (size_t)-1;
 }
 
-unsigned
+/* The bit of a letter (0..25) followed by byte c. */
+static inline void
+add_pair(cc_initials *x, unsigned l, int c)
+{
+    unsigned h = (l * 31u + (unsigned)c) & 127u;
+
+    x->pairs[h >> 6] |= 1ull << (h & 63u);
+}
+
+cc_initials
 cc_words__initials(const char *text, size_t from, size_t to)
 {
-    unsigned bits = 0;
+    cc_initials x = {0, {0, 0}};
     int prev = from > 0 && alnum((unsigned char)text[from - 1]);
 
     for (size_t i = from; i < to; i++) {
@@ -295,26 +304,33 @@ cc_words__initials(const char *text, size_t from, size_t to)
         int a = alnum(c);
         if (a && !prev) {
             unsigned l = (unsigned)lower(c) - 'a';
-            if (l < 26)
-                bits |= 1u << l;
+            if (l < 26) {
+                x.first |= 1u << l;
+                if (i + 1 < to)
+                    add_pair(&x, l, lower((unsigned char)text[i + 1]));
+            }
         }
         prev = a;
     }
-    return bits;
+    return x;
 }
 
-unsigned
+cc_initials
 cc_words__needs(const char *pattern)
 {
-    /* Each phrase's first character: the pattern's, and those after its
-     * gaps (" * ", " ... ").  Other characters are not tested here. */
+    /* Each phrase's start: the pattern's, and those after its gaps
+     * (" * ", " ... ").  Other characters are not tested here. */
     const char *p = pattern;
-    unsigned need = 0;
+    cc_initials need = {0, {0, 0}};
 
     for (;;) {
         unsigned l = (unsigned)(unsigned char)*p - 'a';
-        if (l < 26)
-            need |= 1u << l;
+        if (l < 26) {
+            need.first |= 1u << l;
+            /* as cand_next() and cc_words__match() test the second */
+            if (p[1] && p[1] != '*' && p[1] != ' ')
+                add_pair(&need, l, (unsigned char)p[1]);
+        }
         for (;;) {
             const char *g = strchr(p, ' ');
             if (!g)

@@ -630,25 +630,30 @@ cc_check__words_in(const char *text, size_t c0, size_t c1,
 {
     /* The clause read once: most patterns start with a letter no word of
      * it does. */
-    return cc_check__words_in_with(text, c0, c1,
-                                   cc_words__initials(text, c0, c1), words,
-                                   NULL, blocks, NULL, mode);
+    cc_initials have = cc_words__initials(text, c0, c1);
+
+    return cc_check__words_in_with(text, c0, c1, &have, words, NULL, blocks,
+                                   NULL, mode);
 }
 
 /* May pattern k of w match in a span of these initials? */
 static int
-may(unsigned initials, const cc_words *w, const unsigned *needs, size_t k)
+may(const cc_initials *initials, const cc_words *w, const cc_initials *needs,
+    size_t k)
 {
-    unsigned need = needs ? needs[k] : cc_words__needs(w->items[k]);
+    cc_initials need;
 
-    return (initials & need) == need;
+    if (needs)
+        return cc_words__covers(initials, &needs[k]);
+    need = cc_words__needs(w->items[k]);
+    return cc_words__covers(initials, &need);
 }
 
 int
 cc_check__words_in_with(const char *text, size_t c0, size_t c1,
-                        unsigned initials, const cc_words *words,
-                        const unsigned *wneeds, const cc_words *blocks,
-                        const unsigned *bneeds, int mode)
+                        const cc_initials *initials, const cc_words *words,
+                        const cc_initials *wneeds, const cc_words *blocks,
+                        const cc_initials *bneeds, int mode)
 {
     int result = 0;
 
@@ -767,11 +772,13 @@ static int
 names_act(const char *text, size_t a, size_t b, const cc_words *words,
           size_t before)
 {
-    unsigned initials = words->n ? cc_words__initials(text, a, b) : 0;
+    cc_initials initials = {0, {0, 0}};
 
+    if (words->n)
+        initials = cc_words__initials(text, a, b);
     for (size_t k = 0; k < words->n; k++) {
         size_t at;
-        if (!cc_words__may_match(initials, words->items[k]))
+        if (!cc_words__may_match(&initials, words->items[k]))
             continue;
         at = cc_words__find_pattern(text, a, b, words->items[k], NULL, NULL);
         if (at != NONE && (before == NONE || at < before))

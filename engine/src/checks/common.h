@@ -129,9 +129,9 @@ int cc_check__words_in(const char *text, size_t c0, size_t c1,
 /* The same, the span's cc_words__initials given, and those each pattern
  * needs (cc_words__needs, by item; NULL: worked out here). */
 int cc_check__words_in_with(const char *text, size_t c0, size_t c1,
-                            unsigned initials, const cc_words *words,
-                            const unsigned *wneeds, const cc_words *blocks,
-                            const unsigned *bneeds, int mode);
+                            const cc_initials *initials, const cc_words *words,
+                            const cc_initials *wneeds, const cc_words *blocks,
+                            const cc_initials *bneeds, int mode);
 /* Judges d, whose act the sentence at [undone, +ulen) says was not done:
  * that sentence is an input, and the act is missed once the decision
  * (which the timeline must have) comes after the last due day. */

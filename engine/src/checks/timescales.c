@@ -59,7 +59,7 @@ repeats_act(const char *text, size_t c0, size_t c1)
  */
 typedef struct hits {
     const cc_words *words, *blocks;
-    unsigned *wneeds, *bneeds; /* cc_words__needs of each pattern */
+    cc_initials *wneeds, *bneeds; /* cc_words__needs of each pattern */
     size_t *at; /* the narrative events naming the act, in order */
     size_t n, cap;
     size_t scanned; /* the events [0, scanned) have been tested */
@@ -70,7 +70,7 @@ typedef struct hits {
  * sentence, whether the clause repeats the act before, and "until". */
 typedef struct event_x {
     unsigned char known, repeats, until;
-    unsigned clause, lead, sentence;
+    cc_initials clause, lead, sentence;
 } event_x;
 
 typedef struct tindex {
@@ -123,18 +123,18 @@ event_names(const run *r, size_t i, const hits *h)
         return 0;
     x = event_x_of(r, i);
     until = x->until ? CC_WORDS_UNTIL : 0;
-    hit = cc_check__words_in_with(r->text, c0, c1, x->clause, h->words,
+    hit = cc_check__words_in_with(r->text, c0, c1, &x->clause, h->words,
                                   h->wneeds, h->blocks, h->bneeds, until);
     /* "visited J on 11 March and again on 22 April": the second clause
      * takes the first one's act. */
     if (hit == 0 && x->repeats)
         hit = cc_check__words_in_with(r->text, ev->where.sentence_offset, c1,
-                                      x->lead, h->words, h->wneeds, h->blocks,
+                                      &x->lead, h->words, h->wneeds, h->blocks,
                                       h->bneeds, until);
     if (hit == 0 && alone_in_sentence(r, i))
         hit = cc_check__words_in_with(
             r->text, ev->where.sentence_offset,
-            ev->where.sentence_offset + ev->where.sentence_length, x->sentence,
+            ev->where.sentence_offset + ev->where.sentence_length, &x->sentence,
             h->words, h->wneeds, h->blocks, h->bneeds, until);
     return hit;
 }
