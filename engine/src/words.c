@@ -316,6 +316,20 @@ cc_words__initials(const char *text, size_t from, size_t to)
 }
 
 cc_initials
+cc_words__needs_word(const char *word)
+{
+    cc_initials need = {0, {0, 0}};
+    unsigned l = (unsigned)(unsigned char)word[0] - 'a';
+
+    if (l < 26) {
+        need.first |= 1u << l;
+        if (word[1] && word[1] != '*' && word[1] != ' ')
+            add_pair(&need, l, (unsigned char)word[1]);
+    }
+    return need;
+}
+
+cc_initials
 cc_words__needs(const char *pattern)
 {
     /* Each phrase's start: the pattern's, and those after its gaps

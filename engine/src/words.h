@@ -64,6 +64,9 @@ cc_initials cc_words__initials(const char *text, size_t from, size_t to);
  * characters. */
 cc_initials cc_words__needs(const char *pattern);
 
+/* The same for a word as cc_words__find reads it (no gaps). */
+cc_initials cc_words__needs_word(const char *word);
+
 /* Does `have` hold every start of `need`? */
 static inline int
 cc_words__covers(const cc_initials *have, const cc_initials *need)

@@ -21,9 +21,15 @@ int
 cc_check__has_any(const char *text, size_t from, size_t to,
                   const char *const *words)
 {
-    for (; *words; words++)
-        if (cc_check__has(text, from, to, *words))
+    /* The span read once; a word whose start it lacks is not looked for. */
+    cc_initials have = cc_words__initials(text, from, to);
+
+    for (; *words; words++) {
+        cc_initials need = cc_words__needs_word(*words);
+        if (cc_words__covers(&have, &need) &&
+            cc_check__has(text, from, to, *words))
             return 1;
+    }
     return 0;
 }
 

@@ -45,11 +45,16 @@ discretion_of(run *r, size_t *at, size_t *alen)
     for (size_t i = 0; i < cc_doc_sentence_count(r->doc); i++) {
         const cc_sentence *s = cc_doc_sentence(r->doc, i);
         size_t a = s->offset, b = s->offset + s->length, k = NONE, c0, klen = 0;
+        cc_initials have;
         if (!cc_chrono__narrative_at(r->tl, s->paragraph) ||
             cc_check__has_any(r->text, a, b, hypothetical))
             continue;
+        have = cc_words__initials(r->text, a, b);
         for (const char *const *w = cues; *w; w++) {
-            size_t f = cc_words__find(r->text, a, b, *w);
+            cc_initials need = cc_words__needs_word(*w);
+            size_t f = cc_words__covers(&have, &need)
+                           ? cc_words__find(r->text, a, b, *w)
+                           : NONE;
             if (f != NONE && (k == NONE || f < k)) {
                 k = f;
                 klen = cc_words__match(r->text, f, b, *w);
