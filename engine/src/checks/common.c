@@ -702,22 +702,38 @@ size_t
 cc_check__undone_sentence(const run *r, const cc_words *words,
                           const cc_words *blocks, size_t after, size_t *len)
 {
-    size_t ns = cc_doc_sentence_count(r->doc);
+    size_t ns = cc_doc_sentence_count(r->doc), found = NONE;
+    /* What each pattern needs, once for all the sentences. */
+    cc_initials *wn = malloc((words->n ? words->n : 1) * sizeof *wn);
+    cc_initials *bn = malloc((blocks->n ? blocks->n : 1) * sizeof *bn);
 
-    for (size_t i = 0; i < ns; i++) {
+    if (wn && bn) {
+        for (size_t k = 0; k < words->n; k++)
+            wn[k] = cc_words__needs(words->items[k]);
+        for (size_t k = 0; k < blocks->n; k++)
+            bn[k] = cc_words__needs(blocks->items[k]);
+    }
+    for (size_t i = 0; i < ns && found == NONE; i++) {
         const cc_sentence *s = cc_doc_sentence(r->doc, i);
+        cc_initials have;
         if (s->offset < after || s->paragraph < 0 ||
             !cc_chrono__narrative_at(r->tl, s->paragraph) ||
             cc_check__summary_para(r, s->paragraph) ||
             cc_check__action_section(r, s->paragraph))
             continue;
-        if (cc_check__words_in(r->text, s->offset, s->offset + s->length, words,
-                               blocks, CC_WORDS_GAP_DENIALS) < 0) {
+        have = cc_words__initials(r->text, s->offset, s->offset + s->length);
+        /* Out of memory, the needs are worked out for each sentence. */
+        if (cc_check__words_in_with(r->text, s->offset, s->offset + s->length,
+                                    &have, words, wn && bn ? wn : NULL, blocks,
+                                    wn && bn ? bn : NULL,
+                                    CC_WORDS_GAP_DENIALS) < 0) {
             *len = s->length;
-            return s->offset;
+            found = s->offset;
         }
     }
-    return NONE;
+    free(wn);
+    free(bn);
+    return found;
 }
 
 void
@@ -811,6 +827,13 @@ cc_check__timed_act(run *r, size_t from, const cc_words *words,
         size_t end = m->offset + m->length, k, s1;
         int later = 0;
         cc_period p;
+        /* A mention of an earlier paragraph, or ending before the event,
+         * is passed over whatever it restates (the duration read from it
+         * lies inside it): not read as a document of its own. */
+        if (starts_before &&
+            (m->paragraph < para ||
+             (m->length > 0 && end <= tl->events[from].where.offset)))
+            continue;
         /* "two days later", read as a relative date: its duration */
         if (starts_before && m->type == CC_MENTION_DATE &&
             (m->flags & CC_MENTION_UNRESOLVED) &&
