@@ -10,6 +10,7 @@
  */
 #include <jansson.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -300,20 +301,53 @@ jw_interval(jw *j, const char *key, cc_date a, cc_date b)
     jw_close(j, '}');
 }
 
+static int
+is_space(char c)
+{
+    return c == '\r' || c == '\n' || c == '\t' || c == ' ';
+}
+
 /* The words of the doc at [offset, +length) as a string member (what
  * cc_emit__words gives, to its first NUL, as json_string() reads it). */
 static void
 jw_words(jw *j, const char *key, const view *v, size_t offset, size_t length)
 {
     cc_out *s = &j->scratch;
+    size_t len, i, end, n;
+    const char *text = cc_doc_source_text(v->doc, &len);
 
+    /* cc_emit__words, a run of words at a time: the source's words of
+     * the span, white space (CR, LF, tab, space) between them as one
+     * space, none at the ends. */
     s->len = 0;
-    cc_emit__words(s, v->doc, offset, length);
+    if (offset <= SIZE_MAX - length) {
+        cc_emit__span(v->doc, offset, length, &offset, &length);
+        if (offset <= len && length <= len - offset) {
+            for (i = offset, end = offset + length; i < end;) {
+                size_t w = i;
+                while (w < end && !is_space(text[w]))
+                    w++;
+                if (w > i) {
+                    if (s->len)
+                        cc_out__add(s, " ", 1);
+                    cc_out__add(s, text + i, w - i);
+                }
+                i = w;
+                while (i < end && is_space(text[i]))
+                    i++;
+            }
+        }
+    }
     if (s->failed) {
         j->o->failed = 1;
         return;
     }
-    jw_str(j, key, s->len ? s->s : "");
+    /* json_string() reads to the first NUL. */
+    n = s->len ? strlen(s->s) : 0;
+    if (!utf8_ok((const unsigned char *)(n ? s->s : ""), n))
+        return;
+    jw_key(j, key);
+    put_string(j->o, n ? s->s : "", n);
 }
 
 /* The place members. */
