@@ -211,9 +211,14 @@ lex_blocked(const char *text, size_t c0, size_t c1, size_t at,
 static int
 lex_context(const cc_lexicon *lx, const char *text, size_t c0, size_t c1)
 {
+    /* The clause read once; a phrase whose starts it lacks cannot be in
+     * it. */
+    cc_initials have = cc_words__initials(text, c0, c1);
+
     for (size_t k = 0; k < lx->ncontext; k++)
-        if (cc_words__find_pattern(text, c0, c1, lx->context[k], NULL, NULL) !=
-            (size_t)-1)
+        if (cc_words__may_match(&have, lx->context[k]) &&
+            cc_words__find_pattern(text, c0, c1, lx->context[k], NULL, NULL) !=
+                (size_t)-1)
             return 1;
     return 0;
 }
@@ -308,7 +313,13 @@ clause_split(const char *text, size_t s0, size_t s1, size_t *starts,
         if (text[i] != ' ' && text[i] != ',' && text[i] != ';')
             continue;
         for (size_t b = 0; b < sizeof BOUNDS / sizeof *BOUNDS; b++) {
-            size_t k = strlen(BOUNDS[b]);
+            size_t k;
+            /* Every boundary has two characters or more: test them
+             * before the rest. */
+            if (BOUNDS[b][0] != text[i] || i + 1 >= s1 ||
+                BOUNDS[b][1] != text[i + 1])
+                continue;
+            k = strlen(BOUNDS[b]);
             if (i + k <= s1 && strncmp(text + i, BOUNDS[b], k) == 0) {
                 ends[n - 1] = i;
                 starts[n++] = i + k;
