@@ -176,13 +176,38 @@ put_string(cc_out *o, const char *s, size_t n)
     cc_out__add(o, "\"", 1);
 }
 
-/* The next member's key in the open object. */
+/* The next member's key in the open object: the separator, the indent,
+ * "key" and ':' put in one piece (the keys are the schema's, with nothing
+ * to escape). */
 static void
 jw_key(jw *j, const char *key)
 {
-    jw_sep(j);
-    put_string(j->o, key, strlen(key));
-    cc_out__add(j->o, j->compact ? ":" : ": ", j->compact ? 1 : 2);
+    char buf[96];
+    size_t n = 0, k = strlen(key), ind = 2 * (size_t)j->depth;
+    int *count = &j->n[j->depth - 1];
+
+    if (k + ind + 8 > sizeof buf) {
+        jw_sep(j);
+        put_string(j->o, key, k);
+        cc_out__add(j->o, j->compact ? ":" : ": ", j->compact ? 1 : 2);
+        return;
+    }
+    if (*count)
+        buf[n++] = ',';
+    if (!j->compact) {
+        buf[n++] = '\n';
+        memset(buf + n, ' ', ind);
+        n += ind;
+    }
+    (*count)++;
+    buf[n++] = '"';
+    memcpy(buf + n, key, k);
+    n += k;
+    buf[n++] = '"';
+    buf[n++] = ':';
+    if (!j->compact)
+        buf[n++] = ' ';
+    cc_out__add(j->o, buf, n);
 }
 
 /* A string member; none, as with json_string(), for NULL or a string
