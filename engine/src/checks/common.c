@@ -24,9 +24,16 @@ cc_check__has_any(const char *text, size_t from, size_t to,
     /* The span read once; a word whose start it lacks is not looked for. */
     cc_initials have = cc_words__initials(text, from, to);
 
+    return cc_check__has_any_with(text, from, to, &have, words);
+}
+
+int
+cc_check__has_any_with(const char *text, size_t from, size_t to,
+                       const cc_initials *have, const char *const *words)
+{
     for (; *words; words++) {
         cc_initials need = cc_words__needs_word(*words);
-        if (cc_words__covers(&have, &need) &&
+        if (cc_words__covers(have, &need) &&
             cc_check__has(text, from, to, *words))
             return 1;
     }
@@ -469,10 +476,14 @@ cc_check__starts_with_any(const char *text, size_t at, size_t to,
 static int
 starts_with_words(const char *text, size_t at, size_t to, const cc_words *w)
 {
+    /* A match found from `at` is at `at` only when a word starts there
+     * and matches: tested there, not searched for. */
+    if (at > 0 && cc_words__alnum((unsigned char)text[at - 1]))
+        return 0;
     for (size_t k = 0; k < w->n; k++) {
         size_t n = strlen(w->items[k]);
         size_t end = at + n + 1 < to ? at + n + 1 : to;
-        if (cc_words__find(text, at, end, w->items[k]) == at)
+        if (cc_words__match(text, at, end, w->items[k]))
             return 1;
     }
     return 0;
@@ -481,6 +492,8 @@ starts_with_words(const char *text, size_t at, size_t to, const cc_words *w)
 const cc_rule *
 cc_check__remedy_rule(const run *r)
 {
+    if (r->remedy_known)
+        return r->remedy;
     for (size_t k = 0; k < cc_ctx_rule_count(r->ctx); k++) {
         const cc_rule *rule = cc_ctx_rule(r->ctx, k);
         if (strcmp(rule->engage.check, "remedy") == 0)

@@ -23,6 +23,8 @@ typedef struct run {
     unsigned *sentence_events; /* events per doc sentence, while the
                                   timescales run (timescales.c owns it) */
     size_t decision_event;     /* the decision's event, NONE for none */
+    const cc_rule *remedy;     /* cc_check__remedy_rule(), once remedy_known */
+    int remedy_known;
     struct tindex *tx; /* what the timescales have found of the events, while
                           they run (timescales.c owns it) */
     struct findex *fx; /* the indexes the statements of delay are read
@@ -34,6 +36,9 @@ typedef struct run {
 int cc_check__has(const char *text, size_t from, size_t to, const char *word);
 int cc_check__has_any(const char *text, size_t from, size_t to,
                       const char *const *words);
+/* The same, the span's cc_words__initials given. */
+int cc_check__has_any_with(const char *text, size_t from, size_t to,
+                           const cc_initials *have, const char *const *words);
 const char *cc_check__iso(cc_date d, char buf[11]);
 const char *cc_check__span_text(cc_date a, cc_date b, char *buf, size_t size);
 /* "266 days", "1 day", "52 to 61 days": a count, or a range of counts,

@@ -46,10 +46,11 @@ discretion_of(run *r, size_t *at, size_t *alen)
         const cc_sentence *s = cc_doc_sentence(r->doc, i);
         size_t a = s->offset, b = s->offset + s->length, k = NONE, c0, klen = 0;
         cc_initials have;
-        if (!cc_chrono__narrative_at(r->tl, s->paragraph) ||
-            cc_check__has_any(r->text, a, b, hypothetical))
+        if (!cc_chrono__narrative_at(r->tl, s->paragraph))
             continue;
         have = cc_words__initials(r->text, a, b);
+        if (cc_check__has_any_with(r->text, a, b, &have, hypothetical))
+            continue;
         for (const char *const *w = cues; *w; w++) {
             cc_initials need = cc_words__needs_word(*w);
             size_t f = cc_words__covers(&have, &need)
