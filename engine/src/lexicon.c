@@ -177,49 +177,60 @@ load_list(const cc_lexicon *lx, const char *key, const char ***out, size_t *n,
     return CC_OK;
 }
 
-/* Can actor row t match at a byte b (its first character, as written
- * for a cased row, else in lower case)? */
-static int
-actor_starts(const cc_lexactor *t, int b)
+/* The bytes actor row t can start at (its first character as written for
+ * a cased row, else the bytes whose lower case it is): *n of them. */
+static void
+actor_bytes(const cc_lexactor *t, int b[2], int *n)
 {
     int c = (unsigned char)t->word[0];
 
-    return c && (t->cased ? b == c : cc_words__lower(b) == c);
+    *n = 0;
+    if (!c)
+        return;
+    b[(*n)++] = c;
+    if (!t->cased && c >= 'a' && c <= 'z')
+        b[(*n)++] = c - ('a' - 'A');
 }
 
-/* Fills the word_at/word_by and actor_at/actor_by indexes; -1 when out
- * of memory. */
+/* Fills the word_at/word_by and actor_at/actor_by indexes (a counting
+ * sort by byte, the rows' order kept within each); -1 when out of
+ * memory. */
 static int
 index_rows(cc_lexicon *lx)
 {
-    size_t n = 0;
+    size_t fill[256];
+    int b[2], nb;
 
     lx->word_by = malloc((lx->nwords ? lx->nwords : 1) * sizeof *lx->word_by);
-    if (!lx->word_by)
+    lx->actor_by =
+        malloc((lx->nactors ? 2 * lx->nactors : 1) * sizeof *lx->actor_by);
+    if (!lx->word_by || !lx->actor_by)
         return -1;
     /* Words by the first character itself; a byte looks up its lower case. */
-    for (int b = 0; b < 256; b++) {
-        lx->word_at[b] = n;
-        for (size_t k = 0; k < lx->nwords; k++)
-            if ((unsigned char)lx->words[k].word[0] == b)
-                lx->word_by[n++] = k;
+    memset(lx->word_at, 0, sizeof lx->word_at);
+    for (size_t k = 0; k < lx->nwords; k++)
+        lx->word_at[(unsigned char)lx->words[k].word[0] + 1]++;
+    for (int c = 0; c < 256; c++)
+        lx->word_at[c + 1] += lx->word_at[c];
+    for (int c = 0; c < 256; c++)
+        fill[c] = lx->word_at[c];
+    for (size_t k = 0; k < lx->nwords; k++)
+        lx->word_by[fill[(unsigned char)lx->words[k].word[0]]++] = k;
+    memset(lx->actor_at, 0, sizeof lx->actor_at);
+    for (size_t k = 0; k < lx->nactors; k++) {
+        actor_bytes(&lx->actors[k], b, &nb);
+        for (int i = 0; i < nb; i++)
+            lx->actor_at[b[i] + 1]++;
     }
-    lx->word_at[256] = n;
-    n = 0;
-    for (int b = 0; b < 256; b++)
-        for (size_t k = 0; k < lx->nactors; k++)
-            n += actor_starts(&lx->actors[k], b);
-    lx->actor_by = malloc((n ? n : 1) * sizeof *lx->actor_by);
-    if (!lx->actor_by)
-        return -1;
-    n = 0;
-    for (int b = 0; b < 256; b++) {
-        lx->actor_at[b] = n;
-        for (size_t k = 0; k < lx->nactors; k++)
-            if (actor_starts(&lx->actors[k], b))
-                lx->actor_by[n++] = k;
+    for (int c = 0; c < 256; c++)
+        lx->actor_at[c + 1] += lx->actor_at[c];
+    for (int c = 0; c < 256; c++)
+        fill[c] = lx->actor_at[c];
+    for (size_t k = 0; k < lx->nactors; k++) {
+        actor_bytes(&lx->actors[k], b, &nb);
+        for (int i = 0; i < nb; i++)
+            lx->actor_by[fill[b[i]]++] = k;
     }
-    lx->actor_at[256] = n;
     return 0;
 }
 
