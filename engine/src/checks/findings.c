@@ -26,8 +26,9 @@ typedef struct findex {
     int sorted;           /* mentions in offset order: spans by search */
     const cc_rule *rule0; /* the context's first rule: indexes by pointer */
     size_t nrules;
-    size_t *pos[2]; /* per rule: names (0), completion (1) said last */
-    unsigned *seen[2], stamp; /* pos[k][i] holds for this stamp */
+    size_t *pos[3];           /* per rule: names (0), completion (1) said last;
+                                 trigger words said (2) */
+    unsigned *seen[3], stamp; /* pos[k][i] holds for this stamp */
     size_t *named;            /* the deadlines a name can pick, in order */
     size_t nnamed;
     size_t *done; /* the deadlines a completion can pick, in order */
@@ -59,7 +60,7 @@ findex_free(findex *x)
     free(x->acted);
     free(x->by_sentence);
     free(x->unplaced);
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < 3; k++) {
         free(x->pos[k]);
         free(x->seen[k]);
     }
@@ -199,7 +200,7 @@ findex_make(run *r, findex *x)
     x->rule0 = cc_ctx_rule(r->ctx, 0);
     x->rule = calloc(nd ? nd : 1, sizeof *x->rule);
     x->event = malloc((nm ? nm : 1) * sizeof *x->event);
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < 3; k++) {
         x->pos[k] = calloc(x->nrules + 1, sizeof *x->pos[k]);
         x->seen[k] = calloc(x->nrules + 1, sizeof *x->seen[k]);
         if (!x->pos[k] || !x->seen[k])
@@ -1231,18 +1232,28 @@ longer_than(const run *r, size_t at, size_t to)
 static size_t
 trigger_named(const run *r, size_t a, size_t b, cc_date by)
 {
+    r->fx->stamp++;
     for (size_t i = 0; i < r->tl->ndeadlines; i++) {
         const cc_deadline *d = &r->tl->deadlines[i];
-        const cc_rule *rule =
-            d->rule ? cc_ctx_rule_find(r->ctx, d->rule) : NULL;
+        const cc_rule *rule = r->fx->rule[i];
+        size_t said = 0, *slot;
+        int known;
         if (!rule || !d->ninputs || d->inputs[0].event < 0)
             continue;
-        for (size_t k = 0; k < rule->engage.trigger.n; k++)
-            if (cc_words__find_pattern(r->text, a, b,
-                                       rule->engage.trigger.items[k], NULL,
-                                       NULL) != NONE &&
-                r->tl->events[d->inputs[0].event].earliest <= by)
-                return (size_t)d->inputs[0].event;
+        /* Whether the rule's trigger words are in [a, b): once a rule. */
+        slot = rule_slot(r, rule, 2, &known);
+        if (slot && known) {
+            said = *slot;
+        } else {
+            for (size_t k = 0; k < rule->engage.trigger.n && !said; k++)
+                said = cc_words__find_pattern(r->text, a, b,
+                                              rule->engage.trigger.items[k],
+                                              NULL, NULL) != NONE;
+            if (slot)
+                *slot = said;
+        }
+        if (said && r->tl->events[d->inputs[0].event].earliest <= by)
+            return (size_t)d->inputs[0].event;
     }
     return NONE;
 }
