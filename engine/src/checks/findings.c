@@ -46,6 +46,16 @@ typedef struct findex {
      * lies in its sentence (else by_sentence is NULL); those without a
      * sentence, in event order. */
     size_t *by_sentence, nby, *unplaced, nunplaced;
+    /* For each word named_before() has looked for, and pass: the events
+     * of by_sentence, in its order, that can name it whatever the place
+     * and date asked about (not denied, not planned, not in the summary on
+     * pass 0, their sentence has the word). */
+    struct wordlist {
+        char word[24];
+        int pass;
+        size_t *ev, n;
+    } * lists;
+    size_t nlists, caplists;
 } findex;
 
 static void
@@ -60,6 +70,9 @@ findex_free(findex *x)
     free(x->acted);
     free(x->by_sentence);
     free(x->unplaced);
+    for (size_t k = 0; k < x->nlists; k++)
+        free(x->lists[k].ev);
+    free(x->lists);
     for (int k = 0; k < 3; k++) {
         free(x->pos[k]);
         free(x->seen[k]);
@@ -952,17 +965,56 @@ named_scan(const run *r, size_t at, size_t not, cc_date by, const char *word,
 /* named_before() by sentence, from the last one starting before `at`
  * back: the first sentence with such an event holds the answer; the
  * events without a sentence come after every sentence. */
+/* The events of by_sentence that can name `word` on `pass`, made the
+ * first time; NULL when out of memory. */
+static const struct wordlist *
+word_list(const run *r, const char *word, int pass)
+{
+    findex *x = r->fx;
+    struct wordlist *w;
+
+    for (size_t k = 0; k < x->nlists; k++)
+        if (x->lists[k].pass == pass && strcmp(x->lists[k].word, word) == 0)
+            return &x->lists[k];
+    if (strlen(word) >= sizeof w->word)
+        return NULL;
+    if (x->nlists == x->caplists) {
+        size_t cap = x->caplists ? 2 * x->caplists : 8;
+        struct wordlist *p = realloc(x->lists, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        x->lists = p;
+        x->caplists = cap;
+    }
+    w = &x->lists[x->nlists];
+    memset(w, 0, sizeof *w);
+    if (!(w->ev = malloc((x->nby ? x->nby : 1) * sizeof *w->ev)))
+        return NULL;
+    strcpy(w->word, word);
+    w->pass = pass;
+    for (size_t k = 0; k < x->nby; k++) {
+        size_t i = x->by_sentence[k];
+        /* what named_event() asks that the place and date do not change */
+        if (named_event(r, i, NONE, NONE, INT32_MAX, word, pass))
+            w->ev[w->n++] = i;
+    }
+    x->nlists++;
+    return w;
+}
+
 static size_t
 named_last(const run *r, size_t at, size_t not, cc_date by, const char *word,
            int pass)
 {
     const findex *x = r->fx;
     const cc_timeline *tl = r->tl;
-    size_t lo = 0, hi = x->nby, best;
+    const struct wordlist *w = word_list(r, word, pass);
+    const size_t *list = w ? w->ev : x->by_sentence;
+    size_t lo = 0, hi = w ? w->n : x->nby, best;
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        long s = tl->info[x->by_sentence[mid]].sentence;
+        long s = tl->info[list[mid]].sentence;
         if (cc_doc_sentence(r->doc, (size_t)s)->offset < at)
             lo = mid + 1;
         else
@@ -970,11 +1022,11 @@ named_last(const run *r, size_t at, size_t not, cc_date by, const char *word,
     }
     while (lo > 0) {
         size_t g = lo - 1;
-        long s = tl->info[x->by_sentence[g]].sentence;
-        while (g > 0 && tl->info[x->by_sentence[g - 1]].sentence == s)
+        long s = tl->info[list[g]].sentence;
+        while (g > 0 && tl->info[list[g - 1]].sentence == s)
             g--;
-        if ((best = named_best(r, x->by_sentence, g, lo, at, not, by, word,
-                               pass)) != NONE)
+        if ((best = named_best(r, list, g, lo, at, not, by, word, pass)) !=
+            NONE)
             return best;
         lo = g;
     }
