@@ -1002,16 +1002,16 @@ word_list(const run *r, const char *word, int pass)
     return w;
 }
 
+/* named_last() through `list` (n events in by_sentence order), at most
+ * `groups` sentences back (0: all); *done is 0 when it stopped short. */
 static size_t
-named_last(const run *r, size_t at, size_t not, cc_date by, const char *word,
-           int pass)
+named_walk(const run *r, const size_t *list, size_t n, size_t groups, size_t at,
+           size_t not, cc_date by, const char *word, int pass, int *done)
 {
-    const findex *x = r->fx;
     const cc_timeline *tl = r->tl;
-    const struct wordlist *w = word_list(r, word, pass);
-    const size_t *list = w ? w->ev : x->by_sentence;
-    size_t lo = 0, hi = w ? w->n : x->nby, best;
+    size_t lo = 0, hi = n, best;
 
+    *done = 1;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         long s = tl->info[list[mid]].sentence;
@@ -1020,9 +1020,13 @@ named_last(const run *r, size_t at, size_t not, cc_date by, const char *word,
         else
             hi = mid;
     }
-    while (lo > 0) {
+    for (size_t walked = 0; lo > 0; walked++) {
         size_t g = lo - 1;
         long s = tl->info[list[g]].sentence;
+        if (groups && walked == groups) {
+            *done = 0;
+            return NONE;
+        }
         while (g > 0 && tl->info[list[g - 1]].sentence == s)
             g--;
         if ((best = named_best(r, list, g, lo, at, not, by, word, pass)) !=
@@ -1030,6 +1034,31 @@ named_last(const run *r, size_t at, size_t not, cc_date by, const char *word,
             return best;
         lo = g;
     }
+    return NONE;
+}
+
+static size_t
+named_last(const run *r, size_t at, size_t not, cc_date by, const char *word,
+           int pass)
+{
+    const findex *x = r->fx;
+    const struct wordlist *w;
+    size_t best;
+    int done;
+
+    /* The sentences just before first; past a few, the list of the events
+     * that can name the word (made once per word) gives the same answer
+     * without testing every sentence back to the start. */
+    best = named_walk(r, x->by_sentence, x->nby, 16, at, not, by, word, pass,
+                      &done);
+    if (!done)
+        best =
+            (w = word_list(r, word, pass)) != NULL
+                ? named_walk(r, w->ev, w->n, 0, at, not, by, word, pass, &done)
+                : named_walk(r, x->by_sentence, x->nby, 0, at, not, by, word,
+                             pass, &done);
+    if (best != NONE)
+        return best;
     return named_best(r, x->unplaced, 0, x->nunplaced, at, not, by, word, pass);
 }
 
