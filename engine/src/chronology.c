@@ -120,8 +120,10 @@ named_in(const char *text, size_t len, size_t at, size_t n, const char *name)
     return 0;
 }
 
-int
-cc_chrono__narrative(const cc_doc *doc, long paragraph)
+/* Is the paragraph part of the narrative, for the complainant c (found
+ * when NULL)? */
+static int
+narrative_with(const cc_doc *doc, long paragraph, const complainant *known)
 {
     const cc_paragraph *p;
     const cc_section *sec;
@@ -141,8 +143,25 @@ cc_chrono__narrative(const cc_doc *doc, long paragraph)
      * A paragraph of a legal section that names the complainant is about
      * the case ("Mr X first complained to the Ombudsman in January 2019").
      */
-    find_complainant(&c, text, len);
-    return c.name[0] && named_in(text, len, p->offset, p->length, c.name);
+    if (!known) {
+        find_complainant(&c, text, len);
+        known = &c;
+    }
+    return known->name[0] &&
+           named_in(text, len, p->offset, p->length, known->name);
+}
+
+int
+cc_chrono__narrative(const cc_doc *doc, long paragraph)
+{
+    return narrative_with(doc, paragraph, NULL);
+}
+
+int
+cc_chrono__narrative_at(const cc_timeline *tl, long paragraph)
+{
+    return paragraph >= 0 && (size_t)paragraph < tl->nparagraphs &&
+           tl->narrative[paragraph];
 }
 
 /*
@@ -192,9 +211,14 @@ lex_blocked(const char *text, size_t c0, size_t c1, size_t at,
 static int
 lex_context(const cc_lexicon *lx, const char *text, size_t c0, size_t c1)
 {
+    /* The clause read once; a phrase whose starts it lacks cannot be in
+     * it. */
+    cc_initials have = cc_words__initials(text, c0, c1);
+
     for (size_t k = 0; k < lx->ncontext; k++)
-        if (cc_words__find_pattern(text, c0, c1, lx->context[k], NULL, NULL) !=
-            (size_t)-1)
+        if (cc_words__may_match(&have, lx->context[k]) &&
+            cc_words__find_pattern(text, c0, c1, lx->context[k], NULL, NULL) !=
+                (size_t)-1)
             return 1;
     return 0;
 }
@@ -289,7 +313,13 @@ clause_split(const char *text, size_t s0, size_t s1, size_t *starts,
         if (text[i] != ' ' && text[i] != ',' && text[i] != ';')
             continue;
         for (size_t b = 0; b < sizeof BOUNDS / sizeof *BOUNDS; b++) {
-            size_t k = strlen(BOUNDS[b]);
+            size_t k;
+            /* Every boundary has two characters or more: test them
+             * before the rest. */
+            if (BOUNDS[b][0] != text[i] || i + 1 >= s1 ||
+                BOUNDS[b][1] != text[i + 1])
+                continue;
+            k = strlen(BOUNDS[b]);
             if (i + k <= s1 && strncmp(text + i, BOUNDS[b], k) == 0) {
                 ends[n - 1] = i;
                 starts[n++] = i + k;
@@ -587,8 +617,10 @@ kind_of(const cc_lexicon *lx, const char *text, size_t c0, size_t c1, size_t m0,
             continue;
         if (i >= m0 && i < m1)
             continue;
-        for (size_t k = 0; k < lx->nwords; k++) {
-            const cc_lexword *lw = &lx->words[k];
+        /* Only the rows starting with this byte can match here. */
+        int b = cc_words__lower((unsigned char)text[i]);
+        for (size_t q = lx->word_at[b]; q < lx->word_at[b + 1]; q++) {
+            const cc_lexword *lw = &lx->words[lx->word_by[q]];
             size_t n = lex_match(text, i, c1, lw), dist;
             if (!n || lex_blocked(text, c0, c1, i, lw))
                 continue;
@@ -823,8 +855,9 @@ first_actor(const cc_lexicon *lx, const char *text, size_t from, size_t to,
             a = CC_ACTOR_COMPLAINANT;
         } else {
             const cc_lexactor *la = NULL;
-            for (size_t k = 0; k < lx->nactors; k++) {
-                const cc_lexactor *t = &lx->actors[k];
+            int b = (unsigned char)text[i];
+            for (size_t q = lx->actor_at[b]; q < lx->actor_at[b + 1]; q++) {
+                const cc_lexactor *t = &lx->actors[lx->actor_by[q]];
                 size_t n = strlen(t->word);
                 if (t->cased) {
                     if (i + n > to || strncmp(text + i, t->word, n) != 0 ||
@@ -1153,8 +1186,14 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                  (size_t)-1;
     tl->events = calloc(nm + 1, sizeof *tl->events);
     tl->info = calloc(nm + 1, sizeof *tl->info);
-    if (!tl->events || !tl->info)
+    /* Whether each paragraph is narrative, once: the checks ask it of
+     * every event and sentence they look at. */
+    tl->nparagraphs = cc_doc_paragraph_count(doc);
+    tl->narrative = malloc(tl->nparagraphs ? tl->nparagraphs : 1);
+    if (!tl->events || !tl->info || !tl->narrative)
         return cc_error__fail(err, CC_ENOMEM, "out of memory");
+    for (size_t p = 0; p < tl->nparagraphs; p++)
+        tl->narrative[p] = (unsigned char)narrative_with(doc, (long)p, &c);
 
     for (size_t i = 0; i < nm; i++) {
         const cc_mention *m = cc_doc_mention(doc, i);
@@ -1174,7 +1213,7 @@ cc_chrono__events(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
             have_decision_event = 1;
             ev->kind = CC_EVENT_DECISION;
             ev->actor = CC_ACTOR_OMBUDSMAN;
-        } else if (!cc_chrono__narrative(doc, m->paragraph)) {
+        } else if (!cc_chrono__narrative_at(tl, m->paragraph)) {
             continue;
         }
         if (m->sentence >= 0 &&
@@ -1377,11 +1416,14 @@ cc_chrono__phrase_kind(const cc_ctx *ctx, const char *text, size_t from,
         for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
             if (cc_words__match(text, i, to, extra[k].word))
                 return extra[k].kind;
-        for (size_t k = 0; k < lx->nwords; k++)
-            if (lex_match(text, i, to, &lx->words[k]) &&
-                !lex_blocked(text, from, to, i, &lx->words[k]) &&
+        int b = cc_words__lower((unsigned char)text[i]);
+        for (size_t q = lx->word_at[b]; q < lx->word_at[b + 1]; q++) {
+            const cc_lexword *lw = &lx->words[lx->word_by[q]];
+            if (lex_match(text, i, to, lw) &&
+                !lex_blocked(text, from, to, i, lw) &&
                 !cc_words__match(text, i, to, "complainant*"))
-                return lx->words[k].kind;
+                return lw->kind;
+        }
         /* Naming what an interval counts from, the noun is the act: "six
          * weeks after her complaint". */
         if (cc_words__match(text, i, to, "complaint*"))

@@ -29,6 +29,9 @@ struct cc_timeline {
     cc_finding *findings;
     size_t nfindings, capfindings;
 
+    unsigned char *narrative; /* per doc paragraph: cc_chrono__narrative */
+    size_t nparagraphs;
+
     cc_strpool pool;
 };
 
@@ -38,6 +41,8 @@ void cc_chrono__place(cc_place *out, cc_strpool *pool, const cc_doc *doc,
 
 /* Is the paragraph part of the narrative (not the legal framework)? */
 int cc_chrono__narrative(const cc_doc *doc, long paragraph);
+/* The same, from the answers the timeline keeps for its doc. */
+int cc_chrono__narrative_at(const cc_timeline *tl, long paragraph);
 
 /* The kind named by the first keyword in text[from, to), or OTHER. */
 cc_event_kind cc_chrono__phrase_kind(const cc_ctx *ctx, const char *text,

@@ -1,9 +1,17 @@
 /*
  * JSON output (docs/timeline.schema.json): the document of `caseclock
- * timeline --format json` and, compact, of each batch record.  Built with
- * jansson in the schema's key order.
+ * timeline --format json` and, compact, of each batch record, in the
+ * schema's key order.  The events, deadlines and findings are written
+ * straight into the buffer, byte for byte as jansson's json_dumps() wrote
+ * the tree of them (JSON_PRESERVE_ORDER, JSON_INDENT(2) or JSON_COMPACT,
+ * JSON_REAL_PRECISION(6)): a jansson object for every event and place
+ * cost as much as making the timeline.  The decision, once a document,
+ * is still a jansson object.
  */
 #include <jansson.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +39,387 @@ unit_name(cc_unit u)
 }
 
 /* ------------------------------------------------------------------ */
-/* JSON                                                                */
+/* A JSON writer in jansson's layout                                   */
+
+#define JW_DEPTH 8
+
+typedef struct jw {
+    cc_out *o;
+    int compact;
+    int depth;       /* containers open */
+    int n[JW_DEPTH]; /* values written in each */
+    cc_out scratch;  /* a place's words, before they are escaped */
+} jw;
+
+static void
+put_spaces(cc_out *o, size_t n)
+{
+    static const char spaces[] = "                ";
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        cc_out__add(o, spaces, k);
+        n -= k;
+    }
+}
+
+/* Before a value in the open container: the separator and the indent. */
+static void
+jw_sep(jw *j)
+{
+    int *n = &j->n[j->depth - 1];
+
+    if (j->compact) {
+        if (*n)
+            cc_out__add(j->o, ",", 1);
+    } else {
+        cc_out__add(j->o, *n ? ",\n" : "\n", *n ? 2 : 1);
+        put_spaces(j->o, 2 * (size_t)j->depth);
+    }
+    (*n)++;
+}
+
+static void
+jw_open(jw *j, char c)
+{
+    cc_out__add(j->o, &c, 1);
+    j->n[j->depth++] = 0;
+}
+
+static void
+jw_close(jw *j, char c)
+{
+    int n = j->n[--j->depth];
+
+    if (n && !j->compact) {
+        cc_out__add(j->o, "\n", 1);
+        put_spaces(j->o, 2 * (size_t)j->depth);
+    }
+    cc_out__add(j->o, &c, 1);
+}
+
+/* Is s[0, n) UTF-8 as jansson takes it (json_string refuses anything
+ * else, and the member is then left out)? */
+static int
+utf8_ok(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned u = s[i], count, value;
+        if (u < 0x80)
+            continue;
+        if (u < 0xC2 || u > 0xF4)
+            return 0;
+        count = u <= 0xDF ? 2 : u <= 0xEF ? 3 : 4;
+        if (count > n - i)
+            return 0;
+        value = u & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07);
+        for (unsigned k = 1; k < count; k++) {
+            unsigned c = s[i + k];
+            if (c < 0x80 || c > 0xBF)
+                return 0;
+            value = (value << 6) + (c & 0x3F);
+        }
+        if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) ||
+            (count == 2 && value < 0x80) || (count == 3 && value < 0x800) ||
+            (count == 4 && value < 0x10000))
+            return 0;
+        i += count - 1;
+    }
+    return 1;
+}
+
+/* A JSON string as jansson dumps it without JSON_ENSURE_ASCII or
+ * JSON_ESCAPE_SLASH: '"', '\\' and control characters escaped (\b \f \n
+ * \r \t, else \u00XX in upper case hex), every other byte copied. */
+static void
+put_string(cc_out *o, const char *s, size_t n)
+{
+    size_t from = 0;
+
+    cc_out__add(o, "\"", 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char u[8];
+        const char *esc = u;
+
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        cc_out__add(o, s + from, i - from);
+        from = i + 1;
+        switch (c) {
+        case '"':
+            esc = "\\\"";
+            break;
+        case '\\':
+            esc = "\\\\";
+            break;
+        case '\b':
+            esc = "\\b";
+            break;
+        case '\f':
+            esc = "\\f";
+            break;
+        case '\n':
+            esc = "\\n";
+            break;
+        case '\r':
+            esc = "\\r";
+            break;
+        case '\t':
+            esc = "\\t";
+            break;
+        default:
+            snprintf(u, sizeof u, "\\u%04X", (unsigned)c);
+        }
+        cc_out__puts(o, esc);
+    }
+    cc_out__add(o, s + from, n - from);
+    cc_out__add(o, "\"", 1);
+}
+
+/* The next member's key in the open object: the separator, the indent,
+ * "key" and ':' put in one piece (the keys are the schema's, with nothing
+ * to escape). */
+static void
+jw_key(jw *j, const char *key)
+{
+    char buf[96];
+    size_t n = 0, k = strlen(key), ind = 2 * (size_t)j->depth;
+    int *count = &j->n[j->depth - 1];
+
+    if (k + ind + 8 > sizeof buf) {
+        jw_sep(j);
+        put_string(j->o, key, k);
+        cc_out__add(j->o, j->compact ? ":" : ": ", j->compact ? 1 : 2);
+        return;
+    }
+    if (*count)
+        buf[n++] = ',';
+    if (!j->compact) {
+        buf[n++] = '\n';
+        memset(buf + n, ' ', ind);
+        n += ind;
+    }
+    (*count)++;
+    buf[n++] = '"';
+    memcpy(buf + n, key, k);
+    n += k;
+    buf[n++] = '"';
+    buf[n++] = ':';
+    if (!j->compact)
+        buf[n++] = ' ';
+    cc_out__add(j->o, buf, n);
+}
+
+/* A string member; none, as with json_string(), for NULL or a string
+ * that is not UTF-8. */
+static void
+jw_str(jw *j, const char *key, const char *v)
+{
+    size_t n;
+
+    if (!v || !utf8_ok((const unsigned char *)v, n = strlen(v)))
+        return;
+    jw_key(j, key);
+    put_string(j->o, v, n);
+}
+
+static void
+jw_str_or_null(jw *j, const char *key, const char *v)
+{
+    if (v) {
+        jw_str(j, key, v);
+    } else {
+        jw_key(j, key);
+        cc_out__add(j->o, "null", 4);
+    }
+}
+
+static void
+jw_null(jw *j, const char *key)
+{
+    jw_key(j, key);
+    cc_out__add(j->o, "null", 4);
+}
+
+static void
+jw_bool(jw *j, const char *key, int v)
+{
+    jw_key(j, key);
+    if (v)
+        cc_out__add(j->o, "true", 4);
+    else
+        cc_out__add(j->o, "false", 5);
+}
+
+static void
+jw_int(jw *j, const char *key, long long v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long long u =
+        v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+
+    jw_key(j, key);
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    cc_out__add(j->o, p, (size_t)(buf + sizeof buf - p));
+}
+
+/* A real as jansson writes it with JSON_REAL_PRECISION(6): "%.6g", ".0"
+ * added to what would read as an integer, the exponent without '+' or
+ * leading zeros; none for what json_real() refuses (inf, nan). */
+static void
+jw_real(jw *j, const char *key, double v)
+{
+    char buf[64], *e;
+    int n;
+
+    if (!isfinite(v))
+        return;
+    n = snprintf(buf, sizeof buf - 3, "%.6g", v);
+    if (n < 0 || (size_t)n >= sizeof buf - 3)
+        return;
+    if (!strchr(buf, '.') && !strchr(buf, 'e')) {
+        memcpy(buf + n, ".0", 3);
+        n += 2;
+    }
+    if ((e = strchr(buf, 'e')) != NULL) {
+        char *start = e + 1, *end = start + 1;
+        if (*start == '-')
+            start++;
+        while (*end == '0')
+            end++;
+        if (end != start) {
+            memmove(start, end, (size_t)(buf + n - end) + 1);
+            n -= (int)(end - start);
+        }
+    }
+    jw_key(j, key);
+    cc_out__add(j->o, buf, (size_t)n);
+}
+
+static void
+jw_date(jw *j, const char *key, cc_date d)
+{
+    char buf[11];
+
+    jw_str(j, key, cc_date_format(d, buf));
+}
+
+/* {"earliest": ..., "latest": ...}, its member key given; left open. */
+static void
+jw_interval_open(jw *j, const char *key, cc_date a, cc_date b)
+{
+    jw_key(j, key);
+    jw_open(j, '{');
+    jw_date(j, "earliest", a);
+    jw_date(j, "latest", b);
+}
+
+static void
+jw_interval(jw *j, const char *key, cc_date a, cc_date b)
+{
+    jw_interval_open(j, key, a, b);
+    jw_close(j, '}');
+}
+
+static int
+is_space(char c)
+{
+    return c == '\r' || c == '\n' || c == '\t' || c == ' ';
+}
+
+/* The words of the doc at [offset, +length) as a string member (what
+ * cc_emit__words gives, to its first NUL, as json_string() reads it). */
+static void
+jw_words(jw *j, const char *key, const view *v, size_t offset, size_t length)
+{
+    cc_out *s = &j->scratch;
+    size_t len, i, end, n;
+    const char *text = cc_doc_source_text(v->doc, &len);
+
+    /* cc_emit__words, a run of words at a time: the source's words of
+     * the span, white space (CR, LF, tab, space) between them as one
+     * space, none at the ends. */
+    s->len = 0;
+    if (offset <= SIZE_MAX - length) {
+        cc_emit__span(v->doc, offset, length, &offset, &length);
+        if (offset <= len && length <= len - offset) {
+            for (i = offset, end = offset + length; i < end;) {
+                size_t w = i;
+                while (w < end && !is_space(text[w]))
+                    w++;
+                if (w > i) {
+                    if (s->len)
+                        cc_out__add(s, " ", 1);
+                    cc_out__add(s, text + i, w - i);
+                }
+                i = w;
+                while (i < end && is_space(text[i]))
+                    i++;
+            }
+        }
+    }
+    if (s->failed) {
+        j->o->failed = 1;
+        return;
+    }
+    /* json_string() reads to the first NUL. */
+    n = s->len ? strlen(s->s) : 0;
+    if (!utf8_ok((const unsigned char *)(n ? s->s : ""), n))
+        return;
+    jw_key(j, key);
+    put_string(j->o, n ? s->s : "", n);
+}
+
+/* The place members. */
+static void
+jw_place(jw *j, const view *v, const cc_place *w, int with_sentence)
+{
+    size_t at, n;
+
+    jw_words(j, "text", v, w->offset, w->length);
+    cc_emit__span(v->doc, w->offset, w->length, &at, &n);
+    jw_int(j, "offset", (long long)at);
+    jw_int(j, "length", (long long)n);
+    jw_int(j, "line", w->line);
+    jw_str(j, "section", w->section);
+    jw_int(j, "paragraph", w->paragraph);
+    if (with_sentence) {
+        jw_words(j, "sentence", v, w->sentence_offset, w->sentence_length);
+        cc_emit__span(v->doc, w->sentence_offset, w->sentence_length, &at, &n);
+        jw_int(j, "sentence_offset", (long long)at);
+        jw_int(j, "sentence_length", (long long)n);
+    }
+}
+
+static void
+jw_evidence(jw *j, const char *key, const view *v, const cc_evidence *e)
+{
+    char id[24];
+
+    if (key)
+        jw_key(j, key);
+    else
+        jw_sep(j);
+    jw_open(j, '{');
+    jw_str(j, "role", e->role);
+    if (e->event >= 0) {
+        cc_emit__event_id(id, sizeof id, e->event);
+        jw_str(j, "event", id);
+    } else {
+        jw_null(j, "event");
+    }
+    if (e->dated)
+        jw_interval(j, "date", e->earliest, e->latest);
+    else
+        jw_null(j, "date");
+    jw_place(j, v, &e->where, 0);
+    jw_close(j, '}');
+}
 
 static json_t *
 date_json(cc_date d)
@@ -45,61 +433,6 @@ static json_t *
 string_or_null(const char *s)
 {
     return s ? json_string(s) : json_null();
-}
-
-/* Adds the place fields to o. */
-static void
-place_json(json_t *o, const view *v, const cc_place *w, int with_sentence)
-{
-    char *s = cc_emit__words_new(v, w->offset, w->length);
-    size_t at, n;
-
-    json_object_set_new(o, "text", json_string(s ? s : ""));
-    free(s);
-    cc_emit__span(v->doc, w->offset, w->length, &at, &n);
-    json_object_set_new(o, "offset", json_integer((json_int_t)at));
-    json_object_set_new(o, "length", json_integer((json_int_t)n));
-    json_object_set_new(o, "line", json_integer(w->line));
-    json_object_set_new(o, "section", json_string(w->section));
-    json_object_set_new(o, "paragraph", json_integer(w->paragraph));
-    if (with_sentence) {
-        s = cc_emit__words_new(v, w->sentence_offset, w->sentence_length);
-        json_object_set_new(o, "sentence", json_string(s ? s : ""));
-        free(s);
-        cc_emit__span(v->doc, w->sentence_offset, w->sentence_length, &at, &n);
-        json_object_set_new(o, "sentence_offset", json_integer((json_int_t)at));
-        json_object_set_new(o, "sentence_length", json_integer((json_int_t)n));
-    }
-}
-
-static json_t *
-interval_json(cc_date a, cc_date b)
-{
-    json_t *o = json_object();
-
-    json_object_set_new(o, "earliest", date_json(a));
-    json_object_set_new(o, "latest", date_json(b));
-    return o;
-}
-
-static json_t *
-evidence_json(const view *v, const cc_evidence *e)
-{
-    json_t *o = json_object();
-    char id[24];
-
-    json_object_set_new(o, "role", json_string(e->role));
-    if (e->event >= 0) {
-        cc_emit__event_id(id, sizeof id, e->event);
-        json_object_set_new(o, "event", json_string(id));
-    } else {
-        json_object_set_new(o, "event", json_null());
-    }
-    json_object_set_new(o, "date",
-                        e->dated ? interval_json(e->earliest, e->latest)
-                                 : json_null());
-    place_json(o, v, &e->where, 0);
-    return o;
 }
 
 static json_t *
@@ -134,203 +467,156 @@ decision_json(const view *v)
     return d;
 }
 
-/* New: event i's object. */
-static json_t *
-event_json(const view *v, size_t i)
+/* Event i, as the next value of the open array. */
+static void
+jw_event(jw *j, const view *v, size_t i)
 {
     const cc_event *ev = cc_timeline_event(v->tl, i);
-    json_t *o = json_object(), *date = interval_json(ev->earliest, ev->latest);
     char id[24];
 
+    jw_sep(j);
+    jw_open(j, '{');
     cc_emit__event_id(id, sizeof id, (long)i);
-    json_object_set_new(o, "id", json_string(id));
-    json_object_set_new(o, "kind", json_string(cc_event_kind_name(ev->kind)));
-    json_object_set_new(o, "actor", json_string(cc_actor_name(ev->actor)));
-    json_object_set_new(date, "value", json_string(ev->value));
-    json_object_set_new(date, "precision",
-                        json_string(cc_grain_name(ev->grain)));
-    json_object_set_new(date, "mod", json_string(ev->mod));
-    json_object_set_new(date, "year_inferred", json_boolean(ev->inferred));
-    json_object_set_new(date, "relative", json_boolean(ev->relative));
-    json_object_set_new(o, "date", date);
-    json_object_set_new(o, "planned", json_boolean(ev->planned));
-    place_json(o, v, &ev->where, 1);
-    return o;
+    jw_str(j, "id", id);
+    jw_str(j, "kind", cc_event_kind_name(ev->kind));
+    jw_str(j, "actor", cc_actor_name(ev->actor));
+    jw_interval_open(j, "date", ev->earliest, ev->latest);
+    jw_str(j, "value", ev->value);
+    jw_str(j, "precision", cc_grain_name(ev->grain));
+    jw_str(j, "mod", ev->mod);
+    jw_bool(j, "year_inferred", ev->inferred);
+    jw_bool(j, "relative", ev->relative);
+    jw_close(j, '}');
+    jw_bool(j, "planned", ev->planned);
+    jw_place(j, v, &ev->where, 1);
+    jw_close(j, '}');
 }
 
-static json_t *
-deadlines_json(const view *v)
+static void
+jw_deadline(jw *j, const view *v, size_t i)
 {
-    json_t *arr = json_array();
+    const cc_deadline *d = cc_timeline_deadline(v->tl, i);
+    char id[24], per[24];
 
-    for (size_t i = 0; i < cc_timeline_deadline_count(v->tl); i++) {
-        const cc_deadline *d = cc_timeline_deadline(v->tl, i);
-        json_t *o = json_object(), *inputs = json_array(), *late;
-        char id[24], per[24];
-
-        snprintf(id, sizeof id, "d%zu", i + 1);
-        json_object_set_new(o, "id", json_string(id));
-        json_object_set_new(o, "check",
-                            json_string(cc_check_kind_name(d->check)));
-        json_object_set_new(o, "rule", json_string(d->rule));
-        json_object_set_new(o, "title", json_string(d->title));
-        json_object_set_new(o, "source", json_string(d->source));
-        json_object_set_new(o, "confidence",
-                            json_string(cc_confidence_name(d->confidence)));
-        json_object_set_new(o, "period",
-                            d->period.n ? json_string(cc_period_format(
-                                              d->period, per, sizeof per))
-                                        : json_null());
-        json_object_set_new(
-            o, "counting",
-            json_string(d->period.counting == CC_COUNT_BEGINNING_WITH
-                            ? "beginning_with"
-                            : "after"));
-        json_object_set_new(o, "extended", json_boolean(d->extended));
-        json_object_set_new(o, "borderline", json_boolean(d->borderline));
-        json_object_set_new(o, "due_formula_a",
-                            d->borderline ? date_json(d->due_alt)
-                                          : json_null());
-        json_object_set_new(o, "due",
-                            interval_json(d->due_earliest, d->due_latest));
-        /* Written only where they say something: a school-day rule counted
-         * in weekdays; the working days counted and those passed over. */
-        if (d->approximate)
-            json_object_set_new(o, "approximate", json_true());
-        if (*d->calendar) {
-            json_t *sk = json_array();
-            json_object_set_new(o, "calendar", json_string(d->calendar));
-            for (size_t k = 0; k < d->nskipped; k++) {
-                json_t *e = json_object();
-                json_object_set_new(e, "date", date_json(d->skipped[k].date));
-                json_object_set_new(e, "reason",
-                                    json_string(d->skipped[k].reason));
-                json_array_append_new(sk, e);
-            }
-            json_object_set_new(o, "skipped", sk);
+    jw_sep(j);
+    jw_open(j, '{');
+    snprintf(id, sizeof id, "d%zu", i + 1);
+    jw_str(j, "id", id);
+    jw_str(j, "check", cc_check_kind_name(d->check));
+    jw_str(j, "rule", d->rule);
+    jw_str(j, "title", d->title);
+    jw_str(j, "source", d->source);
+    jw_str(j, "confidence", cc_confidence_name(d->confidence));
+    if (d->period.n)
+        jw_str(j, "period", cc_period_format(d->period, per, sizeof per));
+    else
+        jw_null(j, "period");
+    jw_str(j, "counting",
+           d->period.counting == CC_COUNT_BEGINNING_WITH ? "beginning_with"
+                                                         : "after");
+    jw_bool(j, "extended", d->extended);
+    jw_bool(j, "borderline", d->borderline);
+    if (d->borderline)
+        jw_date(j, "due_formula_a", d->due_alt);
+    else
+        jw_null(j, "due_formula_a");
+    jw_interval(j, "due", d->due_earliest, d->due_latest);
+    /* Written only where they say something: a school-day rule counted
+     * in weekdays; the working days counted and those passed over. */
+    if (d->approximate)
+        jw_bool(j, "approximate", 1);
+    if (*d->calendar) {
+        jw_str(j, "calendar", d->calendar);
+        jw_key(j, "skipped");
+        jw_open(j, '[');
+        for (size_t k = 0; k < d->nskipped; k++) {
+            jw_sep(j);
+            jw_open(j, '{');
+            jw_date(j, "date", d->skipped[k].date);
+            jw_str(j, "reason", d->skipped[k].reason);
+            jw_close(j, '}');
         }
-        json_object_set_new(
-            o, "actual",
-            d->has_actual ? interval_json(d->actual_earliest, d->actual_latest)
-                          : json_null());
-        if (d->has_actual) {
-            late = json_object();
-            json_object_set_new(late, "min", json_integer(d->late_min));
-            json_object_set_new(late, "max", json_integer(d->late_max));
-        } else {
-            late = json_null();
-        }
-        json_object_set_new(o, "days_late", late);
-        json_object_set_new(o, "status",
-                            json_string(cc_check_status_name(d->status)));
-        json_object_set_new(o, "discretion",
-                            *d->discretion ? json_string(d->discretion)
-                                           : json_null());
-        json_object_set_new(o, "action",
-                            *d->action ? json_string(d->action) : json_null());
-        json_object_set_new(o, "note", json_string(d->note));
-        for (size_t k = 0; k < d->ninputs; k++)
-            json_array_append_new(inputs, evidence_json(v, &d->inputs[k]));
-        json_object_set_new(o, "inputs", inputs);
-        json_array_append_new(arr, o);
+        jw_close(j, ']');
     }
-    return arr;
+    if (d->has_actual)
+        jw_interval(j, "actual", d->actual_earliest, d->actual_latest);
+    else
+        jw_null(j, "actual");
+    if (d->has_actual) {
+        jw_key(j, "days_late");
+        jw_open(j, '{');
+        jw_int(j, "min", d->late_min);
+        jw_int(j, "max", d->late_max);
+        jw_close(j, '}');
+    } else {
+        jw_null(j, "days_late");
+    }
+    jw_str(j, "status", cc_check_status_name(d->status));
+    jw_str_or_null(j, "discretion", *d->discretion ? d->discretion : NULL);
+    jw_str_or_null(j, "action", *d->action ? d->action : NULL);
+    jw_str(j, "note", d->note);
+    jw_key(j, "inputs");
+    jw_open(j, '[');
+    for (size_t k = 0; k < d->ninputs; k++)
+        jw_evidence(j, NULL, v, &d->inputs[k]);
+    jw_close(j, ']');
+    jw_close(j, '}');
 }
 
 /* Two decimals are what a reader needs; the JSON stays exact enough. */
-static json_t *
+static double
 round2(double x)
 {
-    return json_real((double)(long)(x * 100.0 + (x < 0 ? -0.5 : 0.5)) / 100.0);
-}
-
-static json_t *
-findings_json(const view *v)
-{
-    json_t *arr = json_array();
-
-    for (size_t i = 0; i < cc_timeline_finding_count(v->tl); i++) {
-        const cc_finding *f = cc_timeline_finding(v->tl, i);
-        json_t *o = json_object(), *stated = json_object(), *iv;
-        char id[24];
-        cc_unit unit = CC_UNIT_DAY;
-        char last = f->stated[strlen(f->stated) - 1];
-
-        unit = f->workdays   ? CC_UNIT_WORKDAY
-               : last == 'W' ? CC_UNIT_WEEK
-               : last == 'M' ? CC_UNIT_MONTH
-               : last == 'Y' ? CC_UNIT_YEAR
-                             : CC_UNIT_DAY;
-        snprintf(id, sizeof id, "f%zu", i + 1);
-        json_object_set_new(o, "id", json_string(id));
-        json_object_set_new(stated, "value", json_string(f->stated));
-        json_object_set_new(stated, "mod", json_string(f->mod));
-        json_object_set_new(stated, "workdays", json_boolean(f->workdays));
-        json_object_set_new(o, "stated", stated);
-        json_object_set_new(o, "measure", json_string(f->measure));
-        place_json(o, v, &f->where, 1);
-        json_object_set_new(
-            o, "from", f->from.role ? evidence_json(v, &f->from) : json_null());
-        json_object_set_new(
-            o, "to", f->to.role ? evidence_json(v, &f->to) : json_null());
-        if (f->has_interval) {
-            iv = json_object();
-            json_object_set_new(iv, "unit", json_string(unit_name(unit)));
-            json_object_set_new(iv, "min", round2(f->min_units));
-            json_object_set_new(iv, "max", round2(f->max_units));
-            json_object_set_new(iv, "min_days", json_integer(f->min_days));
-            json_object_set_new(iv, "max_days", json_integer(f->max_days));
-        } else {
-            iv = json_null();
-        }
-        json_object_set_new(o, "interval", iv);
-        json_object_set_new(o, "verdict",
-                            json_string(cc_verdict_name(f->verdict)));
-        json_object_set_new(o, "note", json_string(f->note));
-        json_array_append_new(arr, o);
-    }
-    return arr;
-}
-
-/*
- * The output is written member by member, each event's object dumped and
- * freed before the next is made: the tree of every event at once is what
- * made the timeline's memory several times its input's.  The bytes are
- * those json_dumps() made of the whole tree (JSON_PRESERVE_ORDER,
- * JSON_INDENT(2) or JSON_COMPACT): a member's value is dumped on its own
- * with its lines shifted by its depth (cc_emit__put_json).
- */
-
-/* The root's next member: its separator, indent and key. */
-static void
-put_member(cc_out *o, const char *key, int first, int compact)
-{
-    cc_out__puts(o, first ? "{" : ",");
-    if (!compact)
-        cc_out__puts(o, "\n  ");
-    cc_out__puts(o, "\"");
-    cc_out__puts(o, key);
-    cc_out__puts(o, compact ? "\":" : "\": ");
+    return (double)(long)(x * 100.0 + (x < 0 ? -0.5 : 0.5)) / 100.0;
 }
 
 static void
-put_events(cc_out *o, const view *v)
+jw_finding(jw *j, const view *v, size_t i)
 {
-    size_t n = v->checks_only ? 0 : cc_timeline_event_count(v->tl);
+    const cc_finding *f = cc_timeline_finding(v->tl, i);
+    char id[24];
+    char last = f->stated[strlen(f->stated) - 1];
+    cc_unit unit = f->workdays   ? CC_UNIT_WORKDAY
+                   : last == 'W' ? CC_UNIT_WEEK
+                   : last == 'M' ? CC_UNIT_MONTH
+                   : last == 'Y' ? CC_UNIT_YEAR
+                                 : CC_UNIT_DAY;
 
-    if (!n) {
-        cc_out__puts(o, "[]");
-        return;
+    jw_sep(j);
+    jw_open(j, '{');
+    snprintf(id, sizeof id, "f%zu", i + 1);
+    jw_str(j, "id", id);
+    jw_key(j, "stated");
+    jw_open(j, '{');
+    jw_str(j, "value", f->stated);
+    jw_str(j, "mod", f->mod);
+    jw_bool(j, "workdays", f->workdays);
+    jw_close(j, '}');
+    jw_str(j, "measure", f->measure);
+    jw_place(j, v, &f->where, 1);
+    if (f->from.role)
+        jw_evidence(j, "from", v, &f->from);
+    else
+        jw_null(j, "from");
+    if (f->to.role)
+        jw_evidence(j, "to", v, &f->to);
+    else
+        jw_null(j, "to");
+    if (f->has_interval) {
+        jw_key(j, "interval");
+        jw_open(j, '{');
+        jw_str(j, "unit", unit_name(unit));
+        jw_real(j, "min", round2(f->min_units));
+        jw_real(j, "max", round2(f->max_units));
+        jw_int(j, "min_days", f->min_days);
+        jw_int(j, "max_days", f->max_days);
+        jw_close(j, '}');
+    } else {
+        jw_null(j, "interval");
     }
-    cc_out__puts(o, "[");
-    for (size_t i = 0; i < n && !o->failed; i++) {
-        if (i)
-            cc_out__puts(o, ",");
-        if (!v->compact)
-            cc_out__puts(o, "\n    ");
-        cc_emit__put_json(o, event_json(v, i), 4, v->compact);
-    }
-    cc_out__puts(o, v->compact ? "]" : "\n  ]");
+    jw_str(j, "verdict", cc_verdict_name(f->verdict));
+    jw_str(j, "note", f->note);
+    jw_close(j, '}');
 }
 
 cc_status
@@ -340,22 +626,41 @@ cc_timeline_write_json(const cc_timeline *tl, const cc_doc *doc,
 {
     cc_out o = {0};
     view v;
-    int first = 1;
+    jw j;
+    size_t n;
 
     cc_emit__view(&v, tl, doc, opts);
+    memset(&j, 0, sizeof j);
+    j.o = &o;
+    j.compact = v.compact;
+    jw_open(&j, '{');
+    /* The path and the decision, once a document, as jansson dumps them
+     * (shifted by their depth). */
     if (v.path) {
-        put_member(&o, "path", first, v.compact);
+        jw_key(&j, "path");
         cc_emit__put_json(&o, json_string(v.path), 2, v.compact);
-        first = 0;
     }
-    put_member(&o, "decision", first, v.compact);
+    jw_key(&j, "decision");
     cc_emit__put_json(&o, decision_json(&v), 2, v.compact);
-    put_member(&o, "events", 0, v.compact);
-    put_events(&o, &v);
-    put_member(&o, "deadlines", 0, v.compact);
-    cc_emit__put_json(&o, deadlines_json(&v), 2, v.compact);
-    put_member(&o, "findings", 0, v.compact);
-    cc_emit__put_json(&o, findings_json(&v), 2, v.compact);
-    cc_out__puts(&o, v.compact ? "}" : "\n}\n");
+    jw_key(&j, "events");
+    jw_open(&j, '[');
+    n = v.checks_only ? 0 : cc_timeline_event_count(tl);
+    for (size_t i = 0; i < n && !o.failed; i++)
+        jw_event(&j, &v, i);
+    jw_close(&j, ']');
+    jw_key(&j, "deadlines");
+    jw_open(&j, '[');
+    for (size_t i = 0; i < cc_timeline_deadline_count(tl) && !o.failed; i++)
+        jw_deadline(&j, &v, i);
+    jw_close(&j, ']');
+    jw_key(&j, "findings");
+    jw_open(&j, '[');
+    for (size_t i = 0; i < cc_timeline_finding_count(tl) && !o.failed; i++)
+        jw_finding(&j, &v, i);
+    jw_close(&j, ']');
+    jw_close(&j, '}');
+    if (!v.compact)
+        cc_out__add(&o, "\n", 1);
+    cc_out__free(&j.scratch);
     return cc_out__finish(&o, write, userdata, err);
 }

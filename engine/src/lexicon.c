@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "words.h"
 
 int
 cc_lexicon__kind(cc_event_kind *out, const char *name)
@@ -176,6 +177,63 @@ load_list(const cc_lexicon *lx, const char *key, const char ***out, size_t *n,
     return CC_OK;
 }
 
+/* The bytes actor row t can start at (its first character as written for
+ * a cased row, else the bytes whose lower case it is): *n of them. */
+static void
+actor_bytes(const cc_lexactor *t, int b[2], int *n)
+{
+    int c = (unsigned char)t->word[0];
+
+    *n = 0;
+    if (!c)
+        return;
+    b[(*n)++] = c;
+    if (!t->cased && c >= 'a' && c <= 'z')
+        b[(*n)++] = c - ('a' - 'A');
+}
+
+/* Fills the word_at/word_by and actor_at/actor_by indexes (a counting
+ * sort by byte, the rows' order kept within each); -1 when out of
+ * memory. */
+static int
+index_rows(cc_lexicon *lx)
+{
+    size_t fill[256];
+    int b[2], nb;
+
+    lx->word_by = malloc((lx->nwords ? lx->nwords : 1) * sizeof *lx->word_by);
+    lx->actor_by =
+        malloc((lx->nactors ? 2 * lx->nactors : 1) * sizeof *lx->actor_by);
+    if (!lx->word_by || !lx->actor_by)
+        return -1;
+    /* Words by the first character itself; a byte looks up its lower case. */
+    memset(lx->word_at, 0, sizeof lx->word_at);
+    for (size_t k = 0; k < lx->nwords; k++)
+        lx->word_at[(unsigned char)lx->words[k].word[0] + 1]++;
+    for (int c = 0; c < 256; c++)
+        lx->word_at[c + 1] += lx->word_at[c];
+    for (int c = 0; c < 256; c++)
+        fill[c] = lx->word_at[c];
+    for (size_t k = 0; k < lx->nwords; k++)
+        lx->word_by[fill[(unsigned char)lx->words[k].word[0]]++] = k;
+    memset(lx->actor_at, 0, sizeof lx->actor_at);
+    for (size_t k = 0; k < lx->nactors; k++) {
+        actor_bytes(&lx->actors[k], b, &nb);
+        for (int i = 0; i < nb; i++)
+            lx->actor_at[b[i] + 1]++;
+    }
+    for (int c = 0; c < 256; c++)
+        lx->actor_at[c + 1] += lx->actor_at[c];
+    for (int c = 0; c < 256; c++)
+        fill[c] = lx->actor_at[c];
+    for (size_t k = 0; k < lx->nactors; k++) {
+        actor_bytes(&lx->actors[k], b, &nb);
+        for (int i = 0; i < nb; i++)
+            lx->actor_by[fill[b[i]]++] = k;
+    }
+    return 0;
+}
+
 cc_status
 cc_lexicon__load(cc_lexicon *out, const char *data, size_t len,
                  const char *source, cc_error *err)
@@ -282,6 +340,10 @@ cc_lexicon__load(cc_lexicon *out, const char *data, size_t len,
         (st = load_list(out, "people", &out->people, &out->npeople, source,
                         err)) != CC_OK)
         goto fail;
+    if (index_rows(out) != 0) {
+        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+        goto fail;
+    }
     return CC_OK;
 fail:
     cc_lexicon__free(out);
@@ -300,6 +362,8 @@ cc_lexicon__free(cc_lexicon *lx)
     free((void *)lx->speech);
     free((void *)lx->reports);
     free((void *)lx->people);
+    free(lx->word_by);
+    free(lx->actor_by);
     json_decref(lx->json);
     memset(lx, 0, sizeof *lx);
 }

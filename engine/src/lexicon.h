@@ -42,6 +42,13 @@ typedef struct cc_lexicon {
     size_t nreports;
     const char **people; /* another person: "father", "neighbour" */
     size_t npeople;
+    /* The rows that can match at a byte, in the lexicon's order: the words
+     * whose first character is the byte's lower case (word_by[word_at[b]]
+     * to word_by[word_at[b + 1]]), and the actors whose first character is
+     * the byte (a cased row) or its lower case.  A clause is read against
+     * these few rows at each word start, not against every row. */
+    size_t word_at[257], *word_by;
+    size_t actor_at[257], *actor_by;
 } cc_lexicon;
 
 /*

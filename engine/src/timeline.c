@@ -57,6 +57,7 @@ cc_timeline_free(cc_timeline *tl)
     cc_pool__clear(&tl->pool);
     free(tl->events);
     free(tl->info);
+    free(tl->narrative);
     free(tl->deadlines);
     free(tl->findings);
     free(tl);

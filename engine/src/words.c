@@ -94,21 +94,76 @@ scan_next(first_scan *s, size_t from)
  * an empty word match nothing), so the scans test that byte before the
  * word boundary and the rest of the word.
  */
+/* Spans shorter than this are read byte by byte: two memchr() scans
+ * cost more than a clause's bytes. */
+#define SHORT_SPAN 256
+
+/*
+ * The candidates a match can start at, in order: bytes equal to `first`
+ * (either case of a lower case letter) at a word start, and, when `second`
+ * is not 0, followed by a byte whose lower case is `second` (a word's or
+ * phrase's second character, which cc_words__match would test next).
+ */
+typedef struct cand {
+    const char *text;
+    size_t to;
+    int a, b, second;
+    int scanning; /* long span: memchr() scans */
+    first_scan sc;
+} cand;
+
+static void
+cand_init(cand *c, const char *text, size_t from, size_t to, const char *word)
+{
+    int first = (unsigned char)word[0], second = (unsigned char)word[1];
+
+    c->text = text;
+    c->to = to;
+    c->a = first;
+    c->b = first >= 'a' && first <= 'z' ? first - ('a' - 'A') : first;
+    /* Not when the phrase may end there (" * ", " ... ") or be a prefix. */
+    c->second = second == '*' || second == ' ' ? 0 : second;
+    c->scanning = to - from >= SHORT_SPAN;
+    if (c->scanning)
+        scan_init(&c->sc, text, from, to, first);
+}
+
+/* The next candidate at or after `from`, or to. */
+static size_t
+cand_next(cand *c, size_t from)
+{
+    const char *text = c->text;
+
+    for (size_t i = from; i < c->to; i++) {
+        int t;
+        if (c->scanning) {
+            if ((i = scan_next(&c->sc, i)) >= c->to)
+                break;
+        } else if ((t = (unsigned char)text[i]) != c->a && t != c->b) {
+            continue;
+        }
+        if (i > 0 && alnum((unsigned char)text[i - 1]))
+            continue;
+        if (c->second &&
+            (i + 1 >= c->to || lower((unsigned char)text[i + 1]) != c->second))
+            continue;
+        return i;
+    }
+    return c->to;
+}
+
 size_t
 cc_words__find(const char *text, size_t from, size_t to, const char *word)
 {
     int first = (unsigned char)word[0];
-    first_scan sc;
+    cand c;
 
     if (!first || (first == '*' && !word[1]) || from >= to)
         return (size_t)-1;
-    scan_init(&sc, text, from, to, first);
-    for (size_t i = scan_next(&sc, from); i < to; i = scan_next(&sc, i + 1)) {
-        if (i > 0 && alnum((unsigned char)text[i - 1]))
-            continue;
+    cand_init(&c, text, from, to, word);
+    for (size_t i = cand_next(&c, from); i < to; i = cand_next(&c, i + 1))
         if (cc_words__match(text, i, to, word))
             return i;
-    }
     return (size_t)-1;
 }
 
@@ -210,16 +265,14 @@ cc_words__find_pattern(const char *text, size_t from, size_t to,
 {
     size_t plen = strlen(pattern);
     int first = (unsigned char)pattern[0];
-    first_scan sc;
+    cand c;
 
     /* A match starts with the first phrase's first character. */
     if (!first || from >= to)
         return (size_t)-1;
-    scan_init(&sc, text, from, to, first);
-    for (size_t i = scan_next(&sc, from); i < to; i = scan_next(&sc, i + 1)) {
+    cand_init(&c, text, from, to, pattern);
+    for (size_t i = cand_next(&c, from); i < to; i = cand_next(&c, i + 1)) {
         size_t e, l;
-        if (i > 0 && alnum((unsigned char)text[i - 1]))
-            continue;
         if ((e = match_pattern(text, i, to, pattern, plen, &l)) != 0) {
             if (end)
                 *end = e;
@@ -229,4 +282,82 @@ cc_words__find_pattern(const char *text, size_t from, size_t to,
         }
     }
     return (size_t)-1;
+}
+
+/* The bit of a letter (0..25) followed by byte c. */
+static inline void
+add_pair(cc_initials *x, unsigned l, int c)
+{
+    unsigned h = (l * 31u + (unsigned)c) & 127u;
+
+    x->pairs[h >> 6] |= 1ull << (h & 63u);
+}
+
+cc_initials
+cc_words__initials(const char *text, size_t from, size_t to)
+{
+    cc_initials x = {0, {0, 0}};
+    int prev = from > 0 && alnum((unsigned char)text[from - 1]);
+
+    for (size_t i = from; i < to; i++) {
+        unsigned char c = (unsigned char)text[i];
+        int a = alnum(c);
+        if (a && !prev) {
+            unsigned l = (unsigned)lower(c) - 'a';
+            if (l < 26) {
+                x.first |= 1u << l;
+                if (i + 1 < to)
+                    add_pair(&x, l, lower((unsigned char)text[i + 1]));
+            }
+        }
+        prev = a;
+    }
+    return x;
+}
+
+cc_initials
+cc_words__needs_word(const char *word)
+{
+    cc_initials need = {0, {0, 0}};
+    unsigned l = (unsigned)(unsigned char)word[0] - 'a';
+
+    if (l < 26) {
+        need.first |= 1u << l;
+        if (word[1] && word[1] != '*' && word[1] != ' ')
+            add_pair(&need, l, (unsigned char)word[1]);
+    }
+    return need;
+}
+
+cc_initials
+cc_words__needs(const char *pattern)
+{
+    /* Each phrase's start: the pattern's, and those after its gaps
+     * (" * ", " ... ").  Other characters are not tested here. */
+    const char *p = pattern;
+    cc_initials need = {0, {0, 0}};
+
+    for (;;) {
+        unsigned l = (unsigned)(unsigned char)*p - 'a';
+        if (l < 26) {
+            need.first |= 1u << l;
+            /* as cand_next() and cc_words__match() test the second */
+            if (p[1] && p[1] != '*' && p[1] != ' ')
+                add_pair(&need, l, (unsigned char)p[1]);
+        }
+        for (;;) {
+            const char *g = strchr(p, ' ');
+            if (!g)
+                return need;
+            if (g[1] == '*' && g[2] == ' ') {
+                p = g + 3;
+                break;
+            }
+            if (g[1] == '.' && g[2] == '.' && g[3] == '.' && g[4] == ' ') {
+                p = g + 5;
+                break;
+            }
+            p = g + 1;
+        }
+    }
 }

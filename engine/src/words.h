@@ -42,4 +42,48 @@ size_t cc_words__find(const char *text, size_t from, size_t to,
 size_t cc_words__find_pattern(const char *text, size_t from, size_t to,
                               const char *pattern, size_t *end, size_t *last);
 
+/*
+ * What starts the words of a span: the letters (bit 0 'a' ... bit 25 'z',
+ * either case) and, hashed to 128 bits, the pairs of a letter and the
+ * byte after it (lower case), where the byte is in the span.  A word or
+ * pattern whose phrases need a start the span lacks cannot match in it,
+ * so a span tested against many patterns (a clause against a rule's
+ * words) is read once, not once per pattern.  A word starts where the
+ * byte before it is no letter or digit, as cc_words__find and
+ * cc_words__find_pattern have it.
+ */
+typedef struct cc_initials {
+    unsigned first;
+    unsigned long long pairs[2];
+} cc_initials;
+
+cc_initials cc_words__initials(const char *text, size_t from, size_t to);
+
+/* The starts a span must have for the pattern to match in it: each
+ * phrase's first letter and, when the phrase goes on, its first two
+ * characters. */
+cc_initials cc_words__needs(const char *pattern);
+
+/* The same for a word as cc_words__find reads it (no gaps). */
+cc_initials cc_words__needs_word(const char *word);
+
+/* Does `have` hold every start of `need`? */
+static inline int
+cc_words__covers(const cc_initials *have, const cc_initials *need)
+{
+    return (have->first & need->first) == need->first &&
+           (have->pairs[0] & need->pairs[0]) == need->pairs[0] &&
+           (have->pairs[1] & need->pairs[1]) == need->pairs[1];
+}
+
+/* 0 when the pattern cannot match in a span of these initials; 1 when it
+ * may. */
+static inline int
+cc_words__may_match(const cc_initials *have, const char *pattern)
+{
+    cc_initials need = cc_words__needs(pattern);
+
+    return cc_words__covers(have, &need);
+}
+
 #endif

@@ -252,7 +252,7 @@ cc_check__agreed_actions(run *r)
         /* "of the decision" counts only under an agreed action heading. */
         switch (cc_check__of_decision(r, m->offset + m->length, r->len)) {
         case 1:
-            if (!cc_chrono__narrative(r->doc, m->paragraph))
+            if (!cc_chrono__narrative_at(r->tl, m->paragraph))
                 continue;
             break;
         case 2:

@@ -21,9 +21,22 @@ int
 cc_check__has_any(const char *text, size_t from, size_t to,
                   const char *const *words)
 {
-    for (; *words; words++)
-        if (cc_check__has(text, from, to, *words))
+    /* The span read once; a word whose start it lacks is not looked for. */
+    cc_initials have = cc_words__initials(text, from, to);
+
+    return cc_check__has_any_with(text, from, to, &have, words);
+}
+
+int
+cc_check__has_any_with(const char *text, size_t from, size_t to,
+                       const cc_initials *have, const char *const *words)
+{
+    for (; *words; words++) {
+        cc_initials need = cc_words__needs_word(*words);
+        if (cc_words__covers(have, &need) &&
+            cc_check__has(text, from, to, *words))
             return 1;
+    }
     return 0;
 }
 
@@ -155,9 +168,8 @@ cc_check__text_evidence(run *r, size_t offset, size_t length, const char *role)
 cc_evidence
 cc_check__decision_evidence(run *r)
 {
-    for (size_t i = 0; i < r->tl->nevents; i++)
-        if (r->tl->events[i].kind == CC_EVENT_DECISION)
-            return cc_check__event_evidence(r, i, "decision");
+    if (r->decision_event != NONE)
+        return cc_check__event_evidence(r, r->decision_event, "decision");
     return cc_check__text_evidence(r, 0, 0, "decision");
 }
 
@@ -464,10 +476,14 @@ cc_check__starts_with_any(const char *text, size_t at, size_t to,
 static int
 starts_with_words(const char *text, size_t at, size_t to, const cc_words *w)
 {
+    /* A match found from `at` is at `at` only when a word starts there
+     * and matches: tested there, not searched for. */
+    if (at > 0 && cc_words__alnum((unsigned char)text[at - 1]))
+        return 0;
     for (size_t k = 0; k < w->n; k++) {
         size_t n = strlen(w->items[k]);
         size_t end = at + n + 1 < to ? at + n + 1 : to;
-        if (cc_words__find(text, at, end, w->items[k]) == at)
+        if (cc_words__match(text, at, end, w->items[k]))
             return 1;
     }
     return 0;
@@ -476,6 +492,8 @@ starts_with_words(const char *text, size_t at, size_t to, const cc_words *w)
 const cc_rule *
 cc_check__remedy_rule(const run *r)
 {
+    if (r->remedy_known)
+        return r->remedy;
     for (size_t k = 0; k < cc_ctx_rule_count(r->ctx); k++) {
         const cc_rule *rule = cc_ctx_rule(r->ctx, k);
         if (strcmp(rule->engage.check, "remedy") == 0)
@@ -629,16 +647,45 @@ int
 cc_check__words_in(const char *text, size_t c0, size_t c1,
                    const cc_words *words, const cc_words *blocks, int mode)
 {
+    /* The clause read once: most patterns start with a letter no word of
+     * it does. */
+    cc_initials have = cc_words__initials(text, c0, c1);
+
+    return cc_check__words_in_with(text, c0, c1, &have, words, NULL, blocks,
+                                   NULL, mode);
+}
+
+/* May pattern k of w match in a span of these initials? */
+static int
+may(const cc_initials *initials, const cc_words *w, const cc_initials *needs,
+    size_t k)
+{
+    cc_initials need;
+
+    if (needs)
+        return cc_words__covers(initials, &needs[k]);
+    need = cc_words__needs(w->items[k]);
+    return cc_words__covers(initials, &need);
+}
+
+int
+cc_check__words_in_with(const char *text, size_t c0, size_t c1,
+                        const cc_initials *initials, const cc_words *words,
+                        const cc_initials *wneeds, const cc_words *blocks,
+                        const cc_initials *bneeds, int mode)
+{
     int result = 0;
 
     for (size_t k = 0; k < blocks->n; k++)
-        if (cc_words__find_pattern(text, c0, c1, blocks->items[k], NULL,
+        if (may(initials, blocks, bneeds, k) &&
+            cc_words__find_pattern(text, c0, c1, blocks->items[k], NULL,
                                    NULL) != NONE)
             return 0;
     for (size_t k = 0; k < words->n; k++) {
-        size_t last = 0;
-        size_t at =
-            cc_words__find_pattern(text, c0, c1, words->items[k], NULL, &last);
+        size_t last = 0, at;
+        if (!may(initials, words, wneeds, k))
+            continue;
+        at = cc_words__find_pattern(text, c0, c1, words->items[k], NULL, &last);
         if (at == NONE)
             continue;
         /* "Following the annual review, the Council sent ...": the words
@@ -668,22 +715,38 @@ size_t
 cc_check__undone_sentence(const run *r, const cc_words *words,
                           const cc_words *blocks, size_t after, size_t *len)
 {
-    size_t ns = cc_doc_sentence_count(r->doc);
+    size_t ns = cc_doc_sentence_count(r->doc), found = NONE;
+    /* What each pattern needs, once for all the sentences. */
+    cc_initials *wn = malloc((words->n ? words->n : 1) * sizeof *wn);
+    cc_initials *bn = malloc((blocks->n ? blocks->n : 1) * sizeof *bn);
 
-    for (size_t i = 0; i < ns; i++) {
+    if (wn && bn) {
+        for (size_t k = 0; k < words->n; k++)
+            wn[k] = cc_words__needs(words->items[k]);
+        for (size_t k = 0; k < blocks->n; k++)
+            bn[k] = cc_words__needs(blocks->items[k]);
+    }
+    for (size_t i = 0; i < ns && found == NONE; i++) {
         const cc_sentence *s = cc_doc_sentence(r->doc, i);
+        cc_initials have;
         if (s->offset < after || s->paragraph < 0 ||
-            !cc_chrono__narrative(r->doc, s->paragraph) ||
+            !cc_chrono__narrative_at(r->tl, s->paragraph) ||
             cc_check__summary_para(r, s->paragraph) ||
             cc_check__action_section(r, s->paragraph))
             continue;
-        if (cc_check__words_in(r->text, s->offset, s->offset + s->length, words,
-                               blocks, CC_WORDS_GAP_DENIALS) < 0) {
+        have = cc_words__initials(r->text, s->offset, s->offset + s->length);
+        /* Out of memory, the needs are worked out for each sentence. */
+        if (cc_check__words_in_with(r->text, s->offset, s->offset + s->length,
+                                    &have, words, wn && bn ? wn : NULL, blocks,
+                                    wn && bn ? bn : NULL,
+                                    CC_WORDS_GAP_DENIALS) < 0) {
             *len = s->length;
-            return s->offset;
+            found = s->offset;
         }
     }
-    return NONE;
+    free(wn);
+    free(bn);
+    return found;
 }
 
 void
@@ -744,9 +807,15 @@ static int
 names_act(const char *text, size_t a, size_t b, const cc_words *words,
           size_t before)
 {
+    cc_initials initials = {0, {0, 0}};
+
+    if (words->n)
+        initials = cc_words__initials(text, a, b);
     for (size_t k = 0; k < words->n; k++) {
-        size_t at =
-            cc_words__find_pattern(text, a, b, words->items[k], NULL, NULL);
+        size_t at;
+        if (!cc_words__may_match(&initials, words->items[k]))
+            continue;
+        at = cc_words__find_pattern(text, a, b, words->items[k], NULL, NULL);
         if (at != NONE && (before == NONE || at < before))
             return 1;
     }
@@ -771,6 +840,13 @@ cc_check__timed_act(run *r, size_t from, const cc_words *words,
         size_t end = m->offset + m->length, k, s1;
         int later = 0;
         cc_period p;
+        /* A mention of an earlier paragraph, or ending before the event,
+         * is passed over whatever it restates (the duration read from it
+         * lies inside it): not read as a document of its own. */
+        if (starts_before &&
+            (m->paragraph < para ||
+             (m->length > 0 && end <= tl->events[from].where.offset)))
+            continue;
         /* "two days later", read as a relative date: its duration */
         if (starts_before && m->type == CC_MENTION_DATE &&
             (m->flags & CC_MENTION_UNRESOLVED) &&
@@ -784,7 +860,7 @@ cc_check__timed_act(run *r, size_t from, const cc_words *words,
                  : m->paragraph != para && m->paragraph != para + 1) ||
             m->offset < tl->events[from].where.offset ||
             !cc_check__period_of(m, &p) ||
-            !cc_chrono__narrative(r->doc, m->paragraph))
+            !cc_chrono__narrative_at(r->tl, m->paragraph))
             continue;
         s = cc_doc_sentence(r->doc, (size_t)m->sentence);
         s1 = s->offset + s->length;

@@ -22,6 +22,13 @@ typedef struct run {
     cc_error *err;
     unsigned *sentence_events; /* events per doc sentence, while the
                                   timescales run (timescales.c owns it) */
+    size_t decision_event;     /* the decision's event, NONE for none */
+    const cc_rule *remedy;     /* cc_check__remedy_rule(), once remedy_known */
+    int remedy_known;
+    struct tindex *tx; /* what the timescales have found of the events, while
+                          they run (timescales.c owns it) */
+    struct findex *fx; /* the indexes the statements of delay are read
+                          with, while they are (findings.c owns it) */
 } run;
 
 #define NONE ((size_t)-1)
@@ -29,6 +36,9 @@ typedef struct run {
 int cc_check__has(const char *text, size_t from, size_t to, const char *word);
 int cc_check__has_any(const char *text, size_t from, size_t to,
                       const char *const *words);
+/* The same, the span's cc_words__initials given. */
+int cc_check__has_any_with(const char *text, size_t from, size_t to,
+                           const cc_initials *have, const char *const *words);
 const char *cc_check__iso(cc_date d, char buf[11]);
 const char *cc_check__span_text(cc_date a, cc_date b, char *buf, size_t size);
 /* "266 days", "1 day", "52 to 61 days": a count, or a range of counts,
@@ -121,6 +131,12 @@ int cc_check__contracted_not(const char *text, size_t from, size_t to);
 enum { CC_WORDS_UNTIL = 1, CC_WORDS_GAP_DENIALS = 2 };
 int cc_check__words_in(const char *text, size_t c0, size_t c1,
                        const cc_words *words, const cc_words *blocks, int mode);
+/* The same, the span's cc_words__initials given, and those each pattern
+ * needs (cc_words__needs, by item; NULL: worked out here). */
+int cc_check__words_in_with(const char *text, size_t c0, size_t c1,
+                            const cc_initials *initials, const cc_words *words,
+                            const cc_initials *wneeds, const cc_words *blocks,
+                            const cc_initials *bneeds, int mode);
 /* Judges d, whose act the sentence at [undone, +ulen) says was not done:
  * that sentence is an input, and the act is missed once the decision
  * (which the timeline must have) comes after the last due day. */

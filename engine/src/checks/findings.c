@@ -7,10 +7,276 @@
 #include <string.h>
 
 #include "checks/common.h"
+#include "date.h"
 #include "error.h"
 
 /* ------------------------------------------------------------------ */
 /* 6. Statements of delay                                              */
+
+/*
+ * Every statement looks up mentions, events and deadlines near it.  Scans
+ * of all of them for each statement made the check quadratic in a long
+ * input; these indexes, made once, answer the same questions.  The names
+ * a rule gives are looked for once per rule and lookup, not once per
+ * deadline (a chain of reviews has many deadlines of one rule).
+ */
+typedef struct findex {
+    const cc_rule **rule; /* each deadline's rule, or NULL */
+    size_t *event;        /* each mention's event (not the decision), NONE */
+    int sorted;           /* mentions in offset order: spans by search */
+    const cc_rule *rule0; /* the context's first rule: indexes by pointer */
+    size_t nrules;
+    size_t *pos[3];           /* per rule: names (0), completion (1) said last;
+                                 trigger words said (2) */
+    unsigned *seen[3], stamp; /* pos[k][i] holds for this stamp */
+    size_t *named;            /* the deadlines a name can pick, in order */
+    size_t nnamed;
+    size_t *done; /* the deadlines a completion can pick, in order */
+    size_t ndone;
+    struct acted *said; /* actual events' inputs by paragraph, offset */
+    size_t nsaid;
+    size_t *actual; /* each deadline's last "actual" input's offset, NONE */
+    struct acted {
+        size_t at, deadline;
+        long para; /* the event's paragraph (in `said` only) */
+    } * acted;     /* actual inputs of timescales (not minimum), by offset */
+    size_t nacted;
+    /* The events named_before() reads, by sentence: every event but the
+     * decision with a sentence, in (sentence, event) order, when each
+     * lies in its sentence (else by_sentence is NULL); those without a
+     * sentence, in event order. */
+    size_t *by_sentence, nby, *unplaced, nunplaced;
+    /* For each word named_before() has looked for, and pass: the events
+     * of by_sentence, in its order, that can name it whatever the place
+     * and date asked about (not denied, not planned, not in the summary on
+     * pass 0, their sentence has the word). */
+    struct wordlist {
+        char word[24];
+        int pass;
+        size_t *ev, n;
+    } * lists;
+    size_t nlists, caplists;
+} findex;
+
+static void
+findex_free(findex *x)
+{
+    free(x->rule);
+    free(x->event);
+    free(x->named);
+    free(x->done);
+    free(x->said);
+    free(x->actual);
+    free(x->acted);
+    free(x->by_sentence);
+    free(x->unplaced);
+    for (size_t k = 0; k < x->nlists; k++)
+        free(x->lists[k].ev);
+    free(x->lists);
+    for (int k = 0; k < 3; k++) {
+        free(x->pos[k]);
+        free(x->seen[k]);
+    }
+}
+
+static size_t actual_at(const cc_deadline *d);
+
+/* Orders struct acted by paragraph, offset, then deadline. */
+static int
+acted_order(const void *a, const void *b)
+{
+    const struct acted *x = a, *y = b;
+
+    if (x->para != y->para)
+        return x->para < y->para ? -1 : 1;
+    if (x->at != y->at)
+        return x->at < y->at ? -1 : 1;
+    return x->deadline < y->deadline ? -1 : x->deadline > y->deadline;
+}
+
+static cc_status
+index_deadlines(const run *r, findex *x)
+{
+    size_t nd = r->tl->ndeadlines, na = 0;
+
+    x->named = malloc((nd ? nd : 1) * sizeof *x->named);
+    x->done = malloc((nd ? nd : 1) * sizeof *x->done);
+    x->actual = malloc((nd ? nd : 1) * sizeof *x->actual);
+    for (size_t i = 0; i < nd; i++)
+        na += r->tl->deadlines[i].ninputs;
+    x->acted = malloc((na ? na : 1) * sizeof *x->acted);
+    x->said = malloc((na ? na : 1) * sizeof *x->said);
+    if (!x->named || !x->done || !x->actual || !x->acted || !x->said)
+        return CC_ENOMEM;
+    for (size_t i = 0; i < nd; i++) {
+        const cc_deadline *d = &r->tl->deadlines[i];
+        const cc_rule *rule = x->rule[i];
+        x->actual[i] = actual_at(d);
+        /* deadline_by_completion(): with an actual date, not a minimum */
+        if (rule && d->has_actual && strcmp(rule->engage.check, "minimum") != 0)
+            x->done[x->ndone++] = i;
+        /* deadline_by_actual(): the actual events, by paragraph */
+        for (size_t j = 0; j < d->ninputs; j++)
+            if (strcmp(d->inputs[j].role, "actual") == 0 &&
+                d->inputs[j].event >= 0) {
+                struct acted *e = &x->said[x->nsaid++];
+                e->at = d->inputs[j].where.offset;
+                e->deadline = i;
+                e->para = r->tl->info[d->inputs[j].event].paragraph;
+            }
+        /* deadline_by_words(): a council's own timescale or a rule with
+         * names; only a timescale without its act can be the one meant */
+        if ((d->check == CC_CHECK_COUNCIL_TIMESCALE ||
+             (rule && rule->engage.names.n)) &&
+            (d->has_actual || d->check == CC_CHECK_TIMESCALE))
+            x->named[x->nnamed++] = i;
+        /* deadline_acted_in(): a minimum period is not a deadline an act
+         * can be late for */
+        if (d->check != CC_CHECK_TIMESCALE || !d->has_actual || !rule ||
+            strcmp(rule->engage.check, "minimum") == 0)
+            continue;
+        for (size_t j = 0; j < d->ninputs; j++)
+            if (strcmp(d->inputs[j].role, "actual") == 0) {
+                x->acted[x->nacted].at = d->inputs[j].where.offset;
+                x->acted[x->nacted].para = 0;
+                x->acted[x->nacted++].deadline = i;
+            }
+    }
+    qsort(x->acted, x->nacted, sizeof *x->acted, acted_order);
+    /* Entries equal in all three are inputs of one deadline at one
+     * offset: any of them gives that deadline. */
+    qsort(x->said, x->nsaid, sizeof *x->said, acted_order);
+    return CC_OK;
+}
+
+static cc_status
+index_sentences(const run *r, findex *x)
+{
+    const cc_timeline *tl = r->tl;
+    size_t ne = tl->nevents, ns = cc_doc_sentence_count(r->doc);
+    int ok = 1;
+
+    x->by_sentence = malloc((ne ? ne : 1) * sizeof *x->by_sentence);
+    x->unplaced = malloc((ne ? ne : 1) * sizeof *x->unplaced);
+    if (!x->by_sentence || !x->unplaced)
+        return CC_ENOMEM;
+    for (size_t i = 0; i < ne; i++) {
+        long s = tl->info[i].sentence;
+        if (tl->events[i].kind == CC_EVENT_DECISION)
+            continue;
+        if (s < 0) {
+            x->unplaced[x->nunplaced++] = i;
+            continue;
+        }
+        /* A sentence starting at or after `at` has no event before it. */
+        if ((size_t)s >= ns || tl->events[i].where.offset <
+                                   cc_doc_sentence(r->doc, (size_t)s)->offset)
+            ok = 0;
+        x->by_sentence[x->nby++] = i;
+    }
+    if (!ok) {
+        free(x->by_sentence);
+        x->by_sentence = NULL;
+        return CC_OK;
+    }
+    /* Counting sort by sentence keeps the event order within one. */
+    {
+        size_t *count = calloc(ns + 1, sizeof *count), *sorted;
+        if (!count)
+            return CC_ENOMEM;
+        sorted = malloc((x->nby ? x->nby : 1) * sizeof *sorted);
+        if (!sorted) {
+            free(count);
+            return CC_ENOMEM;
+        }
+        for (size_t k = 0; k < x->nby; k++)
+            count[tl->info[x->by_sentence[k]].sentence + 1]++;
+        for (size_t s = 1; s <= ns; s++)
+            count[s] += count[s - 1];
+        for (size_t k = 0; k < x->nby; k++)
+            sorted[count[tl->info[x->by_sentence[k]].sentence]++] =
+                x->by_sentence[k];
+        free(count);
+        free(x->by_sentence);
+        x->by_sentence = sorted;
+    }
+    return CC_OK;
+}
+
+static cc_status
+findex_make(run *r, findex *x)
+{
+    size_t nm = cc_doc_mention_count(r->doc), nd = r->tl->ndeadlines;
+
+    memset(x, 0, sizeof *x);
+    x->nrules = cc_ctx_rule_count(r->ctx);
+    x->rule0 = cc_ctx_rule(r->ctx, 0);
+    x->rule = calloc(nd ? nd : 1, sizeof *x->rule);
+    x->event = malloc((nm ? nm : 1) * sizeof *x->event);
+    for (int k = 0; k < 3; k++) {
+        x->pos[k] = calloc(x->nrules + 1, sizeof *x->pos[k]);
+        x->seen[k] = calloc(x->nrules + 1, sizeof *x->seen[k]);
+        if (!x->pos[k] || !x->seen[k])
+            return CC_ENOMEM;
+    }
+    if (!x->rule || !x->event)
+        return CC_ENOMEM;
+    for (size_t i = 0; i < nd; i++)
+        x->rule[i] = r->tl->deadlines[i].rule
+                         ? cc_ctx_rule_find(r->ctx, r->tl->deadlines[i].rule)
+                         : NULL;
+    for (size_t i = 0; i < nm; i++)
+        x->event[i] = NONE;
+    /* The first event of each mention, in event order. */
+    for (size_t i = r->tl->nevents; i-- > 0;) {
+        size_t mi = r->tl->events[i].mention;
+        if (mi < nm && r->tl->events[i].kind != CC_EVENT_DECISION)
+            x->event[mi] = i;
+    }
+    x->sorted = 1;
+    for (size_t i = 1; i < nm && x->sorted; i++)
+        x->sorted = cc_doc_mention(r->doc, i - 1)->offset <=
+                    cc_doc_mention(r->doc, i)->offset;
+    return index_deadlines(r, x) == CC_OK ? index_sentences(r, x) : CC_ENOMEM;
+}
+
+/* The rule's cached position of kind k for this stamp, or NULL when it
+ * is not known yet (*slot then takes it). */
+static size_t *
+rule_slot(const run *r, const cc_rule *rule, int k, int *known)
+{
+    findex *x = r->fx;
+    size_t i = (size_t)(rule - x->rule0);
+
+    if (i >= x->nrules) {
+        *known = 0;
+        return NULL;
+    }
+    *known = x->seen[k][i] == x->stamp;
+    x->seen[k][i] = x->stamp;
+    return &x->pos[k][i];
+}
+
+/* d plus n calendar months, the day kept or, past the month's end, its
+ * last day: what cc_months_add gives (ICU's proleptic Gregorian add),
+ * without opening a calendar for each month counted.  0 outside the
+ * years dates have. */
+static int
+months_add(cc_date *out, cc_date d, int n)
+{
+    int y, m, dd, dim;
+    long t;
+
+    cc_date_to_ymd(d, &y, &m, &dd);
+    t = (long)y * 12 + (m - 1) + n;
+    if (t < (long)CC_YEAR_MIN * 12 || t > (long)CC_YEAR_MAX * 12 + 11)
+        return 0;
+    y = (int)(t / 12);
+    m = (int)(t % 12) + 1;
+    dim = cc_days_in_month(y, m);
+    *out = cc_date__from_ymd_unchecked(y, m, dd < dim ? dd : dim);
+    return 1;
+}
 
 /* The calendar months from a to b, with the part month as a fraction. */
 static double
@@ -18,12 +284,11 @@ months_between(cc_date a, cc_date b)
 {
     int m = 0;
     cc_date cur = a, nxt;
-    cc_error e = {0};
 
     if (b <= a)
         return 0.0;
     for (;;) {
-        if (cc_months_add(&nxt, a, m + 1, &e) != CC_OK)
+        if (!months_add(&nxt, a, m + 1))
             return (double)m;
         if (nxt > b)
             break;
@@ -60,21 +325,30 @@ ends_of_event(const run *r, size_t i, const char *role)
 static size_t
 event_of_mention(const run *r, size_t mi)
 {
-    for (size_t i = 0; i < r->tl->nevents; i++)
-        if (r->tl->events[i].mention == mi &&
-            r->tl->events[i].kind != CC_EVENT_DECISION)
-            return i;
-    return NONE;
+    return mi < cc_doc_mention_count(r->doc) ? r->fx->event[mi] : NONE;
 }
 
 /* The dated mention in [a, b) nearest `at` on the given side. */
 static size_t
 dated_mention_in(const run *r, size_t a, size_t b, size_t at, int before)
 {
-    size_t best = NONE;
+    size_t best = NONE, n = cc_doc_mention_count(r->doc), i = 0;
 
-    for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
+    if (r->fx->sorted) {
+        /* the first mention at or after a */
+        size_t hi = n;
+        while (i < hi) {
+            size_t mid = i + (hi - i) / 2;
+            if (cc_doc_mention(r->doc, mid)->offset < a)
+                i = mid + 1;
+            else
+                hi = mid;
+        }
+    }
+    for (; i < n; i++) {
         const cc_mention *m = cc_doc_mention(r->doc, i);
+        if (r->fx->sorted && m->offset > b)
+            break;
         if (m->type != CC_MENTION_DATE || m->grain == CC_GRAIN_NONE ||
             (m->flags & CC_MENTION_UNRESOLVED) || m->offset < a ||
             m->offset + m->length > b)
@@ -157,22 +431,34 @@ deadline_by_words(const run *r, size_t a, size_t b, size_t at)
     static const char *const council[] = {"own deadline", "its policy",
                                           "its procedure"};
     const cc_deadline *best = NULL;
-    size_t bestpos = 0, bestact = NONE;
+    size_t bestpos = 0, bestact = NONE, council_pos = NONE;
+    int council_known = 0;
 
     (void)b;
-    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+    r->fx->stamp++;
+    for (size_t q = 0; q < r->fx->nnamed; q++) {
+        size_t i = r->fx->named[q];
         const cc_deadline *d = &r->tl->deadlines[i];
-        const cc_rule *rule = cc_ctx_rule_find(r->ctx, d->rule);
-        size_t pos, act = actual_at(d);
-        int better;
+        const cc_rule *rule = r->fx->rule[i];
+        size_t pos, act = r->fx->actual[i], *slot;
+        int better, known;
 
-        if (d->check == CC_CHECK_COUNCIL_TIMESCALE)
-            pos = last_said(r->text, a, at, council,
-                            sizeof council / sizeof *council);
-        else if (rule && rule->engage.names.n)
-            pos = last_said(r->text, a, at, rule->engage.names.items,
-                            rule->engage.names.n);
-        else
+        if (d->check == CC_CHECK_COUNCIL_TIMESCALE) {
+            if (!council_known)
+                council_pos = last_said(r->text, a, at, council,
+                                        sizeof council / sizeof *council);
+            council_known = 1;
+            pos = council_pos;
+        } else if (rule && rule->engage.names.n) {
+            slot = rule_slot(r, rule, 0, &known);
+            if (slot && known)
+                pos = *slot;
+            else
+                pos = last_said(r->text, a, at, rule->engage.names.items,
+                                rule->engage.names.n);
+            if (slot)
+                *slot = pos;
+        } else
             continue;
         /* Only a timescale without its act can be the one meant. */
         if (pos == NONE || (!d->has_actual && d->check != CC_CHECK_TIMESCALE))
@@ -205,19 +491,32 @@ deadline_by_completion(const run *r, size_t a, size_t at)
     const cc_deadline *best = NULL;
     size_t bestpos = 0;
 
-    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
+    r->fx->stamp++;
+    for (size_t q = 0; q < r->fx->ndone; q++) {
+        size_t i = r->fx->done[q];
         const cc_deadline *d = &r->tl->deadlines[i];
-        const cc_rule *rule = cc_ctx_rule_find(r->ctx, d->rule);
-        if (!rule || !d->has_actual ||
-            strcmp(rule->engage.check, "minimum") == 0)
-            continue;
-        for (size_t k = 0; k < rule->engage.completion.n; k++) {
-            size_t pos = cc_words__find_pattern(
-                r->text, a, at, rule->engage.completion.items[k], NULL, NULL);
-            if (pos != NONE && (!best || pos > bestpos)) {
-                best = d;
-                bestpos = pos;
+        const cc_rule *rule = r->fx->rule[i];
+        size_t last = NONE, *slot;
+        int known;
+        /* The deadline wins when its patterns' last match is past the
+         * best so far (the first match at all, when there is none). */
+        slot = rule_slot(r, rule, 1, &known);
+        if (slot && known) {
+            last = *slot;
+        } else {
+            for (size_t k = 0; k < rule->engage.completion.n; k++) {
+                size_t pos = cc_words__find_pattern(
+                    r->text, a, at, rule->engage.completion.items[k], NULL,
+                    NULL);
+                if (pos != NONE && (last == NONE || pos > last))
+                    last = pos;
             }
+            if (slot)
+                *slot = last;
+        }
+        if (last != NONE && (!best || last > bestpos)) {
+            best = d;
+            bestpos = last;
         }
     }
     return best;
@@ -251,19 +550,21 @@ named_before_in_paragraph(const run *r, const cc_mention *m, long first_back,
 static const cc_deadline *
 deadline_acted_in(const run *r, size_t a, size_t b)
 {
-    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
-        const cc_deadline *d = &r->tl->deadlines[i];
-        const cc_rule *rule = cc_ctx_rule_find(r->ctx, d->rule);
-        /* A minimum period is not a deadline an act can be late for. */
-        if (d->check != CC_CHECK_TIMESCALE || !d->has_actual || !rule ||
-            strcmp(rule->engage.check, "minimum") == 0)
-            continue;
-        for (size_t j = 0; j < d->ninputs; j++)
-            if (strcmp(d->inputs[j].role, "actual") == 0 &&
-                d->inputs[j].where.offset >= a && d->inputs[j].where.offset < b)
-                return d;
+    const findex *x = r->fx;
+    size_t lo = 0, hi = x->nacted, best = NONE;
+
+    /* The first deadline, in order, with an actual input in [a, b). */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->acted[mid].at < a)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return NULL;
+    for (; lo < x->nacted && x->acted[lo].at < b; lo++)
+        if (best == NONE || x->acted[lo].deadline < best)
+            best = x->acted[lo].deadline;
+    return best == NONE ? NULL : &r->tl->deadlines[best];
 }
 
 /* The deadline whose actual event is said last before `at` in paragraph
@@ -271,23 +572,26 @@ deadline_acted_in(const run *r, size_t a, size_t b)
 static const cc_deadline *
 deadline_by_actual(const run *r, long para, size_t at)
 {
-    const cc_deadline *best = NULL;
-    size_t bestat = 0;
+    const findex *x = r->fx;
+    size_t lo = 0, hi = x->nsaid, k;
 
-    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
-        const cc_deadline *d = &r->tl->deadlines[i];
-        for (size_t j = 0; j < d->ninputs; j++) {
-            const cc_evidence *e = &d->inputs[j];
-            if (strcmp(e->role, "actual") != 0 || e->event < 0 ||
-                r->tl->info[e->event].paragraph != para || e->where.offset > at)
-                continue;
-            if (!best || e->where.offset > bestat) {
-                best = d;
-                bestat = e->where.offset;
-            }
-        }
+    /* The last entry of the paragraph at or before `at`; of those at its
+     * offset, the first deadline. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct acted *e = &x->said[mid];
+        if (e->para < para || (e->para == para && e->at <= at))
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return best;
+    if (lo == 0 || x->said[lo - 1].para != para)
+        return NULL;
+    k = lo - 1;
+    while (k > 0 && x->said[k - 1].para == para &&
+           x->said[k - 1].at == x->said[k].at)
+        k--;
+    return &r->tl->deadlines[x->said[k].deadline];
 }
 
 /* The actual end of a deadline, as the end of an interval. */
@@ -600,6 +904,164 @@ previous_event(const run *r, size_t at, size_t not, cc_date by)
     return best;
 }
 
+/* May event i be what named_before() looks for (pass 0: not in the
+ * summary)? */
+static int
+named_event(const run *r, size_t i, size_t at, size_t not, cc_date by,
+            const char *word, int pass)
+{
+    const cc_event *ev = &r->tl->events[i];
+    const cc_event_info *inf = &r->tl->info[i];
+
+    return !(i == not || ev->kind == CC_EVENT_DECISION || inf->negated ||
+             ev->planned || ev->earliest > by || ev->where.offset >= at ||
+             (!pass && cc_check__summary_para(r, inf->paragraph)) ||
+             !cc_check__has(
+                 r->text, ev->where.sentence_offset,
+                 ev->where.sentence_offset + ev->where.sentence_length, word));
+}
+
+/* Of the events [from, to) of `list`, the one named_before() prefers
+ * (the sentence said last before; in it, the earliest date, "for care
+ * from 23 October to 24 November": care began 23 October), or NONE. */
+static size_t
+named_best(const run *r, const size_t *list, size_t from, size_t to, size_t at,
+           size_t not, cc_date by, const char *word, int pass)
+{
+    size_t best = NONE;
+
+    for (size_t k = from; k < to; k++) {
+        size_t i = list[k];
+        const cc_event_info *inf = &r->tl->info[i];
+        if (!named_event(r, i, at, not, by, word, pass))
+            continue;
+        if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
+            (inf->sentence == r->tl->info[best].sentence &&
+             r->tl->events[i].earliest < r->tl->events[best].earliest))
+            best = i;
+    }
+    return best;
+}
+
+/* named_before() by every event, in order. */
+static size_t
+named_scan(const run *r, size_t at, size_t not, cc_date by, const char *word,
+           int pass)
+{
+    size_t best = NONE;
+
+    for (size_t i = 0; i < r->tl->nevents; i++) {
+        const cc_event_info *inf = &r->tl->info[i];
+        if (!named_event(r, i, at, not, by, word, pass))
+            continue;
+        if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
+            (inf->sentence == r->tl->info[best].sentence &&
+             r->tl->events[i].earliest < r->tl->events[best].earliest))
+            best = i;
+    }
+    return best;
+}
+
+/* named_before() by sentence, from the last one starting before `at`
+ * back: the first sentence with such an event holds the answer; the
+ * events without a sentence come after every sentence. */
+/* The events of by_sentence that can name `word` on `pass`, made the
+ * first time; NULL when out of memory. */
+static const struct wordlist *
+word_list(const run *r, const char *word, int pass)
+{
+    findex *x = r->fx;
+    struct wordlist *w;
+
+    for (size_t k = 0; k < x->nlists; k++)
+        if (x->lists[k].pass == pass && strcmp(x->lists[k].word, word) == 0)
+            return &x->lists[k];
+    if (strlen(word) >= sizeof w->word)
+        return NULL;
+    if (x->nlists == x->caplists) {
+        size_t cap = x->caplists ? 2 * x->caplists : 8;
+        struct wordlist *p = realloc(x->lists, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        x->lists = p;
+        x->caplists = cap;
+    }
+    w = &x->lists[x->nlists];
+    memset(w, 0, sizeof *w);
+    if (!(w->ev = malloc((x->nby ? x->nby : 1) * sizeof *w->ev)))
+        return NULL;
+    strcpy(w->word, word);
+    w->pass = pass;
+    for (size_t k = 0; k < x->nby; k++) {
+        size_t i = x->by_sentence[k];
+        /* what named_event() asks that the place and date do not change */
+        if (named_event(r, i, NONE, NONE, INT32_MAX, word, pass))
+            w->ev[w->n++] = i;
+    }
+    x->nlists++;
+    return w;
+}
+
+/* named_last() through `list` (n events in by_sentence order), at most
+ * `groups` sentences back (0: all); *done is 0 when it stopped short. */
+static size_t
+named_walk(const run *r, const size_t *list, size_t n, size_t groups, size_t at,
+           size_t not, cc_date by, const char *word, int pass, int *done)
+{
+    const cc_timeline *tl = r->tl;
+    size_t lo = 0, hi = n, best;
+
+    *done = 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        long s = tl->info[list[mid]].sentence;
+        if (cc_doc_sentence(r->doc, (size_t)s)->offset < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t walked = 0; lo > 0; walked++) {
+        size_t g = lo - 1;
+        long s = tl->info[list[g]].sentence;
+        if (groups && walked == groups) {
+            *done = 0;
+            return NONE;
+        }
+        while (g > 0 && tl->info[list[g - 1]].sentence == s)
+            g--;
+        if ((best = named_best(r, list, g, lo, at, not, by, word, pass)) !=
+            NONE)
+            return best;
+        lo = g;
+    }
+    return NONE;
+}
+
+static size_t
+named_last(const run *r, size_t at, size_t not, cc_date by, const char *word,
+           int pass)
+{
+    const findex *x = r->fx;
+    const struct wordlist *w;
+    size_t best;
+    int done;
+
+    /* The sentences just before first; past a few, the list of the events
+     * that can name the word (made once per word) gives the same answer
+     * without testing every sentence back to the start. */
+    best = named_walk(r, x->by_sentence, x->nby, 16, at, not, by, word, pass,
+                      &done);
+    if (!done)
+        best =
+            (w = word_list(r, word, pass)) != NULL
+                ? named_walk(r, w->ev, w->n, 0, at, not, by, word, pass, &done)
+                : named_walk(r, x->by_sentence, x->nby, 0, at, not, by, word,
+                             pass, &done);
+    if (best != NONE)
+        return best;
+    return named_best(r, x->unplaced, 0, x->nunplaced, at, not, by, word, pass);
+}
+
 /*
  * "after care began": the first word after "after" (past the, her, his,
  * its, a designation), and the event said last before `at` whose
@@ -653,24 +1115,8 @@ named_before(const run *r, size_t at, size_t to, size_t not, cc_date by)
     /* The narrative first; the summary when only it dates the thing
      * ("more than five months after Mr J first reported the leak"). */
     for (int pass = 0; pass < 2 && best == NONE; pass++)
-        for (size_t i = 0; i < r->tl->nevents; i++) {
-            const cc_event *ev = &r->tl->events[i];
-            const cc_event_info *inf = &r->tl->info[i];
-            if (i == not || ev->kind == CC_EVENT_DECISION || inf->negated ||
-                ev->planned || ev->earliest > by || ev->where.offset >= at ||
-                (!pass && cc_check__summary_para(r, inf->paragraph)) ||
-                !cc_check__has(r->text, ev->where.sentence_offset,
-                               ev->where.sentence_offset +
-                                   ev->where.sentence_length,
-                               word))
-                continue;
-            /* The sentence said last before; in it, the earliest date ("for
-             * care from 23 October to 24 November": care began 23 October). */
-            if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
-                (inf->sentence == r->tl->info[best].sentence &&
-                 ev->earliest < r->tl->events[best].earliest))
-                best = i;
-        }
+        best = r->fx->by_sentence ? named_last(r, at, not, by, word, pass)
+                                  : named_scan(r, at, not, by, word, pass);
     return best;
 }
 
@@ -867,18 +1313,28 @@ longer_than(const run *r, size_t at, size_t to)
 static size_t
 trigger_named(const run *r, size_t a, size_t b, cc_date by)
 {
+    r->fx->stamp++;
     for (size_t i = 0; i < r->tl->ndeadlines; i++) {
         const cc_deadline *d = &r->tl->deadlines[i];
-        const cc_rule *rule =
-            d->rule ? cc_ctx_rule_find(r->ctx, d->rule) : NULL;
+        const cc_rule *rule = r->fx->rule[i];
+        size_t said = 0, *slot;
+        int known;
         if (!rule || !d->ninputs || d->inputs[0].event < 0)
             continue;
-        for (size_t k = 0; k < rule->engage.trigger.n; k++)
-            if (cc_words__find_pattern(r->text, a, b,
-                                       rule->engage.trigger.items[k], NULL,
-                                       NULL) != NONE &&
-                r->tl->events[d->inputs[0].event].earliest <= by)
-                return (size_t)d->inputs[0].event;
+        /* Whether the rule's trigger words are in [a, b): once a rule. */
+        slot = rule_slot(r, rule, 2, &known);
+        if (slot && known) {
+            said = *slot;
+        } else {
+            for (size_t k = 0; k < rule->engage.trigger.n && !said; k++)
+                said = cc_words__find_pattern(r->text, a, b,
+                                              rule->engage.trigger.items[k],
+                                              NULL, NULL) != NONE;
+            if (slot)
+                *slot = said;
+        }
+        if (said && r->tl->events[d->inputs[0].event].earliest <= by)
+            return (size_t)d->inputs[0].event;
     }
     return NONE;
 }
@@ -933,8 +1389,9 @@ from_until(const run *r, size_t at, size_t to, ends *from, ends *end)
     return 1;
 }
 
-cc_status
-cc_check__findings(run *r)
+/* The statements of delay among the first nm mentions, measured. */
+static cc_status
+statements(run *r, size_t nm)
 {
     static const char *const delay[] = {"delay*", "refus*",  "fail*",
                                         "late",   "wait*",   "took",
@@ -944,7 +1401,6 @@ cc_check__findings(run *r)
     static const char *const hypothetical[] = {"would", "should", "could",
                                                "must",  "if",     NULL};
     cc_timeline *tl = r->tl;
-    size_t nm = cc_doc_mention_count(r->doc);
 
     for (size_t i = 0; i < nm; i++) {
         const cc_mention *m = cc_doc_mention(r->doc, i);
@@ -975,7 +1431,7 @@ cc_check__findings(run *r)
         }
         mend = m->offset + m->length;
         if (m->type != CC_MENTION_DURATION || m->sentence < 0 ||
-            !cc_chrono__narrative(r->doc, m->paragraph) ||
+            !cc_chrono__narrative_at(r->tl, m->paragraph) ||
             !cc_check__period_of(m, &p) ||
             cc_check__of_decision(r, mend, r->len) ||
             cc_check__action_section(r, m->paragraph))
@@ -1206,4 +1662,22 @@ cc_check__findings(run *r)
             return st;
     }
     return CC_OK;
+}
+
+cc_status
+cc_check__findings(run *r)
+{
+    size_t nm = cc_doc_mention_count(r->doc);
+    findex fx;
+    cc_status st;
+
+    if (findex_make(r, &fx) != CC_OK) {
+        findex_free(&fx);
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    }
+    r->fx = &fx;
+    st = statements(r, nm);
+    r->fx = NULL;
+    findex_free(&fx);
+    return st;
 }

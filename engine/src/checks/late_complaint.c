@@ -45,11 +45,17 @@ discretion_of(run *r, size_t *at, size_t *alen)
     for (size_t i = 0; i < cc_doc_sentence_count(r->doc); i++) {
         const cc_sentence *s = cc_doc_sentence(r->doc, i);
         size_t a = s->offset, b = s->offset + s->length, k = NONE, c0, klen = 0;
-        if (!cc_chrono__narrative(r->doc, s->paragraph) ||
-            cc_check__has_any(r->text, a, b, hypothetical))
+        cc_initials have;
+        if (!cc_chrono__narrative_at(r->tl, s->paragraph))
+            continue;
+        have = cc_words__initials(r->text, a, b);
+        if (cc_check__has_any_with(r->text, a, b, &have, hypothetical))
             continue;
         for (const char *const *w = cues; *w; w++) {
-            size_t f = cc_words__find(r->text, a, b, *w);
+            cc_initials need = cc_words__needs_word(*w);
+            size_t f = cc_words__covers(&have, &need)
+                           ? cc_words__find(r->text, a, b, *w)
+                           : NONE;
             if (f != NONE && (k == NONE || f < k)) {
                 k = f;
                 klen = cc_words__match(r->text, f, b, *w);
@@ -164,7 +170,7 @@ cc_check__late_complaint(run *r)
     /* A narrative paragraph with one of its context words. */
     for (size_t i = 0; i < cc_doc_paragraph_count(r->doc) && !discussed; i++) {
         const cc_paragraph *p = cc_doc_paragraph(r->doc, i);
-        if (!cc_chrono__narrative(r->doc, (long)i))
+        if (!cc_chrono__narrative_at(r->tl, (long)i))
             continue;
         for (size_t k = 0; k < rule->engage.context.n && !discussed; k++)
             discussed = cc_check__has(r->text, p->offset, p->offset + p->length,

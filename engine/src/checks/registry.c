@@ -38,6 +38,13 @@ cc_checks__run(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
     r.text = cc_doc_text(doc, &r.len);
     r.err = err;
     r.has_today = cc_ctx_today(&r.today, ctx);
+    /* Asked of every agreed action; the events do not change here. */
+    r.decision_event = NONE;
+    for (size_t i = 0; i < tl->nevents && r.decision_event == NONE; i++)
+        if (tl->events[i].kind == CC_EVENT_DECISION)
+            r.decision_event = i;
+    r.remedy = cc_check__remedy_rule(&r);
+    r.remedy_known = 1;
     /* Working-day calendars are made as the rules ask for them. */
     for (size_t i = 0; i < sizeof FAMILIES / sizeof *FAMILIES; i++)
         if ((st = FAMILIES[i].run(&r)) != CC_OK)

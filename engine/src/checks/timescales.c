@@ -47,33 +47,95 @@ repeats_act(const char *text, size_t c0, size_t c1)
     return cc_check__starts_with_any(text, k, c1, again);
 }
 
-/* Does event i name the act `words` describe?  1, -1 (denied) or 0. */
+/*
+ * The rules ask the same questions of the same events again and again: a
+ * chain of reviews looks for its completion from every step, and every
+ * look tested each event's clause against the rule's words.  The events
+ * that name an act (a rule's trigger, completion or end words, with their
+ * blocking words) are kept in order as they are found, each event tested
+ * once per set of words; the lookups below walk these lists.  The answers
+ * depend only on the events, their text and the events per sentence,
+ * none of which change while the rules run.
+ */
+typedef struct hits {
+    const cc_words *words, *blocks;
+    cc_initials *wneeds, *bneeds; /* cc_words__needs of each pattern */
+    size_t *at; /* the narrative events naming the act, in order */
+    size_t n, cap;
+    size_t scanned; /* the events [0, scanned) have been tested */
+} hits;
+
+/* What event_names() reads of an event whatever the words: the initials
+ * of its clause, of its sentence up to the clause's end and of its whole
+ * sentence, whether the clause repeats the act before, and "until". */
+typedef struct event_x {
+    unsigned char known, repeats, until;
+    cc_initials clause, lead, sentence;
+} event_x;
+
+typedef struct tindex {
+    unsigned char *narrative; /* per event: 0 not known, 1 no, 2 yes */
+    event_x *ex;              /* per event */
+    hits *lists;
+    size_t nlists, caplists;
+    const cc_extension **extension; /* per rule, when known */
+    unsigned char *extension_known;
+    const cc_rule *rule0;
+    size_t nrules;
+    int failed; /* out of memory: the run fails */
+} tindex;
+
+/* Event i's event_x, worked out the first time. */
+static const event_x *
+event_x_of(const run *r, size_t i)
+{
+    event_x *x = &r->tx->ex[i];
+    const cc_event *ev = &r->tl->events[i];
+    const cc_event_info *inf = &r->tl->info[i];
+    size_t c0 = inf->clause_offset, c1 = c0 + inf->clause_length;
+    size_t m = ev->where.offset, s0 = ev->where.sentence_offset;
+
+    if (x->known)
+        return x;
+    x->known = 1;
+    /* "did not issue the plan until 3 May": it was issued on 3 May. */
+    x->until =
+        m >= c0 + 6 && cc_words__find(r->text, m - 6, m, "until") != NONE;
+    x->repeats = (unsigned char)repeats_act(r->text, c0, c1);
+    x->clause = cc_words__initials(r->text, c0, c1);
+    x->lead = cc_words__initials(r->text, s0, c1);
+    x->sentence =
+        cc_words__initials(r->text, s0, s0 + ev->where.sentence_length);
+    return x;
+}
+
+/* Does event i name the act h's words describe?  1, -1 (denied) or 0. */
 static int
-event_names(const run *r, size_t i, const cc_words *words,
-            const cc_words *blocks)
+event_names(const run *r, size_t i, const hits *h)
 {
     const cc_event *ev = &r->tl->events[i];
     const cc_event_info *inf = &r->tl->info[i];
     size_t c0 = inf->clause_offset, c1 = c0 + inf->clause_length;
-    size_t m = ev->where.offset;
-    int until = 0, hit;
+    const event_x *x;
+    int until, hit;
 
     if (ev->kind == CC_EVENT_DECISION || !inf->clause_length)
         return 0;
-    /* "did not issue the plan until 3 May": it was issued on 3 May. */
-    if (m >= c0 + 6 && cc_words__find(r->text, m - 6, m, "until") != NONE)
-        until = CC_WORDS_UNTIL;
-    hit = cc_check__words_in(r->text, c0, c1, words, blocks, until);
+    x = event_x_of(r, i);
+    until = x->until ? CC_WORDS_UNTIL : 0;
+    hit = cc_check__words_in_with(r->text, c0, c1, &x->clause, h->words,
+                                  h->wneeds, h->blocks, h->bneeds, until);
     /* "visited J on 11 March and again on 22 April": the second clause
      * takes the first one's act. */
-    if (hit == 0 && repeats_act(r->text, c0, c1))
-        hit = cc_check__words_in(r->text, ev->where.sentence_offset, c1, words,
-                                 blocks, until);
+    if (hit == 0 && x->repeats)
+        hit = cc_check__words_in_with(r->text, ev->where.sentence_offset, c1,
+                                      &x->lead, h->words, h->wneeds, h->blocks,
+                                      h->bneeds, until);
     if (hit == 0 && alone_in_sentence(r, i))
-        hit = cc_check__words_in(r->text, ev->where.sentence_offset,
-                                 ev->where.sentence_offset +
-                                     ev->where.sentence_length,
-                                 words, blocks, until);
+        hit = cc_check__words_in_with(
+            r->text, ev->where.sentence_offset,
+            ev->where.sentence_offset + ev->where.sentence_length, &x->sentence,
+            h->words, h->wneeds, h->blocks, h->bneeds, until);
     return hit;
 }
 
@@ -83,9 +145,96 @@ narrative_event(const run *r, size_t i)
 {
     long para = r->tl->info[i].paragraph;
 
-    return para >= 0 && cc_chrono__narrative(r->doc, para) &&
+    return para >= 0 && cc_chrono__narrative_at(r->tl, para) &&
            !cc_check__summary_para(r, para) &&
            !cc_check__action_section(r, para);
+}
+
+static int
+narrative_known(const run *r, size_t i)
+{
+    unsigned char *n = &r->tx->narrative[i];
+
+    if (!*n)
+        *n = narrative_event(r, i) ? 2 : 1;
+    return *n == 2;
+}
+
+/* The list for `words` and `blocks`, made empty when new; NULL when out
+ * of memory. */
+static hits *
+hits_of(const run *r, const cc_words *words, const cc_words *blocks)
+{
+    tindex *x = r->tx;
+    hits *h;
+
+    for (size_t k = 0; k < x->nlists; k++)
+        if (x->lists[k].words == words && x->lists[k].blocks == blocks)
+            return &x->lists[k];
+    if (x->nlists == x->caplists) {
+        size_t cap = x->caplists ? 2 * x->caplists : 16;
+        hits *p = realloc(x->lists, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        x->lists = p;
+        x->caplists = cap;
+    }
+    h = &x->lists[x->nlists];
+    memset(h, 0, sizeof *h);
+    h->words = words;
+    h->blocks = blocks;
+    h->wneeds = malloc((words->n ? words->n : 1) * sizeof *h->wneeds);
+    h->bneeds = malloc((blocks->n ? blocks->n : 1) * sizeof *h->bneeds);
+    if (!h->wneeds || !h->bneeds) {
+        free(h->wneeds);
+        free(h->bneeds);
+        return NULL;
+    }
+    for (size_t k = 0; k < words->n; k++)
+        h->wneeds[k] = cc_words__needs(words->items[k]);
+    for (size_t k = 0; k < blocks->n; k++)
+        h->bneeds[k] = cc_words__needs(blocks->items[k]);
+    x->nlists++;
+    return h;
+}
+
+/* The k-th narrative event that names the act (event_names() == 1), or
+ * NONE when there are fewer; tests events only as far as it must. */
+static size_t
+hit(const run *r, hits *h, size_t k)
+{
+    while (k >= h->n && h->scanned < r->tl->nevents) {
+        size_t i = h->scanned++;
+        if (!narrative_known(r, i) || event_names(r, i, h) != 1)
+            continue;
+        if (h->n == h->cap) {
+            size_t cap = h->cap ? 2 * h->cap : 16;
+            size_t *p = realloc(h->at, cap * sizeof *p);
+            if (!p) {
+                r->tx->failed = 1;
+                return NONE;
+            }
+            h->at = p;
+            h->cap = cap;
+        }
+        h->at[h->n++] = i;
+    }
+    return k < h->n ? h->at[k] : NONE;
+}
+
+static void
+tindex_free(tindex *x)
+{
+    for (size_t k = 0; k < x->nlists; k++) {
+        free(x->lists[k].at);
+        free(x->lists[k].wneeds);
+        free(x->lists[k].bneeds);
+    }
+    free(x->lists);
+    free(x->narrative);
+    free(x->ex);
+    free(x->extension);
+    free(x->extension_known);
 }
 
 /* Did the procedure end (an event the rule's `ends` words name, after the
@@ -96,16 +245,20 @@ ended_before_due(run *r, const cc_rule *rule, cc_period p, const cc_event *t)
 {
     static const cc_words none = {0};
     cc_date due_e, due_l;
+    hits *h;
+    size_t i;
 
     if (!rule->engage.ends.n ||
         cc_check__due_interval(r, rule->division, p, t->earliest, t->latest,
                                &due_e, &due_l, NULL) != CC_OK)
         return 0;
-    for (size_t i = 0; i < r->tl->nevents; i++) {
+    if (!(h = hits_of(r, &rule->engage.ends, &none))) {
+        r->tx->failed = 1;
+        return 0;
+    }
+    for (size_t k = 0; (i = hit(r, h, k)) != NONE; k++) {
         const cc_event *ev = &r->tl->events[i];
-        if (ev->earliest >= t->earliest && ev->latest < due_e &&
-            narrative_event(r, i) &&
-            event_names(r, i, &rule->engage.ends, &none) == 1)
+        if (ev->earliest >= t->earliest && ev->latest < due_e)
             return 1;
     }
     return 0;
@@ -116,7 +269,12 @@ static const cc_extension *
 extension_of(const run *r, const cc_rule *rule)
 {
     const cc_extension *best = NULL;
+    tindex *ix = r->tx;
+    size_t ri = (size_t)(rule - ix->rule0);
 
+    /* Whether the narrative has the words is the same at every step. */
+    if (ri < ix->nrules && ix->extension_known[ri])
+        return ix->extension[ri];
     for (size_t k = 0; k < rule->nextensions; k++) {
         const cc_extension *x = &rule->extensions[k];
         for (size_t w = 0; w < x->nwords; w++)
@@ -124,6 +282,10 @@ extension_of(const run *r, const cc_rule *rule)
                 best = x;
                 break;
             }
+    }
+    if (ri < ix->nrules) {
+        ix->extension[ri] = best;
+        ix->extension_known[ri] = 1;
     }
     return best;
 }
@@ -134,16 +296,21 @@ static size_t
 completion_of(const run *r, const cc_rule *rule, size_t trig, int after_day)
 {
     const cc_event *t = &r->tl->events[trig];
+    hits *h =
+        hits_of(r, &rule->engage.completion, &rule->engage.completion_blocks);
+    size_t i;
 
-    for (size_t i = 0; i < r->tl->nevents; i++) {
+    if (!h) {
+        r->tx->failed = 1;
+        return NONE;
+    }
+    for (size_t k = 0; (i = hit(r, h, k)) != NONE; k++) {
         const cc_event *ev = &r->tl->events[i];
-        if (i == trig || !narrative_event(r, i))
+        if (i == trig)
             continue;
         if (after_day ? ev->earliest <= t->latest : ev->earliest < t->earliest)
             continue;
-        if (event_names(r, i, &rule->engage.completion,
-                        &rule->engage.completion_blocks) == 1)
-            return i;
+        return i;
     }
     return NONE;
 }
@@ -371,9 +538,15 @@ chained(const run *r, const cc_rule *rule)
 static size_t
 first_naming(const run *r, const cc_words *words, const cc_words *blocks)
 {
-    for (size_t i = 0; i < r->tl->nevents; i++)
-        if (!r->tl->events[i].planned && narrative_event(r, i) &&
-            event_names(r, i, words, blocks) == 1)
+    hits *h = hits_of(r, words, blocks);
+    size_t i;
+
+    if (!h) {
+        r->tx->failed = 1;
+        return NONE;
+    }
+    for (size_t k = 0; (i = hit(r, h, k)) != NONE; k++)
+        if (!r->tl->events[i].planned)
             return i;
     return NONE;
 }
@@ -387,16 +560,20 @@ trigger_of(const run *r, const cc_rule *rule)
 {
     const cc_engage *g = &rule->engage;
     size_t first = first_naming(r, &g->trigger, &g->trigger_blocks), done,
-           last = first;
+           last = first, i;
+    hits *h;
 
     if (first == NONE || !g->last_trigger ||
         (done = completion_of(r, rule, first, 0)) == NONE)
         return first;
-    for (size_t i = first + 1; i < r->tl->nevents; i++) {
+    if (!(h = hits_of(r, &g->trigger, &g->trigger_blocks))) {
+        r->tx->failed = 1;
+        return first;
+    }
+    for (size_t k = 0; (i = hit(r, h, k)) != NONE; k++) {
         const cc_event *ev = &r->tl->events[i];
-        if (ev->latest <= r->tl->events[done].earliest && !ev->planned &&
-            narrative_event(r, i) &&
-            event_names(r, i, &g->trigger, &g->trigger_blocks) == 1)
+        if (i > first && ev->latest <= r->tl->events[done].earliest &&
+            !ev->planned)
             last = i;
     }
     return last;
@@ -439,21 +616,39 @@ run_rules(run *r)
 cc_status
 cc_check__timescales(run *r)
 {
-    size_t ns = cc_doc_sentence_count(r->doc);
+    size_t ns = cc_doc_sentence_count(r->doc), ne = r->tl->nevents;
     cc_status st;
+    tindex x;
 
+    memset(&x, 0, sizeof x);
+    x.nrules = cc_ctx_rule_count(r->ctx);
+    x.rule0 = cc_ctx_rule(r->ctx, 0);
+    x.narrative = calloc(ne ? ne : 1, 1);
+    x.ex = calloc(ne ? ne : 1, sizeof *x.ex);
+    x.extension = calloc(x.nrules + 1, sizeof *x.extension);
+    x.extension_known = calloc(x.nrules + 1, 1);
     /* Events per sentence, counted once: a clause without the rule's words
      * falls back to its sentence only when the sentence dates one event. */
     r->sentence_events = calloc(ns ? ns : 1, sizeof *r->sentence_events);
-    if (!r->sentence_events)
+    if (!r->sentence_events || !x.narrative || !x.ex || !x.extension ||
+        !x.extension_known) {
+        free(r->sentence_events);
+        r->sentence_events = NULL;
+        tindex_free(&x);
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    }
+    r->tx = &x;
     for (size_t i = 0; i < r->tl->nevents; i++) {
         long s = r->tl->info[i].sentence;
         if (s >= 0 && (size_t)s < ns)
             r->sentence_events[s]++;
     }
     st = run_rules(r);
+    if (st == CC_OK && x.failed)
+        st = cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     free(r->sentence_events);
     r->sentence_events = NULL;
+    r->tx = NULL;
+    tindex_free(&x);
     return st;
 }
