@@ -432,6 +432,8 @@ Test(reading, json_in_pieces, .init = setup, .fini = teardown)
     cr_assert(eq(int,
                  cc_timeline_write_json(tl, doc, NULL, take_piece, &tgot, &err),
                  CC_OK));
+    cr_expect(gt(int, tgot.calls, 4), "%d calls", tgot.calls);
+    cr_expect(lt(sz, tgot.largest, (size_t)80 * 1024));
     root = json_loads(tgot.all.p, 0, &jerr);
     cr_assert_not_null(root, "%s", jerr.text);
     cr_expect(eq(sz, json_array_size(json_object_get(root, "events")),

@@ -645,17 +645,21 @@ cc_timeline_write_json(const cc_timeline *tl, const cc_doc *doc,
     jw_key(&j, "events");
     jw_open(&j, '[');
     n = v.checks_only ? 0 : cc_timeline_event_count(tl);
-    for (size_t i = 0; i < n && !o.failed; i++)
+    for (size_t i = 0; i < n && cc_out__drain(&o, write, userdata) == 0; i++)
         jw_event(&j, &v, i);
     jw_close(&j, ']');
     jw_key(&j, "deadlines");
     jw_open(&j, '[');
-    for (size_t i = 0; i < cc_timeline_deadline_count(tl) && !o.failed; i++)
+    for (size_t i = 0; i < cc_timeline_deadline_count(tl) &&
+                       cc_out__drain(&o, write, userdata) == 0;
+         i++)
         jw_deadline(&j, &v, i);
     jw_close(&j, ']');
     jw_key(&j, "findings");
     jw_open(&j, '[');
-    for (size_t i = 0; i < cc_timeline_finding_count(tl) && !o.failed; i++)
+    for (size_t i = 0; i < cc_timeline_finding_count(tl) &&
+                       cc_out__drain(&o, write, userdata) == 0;
+         i++)
         jw_finding(&j, &v, i);
     jw_close(&j, ']');
     jw_close(&j, '}');
