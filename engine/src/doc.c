@@ -266,6 +266,37 @@ check_utf8(cc_text *t, const cc_doc *doc, const char *source, cc_error *err)
                          e.message);
 }
 
+/*
+ * The line table of the cleaned text s[0..len), made from the source's in
+ * t: cleaning keeps every line break and replaces or drops only characters
+ * beyond ASCII, so a line starts where it did less the bytes taken out
+ * before it, and the cleaned text is UTF-8 as the source was (no second
+ * pass over it).  Returns -1, leaving t as it was, when a character dropped
+ * between a CR and a LF joins two line breaks into one: the table is then
+ * made afresh.
+ */
+static int
+follow_clean(cc_text *t, const char *s, size_t len, const cc_clean_map *map)
+{
+    size_t k = 0;
+
+    for (size_t j = 0; j < map->n; j++) {
+        size_t at = map->at[j];
+        if (at > 0 && at < len && s[at - 1] == '\r' && s[at] == '\n')
+            return -1;
+    }
+    /* entry k's replacement ends at source offset at[k] + shift[k] */
+    for (size_t i = 0; i < t->nlines; i++) {
+        size_t src = t->lines[i];
+        while (k < map->n && map->at[k] + map->shift[k] <= src)
+            k++;
+        t->lines[i] = src - (k ? map->shift[k - 1] : 0);
+    }
+    t->s = s;
+    t->len = len;
+    return 0;
+}
+
 /* The header fields the options supply; a decision date must be a day. */
 static cc_status
 check_given(const cc_read_opts *opts, cc_date *decision, const char *source,
@@ -356,9 +387,12 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
         doc->srclen = doc->len;
         doc->text = clean;
         doc->len = cleanlen;
-        cc_text__clear(&t);
-        if ((st = cc_text__init(&t, doc->text, doc->len, source, err)) != CC_OK)
-            goto done;
+        if (follow_clean(&t, doc->text, doc->len, &doc->map) != 0) {
+            cc_text__clear(&t);
+            if ((st = cc_text__init(&t, doc->text, doc->len, source, err)) !=
+                CC_OK)
+                goto done;
+        }
     }
     len = doc->len;
     st = cc_reader__read(&doc->layout, &t, source, err);
