@@ -194,10 +194,14 @@ looks_windows_1252(const char *data, size_t len, size_t bad)
 }
 
 /* The source text of a plain text document: the bytes as they are, or
- * decoded from Windows-1252.  Sets doc->text (new), doc->len. */
+ * decoded from Windows-1252.  Sets doc->text, doc->len: new when decoded;
+ * the caller's bytes themselves (*borrowed set) when they are read as
+ * they are, copied only once the reading is done, so that the copy and
+ * the reading's working arrays (tokens, raw mentions) are not held at
+ * once. */
 static cc_status
 read_plain(cc_doc *doc, const char *data, size_t len, cc_encoding enc,
-           const char *source, cc_error *err)
+           int *borrowed, const char *source, cc_error *err)
 {
     cc_extracted x;
     cc_status st;
@@ -210,11 +214,9 @@ read_plain(cc_doc *doc, const char *data, size_t len, cc_encoding enc,
         doc->len = x.len;
         return CC_OK;
     }
-    if (!(doc->text = malloc(len + 1)))
-        return cc_error__fail(err, CC_ENOMEM, "out of memory");
-    memcpy(doc->text, data, len);
-    doc->text[len] = '\0';
+    doc->text = (char *)data; /* not written through; see keep_source() */
     doc->len = len;
+    *borrowed = 1;
     return CC_OK;
 }
 
@@ -264,6 +266,70 @@ check_utf8(cc_text *t, const cc_doc *doc, const char *source, cc_error *err)
                          "%s; it looks like Windows-1252: read it with "
                          "--encoding windows-1252",
                          e.message);
+}
+
+/*
+ * The line table of the cleaned text s[0..len), made from the source's in
+ * t: cleaning keeps every line break and replaces or drops only characters
+ * beyond ASCII, so a line starts where it did less the bytes taken out
+ * before it, and the cleaned text is UTF-8 as the source was (no second
+ * pass over it).  Returns -1, leaving t as it was, when a character dropped
+ * between a CR and a LF joins two line breaks into one: the table is then
+ * made afresh.
+ */
+static int
+follow_clean(cc_text *t, const char *s, size_t len, const cc_clean_map *map)
+{
+    size_t k = 0;
+
+    for (size_t j = 0; j < map->n; j++) {
+        size_t at = map->at[j];
+        if (at > 0 && at < len && s[at - 1] == '\r' && s[at] == '\n')
+            return -1;
+    }
+    /* entry k's replacement ends at source offset at[k] + shift[k] */
+    for (size_t i = 0; i < t->nlines; i++) {
+        size_t src = t->lines[i];
+        while (k < map->n && map->at[k] + map->shift[k] <= src)
+            k++;
+        t->lines[i] = src - (k ? map->shift[k - 1] : 0);
+    }
+    t->s = s;
+    t->len = len;
+    return 0;
+}
+
+/*
+ * The copy of the caller's bytes the document keeps (see read_plain()):
+ * the text it reads when cleaning changed nothing, else its source.  The
+ * line table, whose text that is, follows the copy.
+ */
+static int
+keep_source(cc_doc *doc, cc_text *t)
+{
+    char **p = doc->src ? &doc->src : &doc->text;
+    size_t n = doc->src ? doc->srclen : doc->len;
+    char *copy = malloc(n + 1);
+
+    if (!copy)
+        return -1;
+    memcpy(copy, *p, n);
+    copy[n] = '\0';
+    if (t->s == *p)
+        t->s = copy;
+    *p = copy;
+    return 0;
+}
+
+/* Forgets the caller's bytes (see read_plain()), which are not the doc's to
+ * free. */
+static void
+drop_borrowed(cc_doc *doc, const char *data)
+{
+    if (doc->text == data)
+        doc->text = NULL;
+    if (doc->src == data)
+        doc->src = NULL;
 }
 
 /* The header fields the options supply; a decision date must be a day. */
@@ -321,6 +387,7 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
     cc_date given_decision = 0;
     char *clean = NULL;
     size_t cleanlen;
+    int borrowed = 0;
     cc_status st;
 
     assert(out && data);
@@ -338,7 +405,7 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
     doc->format = opts->format == CC_FORMAT_AUTO ? cc_extract__sniff(data, len)
                                                  : opts->format;
     if (doc->format == CC_FORMAT_TEXT)
-        st = read_plain(doc, data, len, opts->encoding, source, err);
+        st = read_plain(doc, data, len, opts->encoding, &borrowed, source, err);
     else
         st = read_document(doc, data, len, source, err);
     if (st != CC_OK)
@@ -356,9 +423,12 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
         doc->srclen = doc->len;
         doc->text = clean;
         doc->len = cleanlen;
-        cc_text__clear(&t);
-        if ((st = cc_text__init(&t, doc->text, doc->len, source, err)) != CC_OK)
-            goto done;
+        if (follow_clean(&t, doc->text, doc->len, &doc->map) != 0) {
+            cc_text__clear(&t);
+            if ((st = cc_text__init(&t, doc->text, doc->len, source, err)) !=
+                CC_OK)
+                goto done;
+        }
     }
     len = doc->len;
     st = cc_reader__read(&doc->layout, &t, source, err);
@@ -462,6 +532,20 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
         free((char *)x->title);
         x->title = title;
     }
+    free(sent);
+    free(para);
+    free(action);
+    free(raw);
+    sent = para = NULL;
+    action = NULL;
+    raw = NULL;
+    if (borrowed) {
+        if (keep_source(doc, &t) != 0) {
+            st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+            goto done;
+        }
+        borrowed = 0;
+    }
     doc->lines = t; /* kept for cc_doc__line() */
     memset(&t, 0, sizeof t);
     *out = doc;
@@ -472,6 +556,8 @@ done:
     free(action);
     free(raw);
     cc_text__clear(&t);
+    if (doc && borrowed)
+        drop_borrowed(doc, data);
     cc_doc_free(doc);
     return st;
 }
