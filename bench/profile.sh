@@ -40,7 +40,7 @@ trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 # The stages: "label|entry function (as callgrind names it)".  Each is
 # entered once per document; its inclusive cost is the stage's cost.
 stages=(
-    "start-up: built-in calendars, rules, lexicon|cli_ctx_new"
+    "start-up: built-in calendars and procedures|cli_ctx_new"
     "reading the file|cli_read_file"
     "cleaning (wide spaces, curly quotes, ... to plain forms)|cc_clean__run"
     "UTF-8 check and line table|cc_text__init"
@@ -51,6 +51,7 @@ stages=(
     "the whole cc_doc_read|cc_doc_read_with"
     "chronology (events)|cc_chrono__events"
     "checks|cc_checks__run"
+    "built-in rules and lexicon, parsed at their first use|cc_ctx__ready"
     "the whole cc_timeline_new|cc_timeline_new"
     "output: dates JSON|cc_doc_write_json"
     "output: timeline JSON|cc_timeline_write_json"
