@@ -11,8 +11,15 @@
  *
  * The archive is read only as far as it must be: a part larger than
  * CC_DOCX_MAX_PART uncompressed is refused, whatever its header claims.
+ *
+ * libzip is opened when a Word document is read, not linked (dynlib.h): it
+ * brings OpenSSL's libcrypto, whose relocations were half of the
+ * dynamic loader's work at every start.  The functions called are looked
+ * up in it (zip_api); the soname is the one the build found
+ * (CC_LIBZIP_SONAME, from CMake).
  */
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +27,46 @@
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
+#include "dynlib.h"
 #include "error.h"
 #include "extract.h"
 #include "extract_out.h"
+
+#ifndef CC_LIBZIP_SONAME
+#error "CC_LIBZIP_SONAME names libzip's shared library (CMake sets it)"
+#endif
+
+/* The functions of libzip this reader calls, looked up when a Word
+ * document is read; each has the type its header gives. */
+#define ZIP_FUNCTIONS(X)                                                       \
+    X(zip_discard)                                                             \
+    X(zip_error_code_zip)                                                      \
+    X(zip_error_fini)                                                          \
+    X(zip_error_init)                                                          \
+    X(zip_error_strerror)                                                      \
+    X(zip_fclose)                                                              \
+    X(zip_file_get_error)                                                      \
+    X(zip_fopen)                                                               \
+    X(zip_fread)                                                               \
+    X(zip_get_error)                                                           \
+    X(zip_open_from_source)                                                    \
+    X(zip_source_buffer_create)                                                \
+    X(zip_source_free)                                                         \
+    X(zip_stat)                                                                \
+    X(zip_stat_init)
+
+typedef struct zip_api {
+    void *handle; /* cc_dynlib__open's */
+#define ZIP_FIELD(name) __typeof__(name) *p_##name;
+    ZIP_FUNCTIONS(ZIP_FIELD)
+#undef ZIP_FIELD
+} zip_api;
+
+static const cc_dynsym ZIP_SYMBOLS[] = {
+#define ZIP_ENTRY(name) {#name, offsetof(zip_api, p_##name)},
+    ZIP_FUNCTIONS(ZIP_ENTRY)
+#undef ZIP_ENTRY
+};
 
 #define CC_DOCX_MAX_PART (64u * 1024 * 1024) /* 64 MiB: no real document */
 #define CC_DOCX_LISTS    64                  /* numbering ids remembered */
@@ -77,8 +121,8 @@ on_xml_error(void *arg, xmlErrorPtr e)
 /* Reads a part into *out, a new buffer (free()); *out is NULL when the
  * archive has no such part. */
 static cc_status
-read_part(char **out, size_t *len, zip_t *za, const char *name,
-          const char *source, cc_error *err)
+read_part(char **out, size_t *len, const zip_api *api, zip_t *za,
+          const char *name, const char *source, cc_error *err)
 {
     zip_stat_t zs;
     zip_file_t *f = NULL;
@@ -88,8 +132,8 @@ read_part(char **out, size_t *len, zip_t *za, const char *name,
 
     *out = NULL;
     *len = 0;
-    zip_stat_init(&zs);
-    if (zip_stat(za, name, 0, &zs) != 0)
+    api->p_zip_stat_init(&zs);
+    if (api->p_zip_stat(za, name, 0, &zs) != 0)
         return CC_OK;
     if ((zs.valid & ZIP_STAT_SIZE) && zs.size > CC_DOCX_MAX_PART) {
         return cc_error__set(
@@ -99,10 +143,10 @@ read_part(char **out, size_t *len, zip_t *za, const char *name,
             name, (unsigned long long)zs.size,
             CC_DOCX_MAX_PART / (1024 * 1024));
     }
-    if (!(f = zip_fopen(za, name, 0)))
-        return cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
-                             "%s cannot be read: %s", name,
-                             zip_error_strerror(zip_get_error(za)));
+    if (!(f = api->p_zip_fopen(za, name, 0)))
+        return cc_error__set(
+            err, CC_EINVAL, source, 0, 0, 0, "%s cannot be read: %s", name,
+            api->p_zip_error_strerror(api->p_zip_get_error(za)));
     cap =
         (zs.valid & ZIP_STAT_SIZE) && zs.size > 0 ? (size_t)zs.size + 1 : 65536;
     for (;;) {
@@ -119,11 +163,11 @@ read_part(char **out, size_t *len, zip_t *za, const char *name,
         } else if (!buf && !(buf = malloc(cap))) {
             goto nomem;
         }
-        got = zip_fread(f, buf + n, cap - n - 1);
+        got = api->p_zip_fread(f, buf + n, cap - n - 1);
         if (got < 0) {
-            st = cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
-                               "%s cannot be read: %s", name,
-                               zip_error_strerror(zip_file_get_error(f)));
+            st = cc_error__set(
+                err, CC_EINVAL, source, 0, 0, 0, "%s cannot be read: %s", name,
+                api->p_zip_error_strerror(api->p_zip_file_get_error(f)));
             goto fail;
         }
         if (got == 0)
@@ -137,7 +181,7 @@ read_part(char **out, size_t *len, zip_t *za, const char *name,
             goto fail;
         }
     }
-    zip_fclose(f);
+    api->p_zip_fclose(f);
     buf[n] = '\0';
     *out = buf;
     *len = n;
@@ -145,7 +189,7 @@ read_part(char **out, size_t *len, zip_t *za, const char *name,
 nomem:
     st = cc_error__set(err, CC_ENOMEM, source, 0, 0, 0, "out of memory");
 fail:
-    zip_fclose(f);
+    api->p_zip_fclose(f);
     free(buf);
     return st;
 }
@@ -518,6 +562,8 @@ cc_status
 cc_extract__docx(cc_extracted *out, const char *data, size_t len,
                  const char *source, cc_error *err)
 {
+    zip_api zips;
+    const zip_api *api = &zips;
     zip_error_t ze;
     zip_source_t *src = NULL;
     zip_t *za = NULL;
@@ -527,25 +573,29 @@ cc_extract__docx(cc_extracted *out, const char *data, size_t len,
     cc_status st;
 
     memset(out, 0, sizeof *out);
-    zip_error_init(&ze);
+    if (len < 22) /* shorter than a zip's end of central directory */
+        return cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
+                             "not a Word document (not a zip archive)");
+    memset(&zips, 0, sizeof zips);
+    if ((st = cc_dynlib__open(&zips.handle, &zips, ZIP_SYMBOLS,
+                              sizeof ZIP_SYMBOLS / sizeof ZIP_SYMBOLS[0],
+                              CC_LIBZIP_SONAME, "a Word document", source,
+                              err)) != CC_OK)
+        return st;
+    api->p_zip_error_init(&ze);
     if (!(d = calloc(1, sizeof *d))) {
         st = cc_error__set(err, CC_ENOMEM, source, 0, 0, 0, "out of memory");
         goto done;
     }
-    if (len < 22) { /* shorter than a zip's end of central directory */
-        st = cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
-                           "not a Word document (not a zip archive)");
-        goto done;
-    }
-    src = zip_source_buffer_create(data, len, 0, &ze);
+    src = api->p_zip_source_buffer_create(data, len, 0, &ze);
     if (!src) {
         st = cc_error__set(err, CC_ENOMEM, source, 0, 0, 0, "out of memory");
         goto done;
     }
-    za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    za = api->p_zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!za) {
-        int code = zip_error_code_zip(&ze);
-        zip_source_free(src);
+        int code = api->p_zip_error_code_zip(&ze);
+        api->p_zip_source_free(src);
         if (code == ZIP_ER_NOZIP || code == ZIP_ER_INVAL)
             st = cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
                                "not a Word document (not a zip archive)");
@@ -555,10 +605,10 @@ cc_extract__docx(cc_extracted *out, const char *data, size_t len,
         else
             st = cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
                                "the zip archive is damaged: %s",
-                               zip_error_strerror(&ze));
+                               api->p_zip_error_strerror(&ze));
         goto done;
     }
-    st = read_part(&xml, &xml_len, za, "word/document.xml", source, err);
+    st = read_part(&xml, &xml_len, api, za, "word/document.xml", source, err);
     if (st != CC_OK)
         goto done;
     if (!xml) {
@@ -572,7 +622,7 @@ cc_extract__docx(cc_extracted *out, const char *data, size_t len,
                            "word/document.xml is too large");
         goto done;
     }
-    st = read_part(&num, &num_len, za, "word/numbering.xml", source, err);
+    st = read_part(&num, &num_len, api, za, "word/numbering.xml", source, err);
     if (st != CC_OK)
         goto done;
     if (num)
@@ -584,7 +634,7 @@ cc_extract__docx(cc_extracted *out, const char *data, size_t len,
     st = cc_xbuf__finish(&d->out, out, source, "document", err);
 done:
     if (za)
-        zip_discard(za);
+        api->p_zip_discard(za);
     if (d) {
         cc_xbuf__free(&d->out);
         cc_xbuf__free(&d->cell);
@@ -592,6 +642,7 @@ done:
     free(d);
     free(xml);
     free(num);
-    zip_error_fini(&ze);
+    api->p_zip_error_fini(&ze);
+    cc_dynlib__close(&zips.handle);
     return st;
 }

@@ -22,17 +22,12 @@
  * INFO, which GLib prints only when asked (G_MESSAGES_DEBUG); nothing here
  * changes GLib's or poppler's global handlers.
  *
- * poppler-glib is opened with dlopen when a PDF is read, not linked: it
- * brings some forty-five libraries (cairo, NSS, X11, ...), and loading
- * them at every start made the command take several times as long to
- * start as it takes to read a decision.  The library is opened with
- * RTLD_NODELETE, so the first PDF loads it and later ones find it loaded;
- * each read looks up the few functions it calls (pdf_api), so nothing is
- * kept between calls.  The soname is the one the build found
- * (CC_POPPLER_SONAME, from CMake).
+ * poppler-glib is opened when a PDF is read, not linked (dynlib.h): it
+ * brings some forty-five libraries (cairo, NSS, X11, ...).  The functions
+ * called are looked up in it (pdf_api); the soname is the one the build
+ * found (CC_POPPLER_SONAME, from CMake).
  */
 #include <ctype.h>
-#include <dlfcn.h>
 #include <limits.h>
 #include <math.h>
 #include <stddef.h>
@@ -42,6 +37,7 @@
 
 #include <poppler.h>
 
+#include "dynlib.h"
 #include "error.h"
 #include "extract.h"
 #include "extract_out.h"
@@ -66,58 +62,17 @@
     X(poppler_page_get_text_layout)
 
 typedef struct pdf_api {
-    void *handle; /* from dlopen; closed by pdf_api_close */
+    void *handle; /* cc_dynlib__open's */
 #define PDF_FIELD(name) __typeof__(name) *p_##name;
     PDF_FUNCTIONS(PDF_FIELD)
 #undef PDF_FIELD
 } pdf_api;
 
-static const struct pdf_symbol {
-    const char *name;
-    size_t offset;
-} PDF_SYMBOLS[] = {
+static const cc_dynsym PDF_SYMBOLS[] = {
 #define PDF_ENTRY(name) {#name, offsetof(pdf_api, p_##name)},
     PDF_FUNCTIONS(PDF_ENTRY)
 #undef PDF_ENTRY
 };
-
-static void
-pdf_api_close(pdf_api *api)
-{
-    if (api->handle)
-        dlclose(api->handle);
-    api->handle = NULL;
-}
-
-/* Opens poppler-glib and finds every function of PDF_FUNCTIONS in it (or
- * in the GLib it loads). */
-static cc_status
-pdf_api_open(pdf_api *api, const char *source, cc_error *err)
-{
-    const char *why;
-
-    memset(api, 0, sizeof *api);
-    api->handle =
-        dlopen(CC_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-    if (!api->handle) {
-        why = dlerror();
-        return cc_error__set(err, CC_EIO, source, 0, 0, 0,
-                             "reading a PDF needs %s, which cannot be loaded "
-                             "(%s)",
-                             CC_POPPLER_SONAME, why ? why : "no reason given");
-    }
-    for (size_t i = 0; i < sizeof PDF_SYMBOLS / sizeof PDF_SYMBOLS[0]; i++) {
-        void *sym = dlsym(api->handle, PDF_SYMBOLS[i].name);
-        if (!sym) {
-            pdf_api_close(api);
-            return cc_error__set(err, CC_EIO, source, 0, 0, 0,
-                                 "reading a PDF needs %s, which has no %s",
-                                 CC_POPPLER_SONAME, PDF_SYMBOLS[i].name);
-        }
-        memcpy((char *)api + PDF_SYMBOLS[i].offset, &sym, sizeof sym);
-    }
-    return CC_OK;
-}
 
 /* The characters of the valid UTF-8 in [p, e): poppler's text is valid. */
 static size_t
@@ -600,7 +555,11 @@ cc_extract__pdf(cc_extracted *out, const char *data, size_t len,
     if (!found)
         return cc_error__set(err, CC_EINVAL, source, 0, 0, 0,
                              "the PDF is truncated (no %%%%EOF at its end)");
-    if ((st = pdf_api_open(&api, source, err)) != CC_OK)
+    memset(&api, 0, sizeof api);
+    if ((st = cc_dynlib__open(&api.handle, &api, PDF_SYMBOLS,
+                              sizeof PDF_SYMBOLS / sizeof PDF_SYMBOLS[0],
+                              CC_POPPLER_SONAME, "a PDF", source, err)) !=
+        CC_OK)
         return st;
     bytes = api.p_g_bytes_new_static(data, len);
     doc = api.p_poppler_document_new_from_bytes(bytes, NULL, &gerr);
@@ -646,6 +605,6 @@ done:
         api.p_g_error_free(gerr);
     if (bytes)
         api.p_g_bytes_unref(bytes);
-    pdf_api_close(&api);
+    cc_dynlib__close(&api.handle);
     return st;
 }
