@@ -972,11 +972,12 @@ word_list(const run *r, const char *word, int pass)
 {
     findex *x = r->fx;
     struct wordlist *w;
+    size_t n;
 
     for (size_t k = 0; k < x->nlists; k++)
         if (x->lists[k].pass == pass && strcmp(x->lists[k].word, word) == 0)
             return &x->lists[k];
-    if (strlen(word) >= sizeof w->word)
+    if ((n = strlen(word)) >= sizeof w->word)
         return NULL;
     if (x->nlists == x->caplists) {
         size_t cap = x->caplists ? 2 * x->caplists : 8;
@@ -990,7 +991,7 @@ word_list(const run *r, const char *word, int pass)
     memset(w, 0, sizeof *w);
     if (!(w->ev = malloc((x->nby ? x->nby : 1) * sizeof *w->ev)))
         return NULL;
-    strcpy(w->word, word);
+    memcpy(w->word, word, n + 1);
     w->pass = pass;
     for (size_t k = 0; k < x->nby; k++) {
         size_t i = x->by_sentence[k];
