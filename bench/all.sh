@@ -37,15 +37,11 @@ if [ "$have" != "$want" ]; then
     (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
-srcs=()
-for f in fixtures/*/input.txt ../shared/decisions/*.txt; do
-    [ -f "$f" ] && srcs+=("$f")
-done
 mkdir -p bench/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# concat FILE BYTES (bench/concat.sh)
+# srcs and concat FILE BYTES (bench/concat.sh)
 # shellcheck source=bench/concat.sh
 . bench/concat.sh
 

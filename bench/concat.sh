@@ -1,5 +1,12 @@
-# What the benchmark scripts share; sourced by bench/all.sh and bench/read.sh,
-# which set `srcs` (the decision files) and `tmp` (a scratch directory).
+# What the benchmark scripts share; sourced (from the project's top) by
+# bench/all.sh, bench/read.sh and bench/timeline.sh, which set `tmp` (a
+# scratch directory).
+
+# srcs: the decisions every corpus is made of.
+srcs=()
+for f in fixtures/*/input.txt ../shared/decisions/*.txt; do
+    [ -f "$f" ] && srcs+=("$f")
+done
 
 # concat FILE BYTES: one decision to the reader, FILE of about BYTES
 # bytes: the first source's header, then the sources (BOMs and "Decision

@@ -20,12 +20,8 @@ floor=$build/bench/bench_tokenise
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-srcs=()
-for f in fixtures/*/input.txt ../shared/decisions/*.txt; do
-    [ -f "$f" ] && srcs+=("$f")
-done
 mkdir -p bench/corpus
-# concat FILE BYTES (bench/concat.sh)
+# srcs and concat FILE BYTES (bench/concat.sh)
 # shellcheck source=bench/concat.sh
 . bench/concat.sh
 cpu() { # CMD...: prints user + system seconds

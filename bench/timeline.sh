@@ -18,32 +18,13 @@ sizes=("$@")
 cc=$build/caseclock
 today=2026-01-01
 
-srcs=()
-for f in fixtures/*/input.txt ../shared/decisions/*.txt; do
-    [ -f "$f" ] && srcs+=("$f")
-done
 mkdir -p bench/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# srcs and concat FILE BYTES (bench/concat.sh)
+# shellcheck source=bench/concat.sh
+. bench/concat.sh
 
-# concat FILE BYTES: as in bench/all.sh.
-concat() {
-    local file=$1 want=$2 f
-    [ -s "$file" ] && [ "$(stat -c %s "$file")" -ge "$want" ] && return
-    : >"$tmp/one"
-    for f in "${srcs[@]}"; do
-        sed -e '1s/^\xEF\xBB\xBF//' \
-            -e '/^[[:space:]]*Decision date[[:space:]]*:/Id' "$f" >>"$tmp/one"
-        printf '\n\n' >>"$tmp/one"
-    done
-    sed -n '1,/^[[:space:]]*Decision date[[:space:]]*:/Ip' "${srcs[0]}" |
-        sed '1s/^\xEF\xBB\xBF//' >"$file.part"
-    while [ "$(stat -c %s "$file.part")" -lt "$want" ]; do
-        cat "$tmp/one" >>"$file.part"
-    done
-    head -c "$want" "$file.part" | sed '$d' >"$file"
-    rm -f "$file.part"
-}
 
 # run CMD...: prints "cpu_s rss_kb" of one run.
 run() {

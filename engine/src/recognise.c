@@ -764,6 +764,25 @@ char_class(const char *s, size_t len, size_t *i, UChar32 *cp, int *line_break)
     return 2;
 }
 
+/* Where a word's letters end from i, ASCII or not (char_class 1). */
+static size_t
+word_end(const char *s, size_t i, size_t len)
+{
+    while (i < len) {
+        size_t k = i;
+        UChar32 c;
+        int lb = 0;
+        if (ascii_letter((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        if ((unsigned char)s[i] < 0x80 || char_class(s, len, &k, &c, &lb) != 1)
+            break;
+        i = k;
+    }
+    return i;
+}
+
 static void
 tokenise(scan *sc)
 {
@@ -795,22 +814,8 @@ tokenise(scan *sc)
             /* A word of ASCII letters, the common case: no call per
              * letter. */
             size_t j = letters_end(s, i + 1, len);
-            if (j < len && (unsigned char)s[j] >= 0x80) {
-                /* It may go on with letters beyond ASCII. */
-                while (j < len) {
-                    size_t k = j;
-                    UChar32 c2;
-                    int lb2 = 0;
-                    if (ascii_letter((unsigned char)s[j])) {
-                        j++;
-                        continue;
-                    }
-                    if ((unsigned char)s[j] < 0x80 ||
-                        char_class(s, len, &k, &c2, &lb2) != 1)
-                        break;
-                    j = k;
-                }
-            }
+            if (j < len && (unsigned char)s[j] >= 0x80)
+                j = word_end(s, j, len); /* letters beyond ASCII */
             i = j;
             memset(&t, 0, sizeof t);
             t.kind = T_WORD;
@@ -847,21 +852,7 @@ tokenise(scan *sc)
             }
             memset(&t, 0, sizeof t);
             if (cls == 1) {
-                size_t j = i;
-                while (j < len) {
-                    size_t k = j;
-                    UChar32 c2;
-                    int lb2 = 0;
-                    if (ascii_letter((unsigned char)s[j])) {
-                        j++;
-                        continue;
-                    }
-                    if ((unsigned char)s[j] < 0x80 ||
-                        char_class(s, len, &k, &c2, &lb2) != 1)
-                        break;
-                    j = k;
-                }
-                i = j;
+                i = word_end(s, i, len);
                 t.kind = T_WORD;
                 t.cap = s[b] >= 'A' && s[b] <= 'Z';
             } else {

@@ -921,9 +921,21 @@ named_event(const run *r, size_t i, size_t at, size_t not, cc_date by,
                  ev->where.sentence_offset + ev->where.sentence_length, word));
 }
 
-/* Of the events [from, to) of `list`, the one named_before() prefers
- * (the sentence said last before; in it, the earliest date, "for care
- * from 23 October to 24 November": care began 23 October), or NONE. */
+/* Whether named_before() prefers event i to `best` (NONE or an event):
+ * the sentence said last; in it, the earliest date ("for care from 23
+ * October to 24 November": care began 23 October). */
+static int
+named_better(const run *r, size_t i, size_t best)
+{
+    const cc_event_info *inf = &r->tl->info[i];
+
+    return best == NONE || inf->sentence > r->tl->info[best].sentence ||
+           (inf->sentence == r->tl->info[best].sentence &&
+            r->tl->events[i].earliest < r->tl->events[best].earliest);
+}
+
+/* Of the events [from, to) of `list`, the one named_before() prefers,
+ * or NONE. */
 static size_t
 named_best(const run *r, const size_t *list, size_t from, size_t to, size_t at,
            size_t not, cc_date by, const char *word, int pass)
@@ -932,12 +944,8 @@ named_best(const run *r, const size_t *list, size_t from, size_t to, size_t at,
 
     for (size_t k = from; k < to; k++) {
         size_t i = list[k];
-        const cc_event_info *inf = &r->tl->info[i];
-        if (!named_event(r, i, at, not, by, word, pass))
-            continue;
-        if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
-            (inf->sentence == r->tl->info[best].sentence &&
-             r->tl->events[i].earliest < r->tl->events[best].earliest))
+        if (named_event(r, i, at, not, by, word, pass) &&
+            named_better(r, i, best))
             best = i;
     }
     return best;
@@ -951,12 +959,8 @@ named_scan(const run *r, size_t at, size_t not, cc_date by, const char *word,
     size_t best = NONE;
 
     for (size_t i = 0; i < r->tl->nevents; i++) {
-        const cc_event_info *inf = &r->tl->info[i];
-        if (!named_event(r, i, at, not, by, word, pass))
-            continue;
-        if (best == NONE || inf->sentence > r->tl->info[best].sentence ||
-            (inf->sentence == r->tl->info[best].sentence &&
-             r->tl->events[i].earliest < r->tl->events[best].earliest))
+        if (named_event(r, i, at, not, by, word, pass) &&
+            named_better(r, i, best))
             best = i;
     }
     return best;
