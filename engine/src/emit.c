@@ -135,6 +135,70 @@ cc_out__finish(cc_out *o, cc_write_fn write, void *userdata, cc_error *err)
     return st;
 }
 
+char *
+cc_emit__json_string(char *p, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+
+    *p++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *p++ = (char)c;
+            continue;
+        }
+        *p++ = '\\';
+        switch (c) {
+        case '"':
+            *p++ = '"';
+            break;
+        case '\\':
+            *p++ = '\\';
+            break;
+        case '\b':
+            *p++ = 'b';
+            break;
+        case '\f':
+            *p++ = 'f';
+            break;
+        case '\n':
+            *p++ = 'n';
+            break;
+        case '\r':
+            *p++ = 'r';
+            break;
+        case '\t':
+            *p++ = 't';
+            break;
+        default:
+            memcpy(p, "u00", 3);
+            p += 3;
+            *p++ = hex[c >> 4];
+            *p++ = hex[c & 15];
+        }
+    }
+    *p++ = '"';
+    return p;
+}
+
+char *
+cc_emit__json_int(char *p, long long v)
+{
+    char buf[24], *q = buf + sizeof buf;
+    unsigned long long u =
+        v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+
+    do {
+        *--q = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--q = '-';
+    memcpy(p, q, (size_t)(buf + sizeof buf - q));
+    return p + (buf + sizeof buf - q);
+}
+
 /* jansson's output, each line after a break shifted by d->shift. */
 typedef struct dump {
     cc_out *o;

@@ -55,6 +55,16 @@ int cc_out__drain(cc_out *o, cc_write_fn write, void *userdata);
 cc_status cc_out__finish(cc_out *o, cc_write_fn write, void *userdata,
                          cc_error *err);
 
+/* The JSON string of s[0, n) as jansson dumps it without
+ * JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH ('"', '\\' and control
+ * characters escaped: \b \f \n \r \t, else \u00XX in upper-case hex;
+ * every other byte copied), written at p: at most 6 n + 2 bytes.  Returns
+ * the end.  The JSON writers (emit_dates.c, emit_json.c) share it. */
+char *cc_emit__json_string(char *p, const char *s, size_t n);
+
+/* v in decimal, as "%lld" writes it, at p (at most 20 bytes); the end. */
+char *cc_emit__json_int(char *p, long long v);
+
 /* The words of the doc at [offset, offset + length) of cc_doc_text(),
  * quoted from its source text (the characters as given), runs of white
  * space (CR, LF, tab, space) joined to one space and trimmed; nothing when

@@ -72,56 +72,6 @@ w_bytes(char *p, const char *s, size_t n)
     return p + n;
 }
 
-/* A JSON string as jansson dumps it without JSON_ENSURE_ASCII or
- * JSON_ESCAPE_SLASH: '"', '\\' and control characters escaped (\b \f \n
- * \r \t, else \u00XX in upper case hex), every other byte copied.  At
- * most 6 n + 2 bytes. */
-static char *
-w_string(char *p, const char *s, size_t n)
-{
-    static const char hex[] = "0123456789ABCDEF";
-
-    *p++ = '"';
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            *p++ = (char)c;
-            continue;
-        }
-        *p++ = '\\';
-        switch (c) {
-        case '"':
-            *p++ = '"';
-            break;
-        case '\\':
-            *p++ = '\\';
-            break;
-        case '\b':
-            *p++ = 'b';
-            break;
-        case '\f':
-            *p++ = 'f';
-            break;
-        case '\n':
-            *p++ = 'n';
-            break;
-        case '\r':
-            *p++ = 'r';
-            break;
-        case '\t':
-            *p++ = 't';
-            break;
-        default:
-            p = w_bytes(p, "u00", 3);
-            *p++ = hex[c >> 4];
-            *p++ = hex[c & 15];
-        }
-    }
-    *p++ = '"';
-    return p;
-}
-
 /* The next member's key (a plain word: nothing to escape): the
  * separator, the indent, "key" and ':'.  At most 2 + shift + 2 + klen +
  * 3 bytes. */
@@ -147,27 +97,16 @@ static void
 w_str(obj *j, const char *key, size_t klen, const char *v)
 {
     w_key(j, key, klen);
-    j->p = w_string(j->p, v, strlen(v));
+    j->p = cc_emit__json_string(j->p, v, strlen(v));
 }
 
 #define J_STR(j, key, v) w_str((j), key, sizeof key - 1, (v))
 
-/* Digit by digit, as "%lld" writes it: one per mention is many. */
 static void
 w_int(obj *j, const char *key, size_t klen, long long v)
 {
-    char buf[24], *p = buf + sizeof buf;
-    unsigned long long u =
-        v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-
     w_key(j, key, klen);
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        *--p = '-';
-    j->p = w_bytes(j->p, p, (size_t)(buf + sizeof buf - p));
+    j->p = cc_emit__json_int(j->p, v);
 }
 
 #define J_INT(j, key, v) w_int((j), key, sizeof key - 1, (long long)(v))
@@ -208,7 +147,7 @@ put_mention(cc_out *o, const cc_doc *doc, const cc_mention *m, size_t shift,
     if (!start)
         return;
     J_KEY(&j, "text");
-    j.p = w_string(j.p, text + at, n);
+    j.p = cc_emit__json_string(j.p, text + at, n);
     J_INT(&j, "offset", at);
     J_INT(&j, "length", n);
     J_STR(&j, "type", type);

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "emit.h"
 #include "error.h"
 
@@ -98,82 +100,33 @@ jw_close(jw *j, char c)
 }
 
 /* Is s[0, n) UTF-8 as jansson takes it (json_string refuses anything
- * else, and the member is then left out)? */
+ * else, and the member is then left out): well-formed, no surrogates. */
 static int
-utf8_ok(const unsigned char *s, size_t n)
+utf8_ok(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned u = s[i], count, value;
-        if (u < 0x80)
-            continue;
-        if (u < 0xC2 || u > 0xF4)
+    int32_t i = 0, len = (int32_t)n;
+    UChar32 c;
+
+    if (n > INT32_MAX)
+        return 0;
+    while (i < len) {
+        U8_NEXT(s, i, len, c);
+        if (c < 0)
             return 0;
-        count = u <= 0xDF ? 2 : u <= 0xEF ? 3 : 4;
-        if (count > n - i)
-            return 0;
-        value = u & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07);
-        for (unsigned k = 1; k < count; k++) {
-            unsigned c = s[i + k];
-            if (c < 0x80 || c > 0xBF)
-                return 0;
-            value = (value << 6) + (c & 0x3F);
-        }
-        if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) ||
-            (count == 2 && value < 0x80) || (count == 3 && value < 0x800) ||
-            (count == 4 && value < 0x10000))
-            return 0;
-        i += count - 1;
     }
     return 1;
 }
 
-/* A JSON string as jansson dumps it without JSON_ENSURE_ASCII or
- * JSON_ESCAPE_SLASH: '"', '\\' and control characters escaped (\b \f \n
- * \r \t, else \u00XX in upper case hex), every other byte copied. */
+/* A JSON string (cc_emit__json_string) onto o. */
 static void
 put_string(cc_out *o, const char *s, size_t n)
 {
-    size_t from = 0;
+    char *p = n <= ((size_t)-1 - 2) / 6 ? cc_out__room(o, 6 * n + 2) : NULL;
 
-    cc_out__add(o, "\"", 1);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char u[8];
-        const char *esc = u;
-
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        cc_out__add(o, s + from, i - from);
-        from = i + 1;
-        switch (c) {
-        case '"':
-            esc = "\\\"";
-            break;
-        case '\\':
-            esc = "\\\\";
-            break;
-        case '\b':
-            esc = "\\b";
-            break;
-        case '\f':
-            esc = "\\f";
-            break;
-        case '\n':
-            esc = "\\n";
-            break;
-        case '\r':
-            esc = "\\r";
-            break;
-        case '\t':
-            esc = "\\t";
-            break;
-        default:
-            snprintf(u, sizeof u, "\\u%04X", (unsigned)c);
-        }
-        cc_out__puts(o, esc);
-    }
-    cc_out__add(o, s + from, n - from);
-    cc_out__add(o, "\"", 1);
+    if (p)
+        cc_out__wrote(o, (size_t)(cc_emit__json_string(p, s, n) - p));
+    else
+        o->failed = 1;
 }
 
 /* The next member's key in the open object: the separator, the indent,
@@ -217,7 +170,7 @@ jw_str(jw *j, const char *key, const char *v)
 {
     size_t n;
 
-    if (!v || !utf8_ok((const unsigned char *)v, n = strlen(v)))
+    if (!v || !utf8_ok(v, n = strlen(v)))
         return;
     jw_key(j, key);
     put_string(j->o, v, n);
@@ -254,18 +207,11 @@ jw_bool(jw *j, const char *key, int v)
 static void
 jw_int(jw *j, const char *key, long long v)
 {
-    char buf[24], *p = buf + sizeof buf;
-    unsigned long long u =
-        v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    char *p;
 
     jw_key(j, key);
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        *--p = '-';
-    cc_out__add(j->o, p, (size_t)(buf + sizeof buf - p));
+    if ((p = cc_out__room(j->o, 20)) != NULL)
+        cc_out__wrote(j->o, (size_t)(cc_emit__json_int(p, v) - p));
 }
 
 /* A real as jansson writes it with JSON_REAL_PRECISION(6): "%.6g", ".0"
@@ -369,7 +315,7 @@ jw_words(jw *j, const char *key, const view *v, size_t offset, size_t length)
     }
     /* json_string() reads to the first NUL. */
     n = s->len ? strlen(s->s) : 0;
-    if (!utf8_ok((const unsigned char *)(n ? s->s : ""), n))
+    if (!utf8_ok(n ? s->s : "", n))
         return;
     jw_key(j, key);
     put_string(j->o, n ? s->s : "", n);
