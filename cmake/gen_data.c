@@ -93,31 +93,80 @@ write_division(FILE *out, const char *file, size_t k, const char *name,
     return 0;
 }
 
+/* The JSON of `path`, or NULL with the message said. */
+static json_t *
+load_json(const char *path)
+{
+    json_error_t jerr;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+
+    if (!root)
+        fprintf(stderr, "gen_data: %s:%d:%d: %s\n", path, jerr.line,
+                jerr.column, jerr.text);
+    return root;
+}
+
+/* cc_data_NAME[] (the n bytes at p and a NUL) and cc_data_NAME_len. */
+static void
+put_bytes(FILE *out, const char *name, const unsigned char *p, size_t n)
+{
+    fprintf(out, "const unsigned char cc_data_%s[] = {", name);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "%s0x%02x,", i % 16 ? "" : "\n", p[i]);
+    fprintf(out, "0x00};\nconst size_t cc_data_%s_len = %zu;\n", name, n);
+}
+
+/* A file's bytes (new, free()), their number in *n; NULL when it cannot
+ * be read. */
+static unsigned char *
+read_all(const char *path, size_t *n)
+{
+    FILE *fp = fopen(path, "rb");
+    unsigned char *buf = NULL, *p;
+    size_t cap = 0;
+
+    *n = 0;
+    if (!fp)
+        return NULL;
+    for (;;) {
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 65536;
+            if (!(p = realloc(buf, cap)))
+                break;
+            buf = p;
+        }
+        size_t got = fread(buf + *n, 1, cap - *n, fp);
+        *n += got;
+        if (got == 0) {
+            if (ferror(fp))
+                break;
+            fclose(fp);
+            return buf;
+        }
+    }
+    fclose(fp);
+    free(buf);
+    return NULL;
+}
+
 int
 main(int argc, char **argv)
 {
-    json_error_t jerr;
     json_t *root, *cov;
     cc_date first, last;
     const char *key;
     json_t *value;
     size_t k = 0;
-    FILE *out, *rules;
+    FILE *out;
     char tmp[4096];
-    int c;
-    long nbytes = 0;
 
     if (argc != 5) {
         fprintf(stderr, "usage: gen_data BANK_HOLIDAYS_JSON RULES_JSON "
                         "LEXICON_JSON OUT_C\n");
         return 2;
     }
-    root = json_load_file(argv[1], JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) {
-        fprintf(stderr, "gen_data: %s:%d:%d: %s\n", argv[1], jerr.line,
-                jerr.column, jerr.text);
+    if (!(root = load_json(argv[1])))
         return 1;
-    }
     cov = json_object_get(root, "coverage");
     if (parse_date(argv[1], json_object_get(cov, "from"), &first) ||
         parse_date(argv[1], json_object_get(cov, "to"), &last))
@@ -156,41 +205,24 @@ main(int argc, char **argv)
     json_decref(root);
 
     for (int a = 2; a <= 3; a++) {
-        const char *name = a == 2 ? "rules" : "lexicon";
-        rules = fopen(argv[a], "rb");
-        if (!rules)
+        size_t n;
+        unsigned char *bytes = read_all(argv[a], &n);
+        if (!bytes)
             return fail(argv[a], "%s", "cannot read");
-        fprintf(out, "const unsigned char cc_data_%s[] = {", name);
-        nbytes = 0;
-        while ((c = fgetc(rules)) != EOF) {
-            fprintf(out, "%s0x%02x,", nbytes % 16 ? "" : "\n", c);
-            nbytes++;
-        }
-        fclose(rules);
-        fprintf(out, "0x00};\nconst size_t cc_data_%s_len = %ld;\n", name,
-                nbytes);
+        put_bytes(out, a == 2 ? "rules" : "lexicon", bytes, n);
+        free(bytes);
     }
     /* The procedures apart, compact: the reader classifies every decision
      * by them, so they are parsed at start-up; the rest on first use. */
-    root = json_load_file(argv[2], JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) {
-        fprintf(stderr, "gen_data: %s:%d:%d: %s\n", argv[2], jerr.line,
-                jerr.column, jerr.text);
+    if (!(root = load_json(argv[2])))
         return 1;
-    }
     {
         json_t *procs = json_pack("{sO}", "procedures",
                                   json_object_get(root, "procedures"));
         char *text = procs ? json_dumps(procs, JSON_COMPACT) : NULL;
         if (!text)
             return fail(argv[2], "%s", "has no 'procedures' to embed");
-        fputs("const unsigned char cc_data_procedures[] = {", out);
-        nbytes = 0;
-        for (const char *q = text; *q; q++, nbytes++)
-            fprintf(out, "%s0x%02x,", nbytes % 16 ? "" : "\n",
-                    (unsigned char)*q);
-        fprintf(out, "0x00};\nconst size_t cc_data_procedures_len = %ld;\n",
-                nbytes);
+        put_bytes(out, "procedures", (const unsigned char *)text, strlen(text));
         free(text);
         json_decref(procs);
     }
