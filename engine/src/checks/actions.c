@@ -320,8 +320,46 @@ static const char *const UNDONE_WORDS[] = {"remains incomplete",
                                            "never did",
                                            NULL};
 
-cc_status
-cc_check__promises(run *r)
+/* Is event k a completion (done, paid, assessed) that happened? */
+static int
+completion(const cc_timeline *tl, size_t k)
+{
+    cc_event_kind c = tl->events[k].kind;
+
+    return (c == CC_EVENT_COMPLETION || c == CC_EVENT_PAYMENT ||
+            c == CC_EVENT_ASSESSMENT_COMPLETED) &&
+           !tl->info[k].negated;
+}
+
+/* The completion said first at or after `at` in paragraph `para`; of
+ * those at one offset, the first event.  done[0..n) are the completions
+ * in (offset, index) order; paragraphs go with offsets. */
+static size_t
+done_after(const cc_timeline *tl, const size_t *done, size_t n, size_t at,
+           long para)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tl->events[done[mid]].where.offset < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n; lo++) {
+        long p = tl->info[done[lo]].paragraph;
+        if (p == para)
+            return done[lo];
+        if (para >= 0 && p > para)
+            break;
+    }
+    return NONE;
+}
+
+/* The promises' deadlines, the completions done[0..ndone) at hand. */
+static cc_status
+promises_with(run *r, const size_t *done_list, size_t ndone)
 {
     cc_timeline *tl = r->tl;
 
@@ -378,22 +416,10 @@ cc_check__promises(run *r)
                 undone = cc_check__has_any(
                     r->text, ns->offset, ns->offset + ns->length, UNDONE_WORDS);
         }
-        if (!undone) {
-            /* Done: a completion later in the same paragraph. */
-            for (size_t k = 0; k < tl->nevents; k++) {
-                const cc_event *c = &tl->events[k];
-                if ((c->kind != CC_EVENT_COMPLETION &&
-                     c->kind != CC_EVENT_PAYMENT &&
-                     c->kind != CC_EVENT_ASSESSMENT_COMPLETED) ||
-                    tl->info[k].negated ||
-                    tl->info[k].paragraph != tl->info[i].paragraph ||
-                    c->where.offset < w->offset)
-                    continue;
-                if (done == NONE ||
-                    c->where.offset < tl->events[done].where.offset)
-                    done = k;
-            }
-        }
+        /* Done: a completion later in the same paragraph. */
+        if (!undone)
+            done = done_after(tl, done_list, ndone, w->offset,
+                              tl->info[i].paragraph);
         if (done != NONE) {
             cc_check__add_input(d, cc_check__event_evidence(r, done, "actual"));
             cc_check__judge(r, d, 1, tl->events[done].earliest,
@@ -425,4 +451,26 @@ cc_check__promises(run *r)
             return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     }
     return CC_OK;
+}
+
+cc_status
+cc_check__promises(run *r)
+{
+    const cc_timeline *tl = r->tl;
+    cc_okey *keys = malloc((tl->nevents + 1) * sizeof *keys);
+    size_t n = 0, *done;
+    cc_status st;
+
+    if (!keys)
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    for (size_t k = 0; k < tl->nevents; k++)
+        if (completion(tl, k))
+            keys[n++] = (cc_okey){(long long)tl->events[k].where.offset, 0, k};
+    done = cc_check__sorted_indexes(keys, n);
+    free(keys);
+    if (!done)
+        return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
+    st = promises_with(r, done, n);
+    free(done);
+    return st;
 }

@@ -896,3 +896,28 @@ cc_check__timed_act(run *r, size_t from, const cc_words *words,
         return;
     }
 }
+
+static int
+okey_order(const void *p, const void *q)
+{
+    const cc_okey *x = p, *y = q;
+
+    if (x->a != y->a)
+        return x->a < y->a ? -1 : 1;
+    if (x->b != y->b)
+        return x->b < y->b ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+size_t *
+cc_check__sorted_indexes(cc_okey *keys, size_t n)
+{
+    size_t *out = malloc((n ? n : 1) * sizeof *out);
+
+    if (!out)
+        return NULL;
+    qsort(keys, n, sizeof *keys, okey_order);
+    for (size_t k = 0; k < n; k++)
+        out[k] = keys[k].i;
+    return out;
+}

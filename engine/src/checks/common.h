@@ -33,6 +33,17 @@ typedef struct run {
 
 #define NONE ((size_t)-1)
 
+/* A sort key: two numbers, then the index (of an event, a deadline) they
+ * are of. */
+typedef struct cc_okey {
+    long long a, b;
+    size_t i;
+} cc_okey;
+
+/* keys[0..n) sorted by (a, b, i) in place, and their indexes in that
+ * order in a new array the caller frees (NULL: out of memory). */
+size_t *cc_check__sorted_indexes(cc_okey *keys, size_t n);
+
 int cc_check__has(const char *text, size_t from, size_t to, const char *word);
 int cc_check__has_any(const char *text, size_t from, size_t to,
                       const char *const *words);

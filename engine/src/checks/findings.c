@@ -10,6 +10,9 @@
 #include "date.h"
 #include "error.h"
 
+/* The number of event kinds (cc_event_kind). */
+#define NKINDS ((size_t)CC_EVENT_PLACEMENT + 1)
+
 /* ------------------------------------------------------------------ */
 /* 6. Statements of delay                                              */
 
@@ -56,6 +59,17 @@ typedef struct findex {
         size_t *ev, n;
     } * lists;
     size_t nlists, caplists;
+    /* Every event in (offset, index) order, for previous_event(); the
+     * same by kind, kind k's from kind_at[k] to kind_at[k + 1], for
+     * nearest_of_kind(). */
+    size_t *by_offset, *by_kind, kind_at[NKINDS + 1];
+    int by_date; /* the events are in order of earliest date */
+    /* The complaints and escalations that happened (not denied, not
+     * planned) in (latest, index) order, and for each prefix the one
+     * later_start() picks: the latest earliest, the last of equals. */
+    size_t *asked, *asked_best, nasked;
+    /* The promises with an event, in (its offset, deadline) order. */
+    size_t *promises, npromises;
 } findex;
 
 static void
@@ -73,6 +87,11 @@ findex_free(findex *x)
     for (size_t k = 0; k < x->nlists; k++)
         free(x->lists[k].ev);
     free(x->lists);
+    free(x->by_offset);
+    free(x->by_kind);
+    free(x->asked);
+    free(x->asked_best);
+    free(x->promises);
     for (int k = 0; k < 3; k++) {
         free(x->pos[k]);
         free(x->seen[k]);
@@ -203,6 +222,77 @@ index_sentences(const run *r, findex *x)
     return CC_OK;
 }
 
+/* Is event i one that happened: not denied, not planned? */
+static int
+happened(const run *r, size_t i)
+{
+    return !r->tl->info[i].negated && !r->tl->events[i].planned;
+}
+
+static cc_status
+index_events(const run *r, findex *x)
+{
+    const cc_timeline *tl = r->tl;
+    size_t ne = tl->nevents, nd = tl->ndeadlines, n = 0;
+    cc_okey *keys = malloc(((ne > nd ? ne : nd) + 1) * sizeof *keys);
+
+    if (!keys)
+        return CC_ENOMEM;
+    x->by_date = 1;
+    for (size_t i = 0; i < ne; i++) {
+        keys[i] = (cc_okey){(long long)tl->events[i].where.offset, 0, i};
+        if (i && tl->events[i].earliest < tl->events[i - 1].earliest)
+            x->by_date = 0;
+    }
+    if (!(x->by_offset = cc_check__sorted_indexes(keys, ne)))
+        goto oom;
+    memset(x->kind_at, 0, sizeof x->kind_at);
+    for (size_t i = 0; i < ne; i++) {
+        size_t k = (size_t)tl->events[i].kind;
+        keys[i] = (cc_okey){(long long)(k < NKINDS ? k : NKINDS),
+                            (long long)tl->events[i].where.offset, i};
+        if (k < NKINDS)
+            x->kind_at[k + 1]++;
+    }
+    for (size_t k = 1; k <= NKINDS; k++)
+        x->kind_at[k] += x->kind_at[k - 1];
+    if (!(x->by_kind = cc_check__sorted_indexes(keys, ne)))
+        goto oom;
+    for (size_t i = 0; i < ne; i++)
+        if ((tl->events[i].kind == CC_EVENT_COMPLAINT ||
+             tl->events[i].kind == CC_EVENT_ESCALATION) &&
+            happened(r, i))
+            keys[n++] = (cc_okey){tl->events[i].latest, 0, i};
+    x->nasked = n;
+    if (!(x->asked = cc_check__sorted_indexes(keys, n)) ||
+        !(x->asked_best = malloc((n ? n : 1) * sizeof *x->asked_best)))
+        goto oom;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = x->asked[k], b = k ? x->asked_best[k - 1] : NONE;
+        x->asked_best[k] =
+            b == NONE || tl->events[i].earliest > tl->events[b].earliest ||
+                    (tl->events[i].earliest == tl->events[b].earliest && i > b)
+                ? i
+                : b;
+    }
+    n = 0;
+    for (size_t i = 0; i < nd; i++) {
+        const cc_deadline *d = &tl->deadlines[i];
+        if (d->check == CC_CHECK_PROMISE && d->ninputs > 0 &&
+            d->inputs[0].event >= 0)
+            keys[n++] = (cc_okey){
+                (long long)tl->events[d->inputs[0].event].where.offset, 0, i};
+    }
+    x->npromises = n;
+    if (!(x->promises = cc_check__sorted_indexes(keys, n)))
+        goto oom;
+    free(keys);
+    return CC_OK;
+oom:
+    free(keys);
+    return CC_ENOMEM;
+}
+
 static cc_status
 findex_make(run *r, findex *x)
 {
@@ -237,7 +327,9 @@ findex_make(run *r, findex *x)
     for (size_t i = 1; i < nm && x->sorted; i++)
         x->sorted = cc_doc_mention(r->doc, i - 1)->offset <=
                     cc_doc_mention(r->doc, i)->offset;
-    return index_deadlines(r, x) == CC_OK ? index_sentences(r, x) : CC_ENOMEM;
+    if (index_deadlines(r, x) != CC_OK || index_events(r, x) != CC_OK)
+        return CC_ENOMEM;
+    return index_sentences(r, x);
 }
 
 /* The rule's cached position of kind k for this stamp, or NULL when it
@@ -361,30 +453,77 @@ dated_mention_in(const run *r, size_t a, size_t b, size_t at, int before)
     return best;
 }
 
+/* The first position in list[lo, hi) (events in offset order) whose
+ * event is at or after `at`. */
+static size_t
+offset_bound(const run *r, const size_t *list, size_t lo, size_t hi, size_t at)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->tl->events[list[mid]].where.offset < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The first event dated on or after `d` (the events in date order), or
+ * 0 when they are not. */
+static size_t
+first_on_or_after(const run *r, cc_date d)
+{
+    size_t lo = 0, hi = r->tl->nevents;
+
+    if (!r->fx->by_date)
+        return 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->tl->events[mid].earliest < d)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The event of `kind` nearest in the text to `at`, not `not`, on or
  * before `by` (its earliest). */
 static size_t
 nearest_of_kind(const run *r, cc_event_kind kind, size_t at, size_t not,
                 cc_date by)
 {
-    size_t best = NONE, bestd = NONE;
+    const findex *x = r->fx;
+    size_t best = NONE, bestd = NONE, lo, hi, k;
 
-    for (size_t i = 0; i < r->tl->nevents; i++) {
-        const cc_event *ev = &r->tl->events[i];
-        size_t dist;
-        if (ev->kind != kind || i == not || r->tl->info[i].negated ||
-            ev->planned || ev->earliest > by)
-            continue;
-        dist = ev->where.offset > at ? ev->where.offset - at
-                                     : at - ev->where.offset;
-        /* A later mention counts double: narratives look back. */
-        if (ev->where.offset > at)
-            dist *= 2;
-        if (dist < bestd) {
-            bestd = dist;
-            best = i;
+    if ((size_t)kind >= NKINDS)
+        return NONE;
+    /* From the first event of the kind at or after `at`, outwards each
+     * way while an event can be as near as the best (the distance grows
+     * along each walk); of equals, the first event. */
+    lo = x->kind_at[kind];
+    hi = x->kind_at[kind + 1];
+    k = offset_bound(r, x->by_kind, lo, hi, at);
+    for (int side = 0; side < 2; side++)
+        for (size_t j = k;;) {
+            size_t i, off, dist;
+            const cc_event *ev;
+            if (side ? j-- == lo : j == hi)
+                break;
+            i = x->by_kind[side ? j : j++];
+            ev = &r->tl->events[i];
+            off = ev->where.offset;
+            /* A later mention counts double: narratives look back. */
+            dist = off > at ? 2 * (off - at) : at - off;
+            if (dist > bestd)
+                break;
+            if (i == not || !happened(r, i) || ev->earliest > by)
+                continue;
+            if (dist < bestd || i < best) {
+                bestd = dist;
+                best = i;
+            }
         }
-    }
     return best;
 }
 
@@ -645,20 +784,34 @@ deadline_due(const run *r, const cc_deadline *d)
 static const cc_deadline *
 promise_before(const run *r, size_t at, long para)
 {
+    const findex *x = r->fx;
     const cc_deadline *best = NULL;
+    size_t lo = 0, hi = x->npromises, best_at = 0;
 
-    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
-        const cc_deadline *d = &r->tl->deadlines[i];
-        long ev;
-        if (d->check != CC_CHECK_PROMISE || d->ninputs == 0)
+    /* Back from the last said at or before `at`; of those at its offset,
+     * the first deadline.  Paragraphs go with offsets: past one too
+     * early, all are. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const cc_deadline *d = &r->tl->deadlines[x->promises[mid]];
+        if (r->tl->events[d->inputs[0].event].where.offset <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo-- > 0) {
+        const cc_deadline *d = &r->tl->deadlines[x->promises[lo]];
+        long ev = d->inputs[0].event, p = r->tl->info[ev].paragraph;
+        size_t off = r->tl->events[ev].where.offset;
+        if (best && off != best_at)
+            break;
+        if (p < para - 1) {
+            if (p >= 0)
+                break;
             continue;
-        ev = d->inputs[0].event;
-        if (ev < 0 || r->tl->events[ev].where.offset > at ||
-            r->tl->info[ev].paragraph < para - 1)
-            continue;
-        if (!best || r->tl->events[ev].where.offset >
-                         r->tl->events[best->inputs[0].event].where.offset)
-            best = d;
+        }
+        best = d;
+        best_at = off;
     }
     return best;
 }
@@ -890,16 +1043,22 @@ delay_of(const run *r, size_t s0, size_t at)
 static size_t
 previous_event(const run *r, size_t at, size_t not, cc_date by)
 {
+    const findex *x = r->fx;
     size_t best = NONE;
 
-    for (size_t i = 0; i < r->tl->nevents; i++) {
+    /* Back from `at` to the first that may be; of those at its offset,
+     * the first event. */
+    for (size_t j = offset_bound(r, x->by_offset, 0, r->tl->nevents, at);
+         j-- > 0;) {
+        size_t i = x->by_offset[j];
         const cc_event *ev = &r->tl->events[i];
-        if (i == not || ev->kind == CC_EVENT_DECISION ||
-            r->tl->info[i].negated || ev->planned || ev->where.offset >= at ||
+        if (best != NONE &&
+            ev->where.offset != r->tl->events[best].where.offset)
+            break;
+        if (i == not || ev->kind == CC_EVENT_DECISION || !happened(r, i) ||
             ev->earliest > by)
             continue;
-        if (best == NONE || ev->where.offset > r->tl->events[best].where.offset)
-            best = i;
+        best = i;
     }
     return best;
 }
@@ -1160,20 +1319,20 @@ static size_t
 later_start(const run *r, size_t end, size_t s0)
 {
     const cc_event *e = &r->tl->events[end];
-    size_t best = NONE;
 
     if (e->kind == CC_EVENT_RESPONSE) {
-        for (size_t i = 0; i < r->tl->nevents; i++) {
-            const cc_event *c = &r->tl->events[i];
-            if ((c->kind != CC_EVENT_COMPLAINT &&
-                 c->kind != CC_EVENT_ESCALATION) ||
-                r->tl->info[i].negated || c->planned || c->latest > e->earliest)
-                continue;
-            if (best == NONE || c->earliest >= r->tl->events[best].earliest)
-                best = i;
+        /* Of the complaints over by the response's date, the best. */
+        const findex *x = r->fx;
+        size_t lo = 0, hi = x->nasked;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (r->tl->events[x->asked[mid]].latest <= e->earliest)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        if (best != NONE)
-            return best;
+        if (lo > 0)
+            return x->asked_best[lo - 1];
     }
     return previous_event(r, s0, end, e->earliest);
 }
@@ -1243,6 +1402,41 @@ delay_subject(const run *r, size_t a, size_t b, char *stem, size_t size)
  * whose clause names it ("The assessment was not completed until 30 May
  * 2023").  Looks in the sentence and the two before it in the paragraph.
  */
+/* The event of sentence `si` (not the decision) dated earliest; of
+ * equals, the first.  NONE when it has none. */
+static size_t
+earliest_in_sentence(const run *r, long si)
+{
+    const findex *x = r->fx;
+    size_t st = NONE, lo = 0, hi = x->nby;
+
+    if (!x->by_sentence) {
+        for (size_t i = 0; i < r->tl->nevents; i++)
+            if (r->tl->info[i].sentence == si &&
+                r->tl->events[i].kind != CC_EVENT_DECISION &&
+                (st == NONE ||
+                 r->tl->events[i].earliest < r->tl->events[st].earliest))
+                st = i;
+        return st;
+    }
+    /* by_sentence: the sentence's events together, in event order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->tl->info[x->by_sentence[mid]].sentence < si)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < x->nby && r->tl->info[x->by_sentence[lo]].sentence == si;
+         lo++) {
+        size_t i = x->by_sentence[lo];
+        if (st == NONE ||
+            r->tl->events[i].earliest < r->tl->events[st].earliest)
+            st = i;
+    }
+    return st;
+}
+
 static void
 delay_ends(run *r, const cc_mention *m, ends *from, ends *to)
 {
@@ -1256,15 +1450,11 @@ delay_ends(run *r, const cc_mention *m, ends *from, ends *to)
             break;
         if (!delay_subject(r, a, b, stem, sizeof stem))
             continue;
-        for (size_t i = 0; i < r->tl->nevents; i++)
-            if (r->tl->info[i].sentence == si - back &&
-                r->tl->events[i].kind != CC_EVENT_DECISION &&
-                (st == NONE ||
-                 r->tl->events[i].earliest < r->tl->events[st].earliest))
-                st = i;
+        st = earliest_in_sentence(r, si - back);
         if (st == NONE)
             return;
-        for (size_t i = 0; i < r->tl->nevents && en == NONE; i++) {
+        for (size_t i = first_on_or_after(r, r->tl->events[st].latest);
+             i < r->tl->nevents && en == NONE; i++) {
             const cc_event *ev = &r->tl->events[i];
             const cc_event_info *inf = &r->tl->info[i];
             if (i == st || ev->kind == CC_EVENT_DECISION ||
@@ -1382,9 +1572,9 @@ from_until(const run *r, size_t at, size_t to, ends *from, ends *end)
     if (kf == CC_EVENT_OTHER || ku == CC_EVENT_OTHER ||
         (s0 = nearest_of_kind(r, kf, at, NONE, INT32_MAX)) == NONE)
         return 0;
-    for (size_t i = 0; i < r->tl->nevents && e0 == NONE; i++)
-        if (r->tl->events[i].kind == ku && !r->tl->info[i].negated &&
-            !r->tl->events[i].planned &&
+    for (size_t i = first_on_or_after(r, r->tl->events[s0].earliest);
+         i < r->tl->nevents && e0 == NONE; i++)
+        if (r->tl->events[i].kind == ku && happened(r, i) &&
             r->tl->events[i].earliest >= r->tl->events[s0].earliest)
             e0 = i;
     if (e0 == NONE)
