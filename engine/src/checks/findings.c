@@ -29,9 +29,8 @@ typedef struct findex {
     int sorted;           /* mentions in offset order: spans by search */
     const cc_rule *rule0; /* the context's first rule: indexes by pointer */
     size_t nrules;
-    size_t *pos[3];           /* per rule: names (0), completion (1) said last;
-                                 trigger words said (2) */
-    unsigned *seen[3], stamp; /* pos[k][i] holds for this stamp */
+    size_t *pos[2]; /* per rule: names (0), completion (1) said last */
+    unsigned *seen[2], stamp; /* pos[k][i] holds for this stamp */
     size_t *named;            /* the deadlines a name can pick, in order */
     size_t nnamed;
     size_t *done; /* the deadlines a completion can pick, in order */
@@ -70,6 +69,15 @@ typedef struct findex {
     size_t *asked, *asked_best, nasked;
     /* The promises with an event, in (its offset, deadline) order. */
     size_t *promises, npromises;
+    /* The rules with deadlines that have a trigger event, each with those
+     * deadlines in order and the earliest trigger date of each prefix,
+     * for trigger_named(). */
+    struct triggers {
+        const cc_rule *rule;
+        size_t *deadline, n;
+        cc_date *first; /* first[k]: the earliest of deadline[0..k] */
+    } * trig;
+    size_t ntrig;
 } findex;
 
 static void
@@ -92,7 +100,12 @@ findex_free(findex *x)
     free(x->asked);
     free(x->asked_best);
     free(x->promises);
-    for (int k = 0; k < 3; k++) {
+    for (size_t k = 0; k < x->ntrig; k++) {
+        free(x->trig[k].deadline);
+        free(x->trig[k].first);
+    }
+    free(x->trig);
+    for (int k = 0; k < 2; k++) {
         free(x->pos[k]);
         free(x->seen[k]);
     }
@@ -293,6 +306,64 @@ oom:
     return CC_ENOMEM;
 }
 
+/* The group of x->trig for deadline i's rule, made when `make`; NULL
+ * when i has no trigger event or rule (or out of memory). */
+static struct triggers *
+trigger_group(const run *r, findex *x, size_t i, int make)
+{
+    const cc_deadline *d = &r->tl->deadlines[i];
+    const cc_rule *rule = x->rule[i];
+    struct triggers *p;
+
+    if (!rule || !d->ninputs || d->inputs[0].event < 0)
+        return NULL;
+    for (size_t t = 0; t < x->ntrig; t++)
+        if (x->trig[t].rule == rule)
+            return &x->trig[t];
+    if (!make || !(p = realloc(x->trig, (x->ntrig + 1) * sizeof *p)))
+        return NULL;
+    x->trig = p;
+    p = &x->trig[x->ntrig++];
+    memset(p, 0, sizeof *p);
+    p->rule = rule;
+    return p;
+}
+
+/* x->trig: the deadlines with a trigger event, grouped by rule (counted,
+ * then filled). */
+static cc_status
+index_triggers(const run *r, findex *x)
+{
+    const cc_timeline *tl = r->tl;
+    size_t nd = tl->ndeadlines;
+    struct triggers *g;
+
+    for (size_t i = 0; i < nd; i++)
+        if ((g = trigger_group(r, x, i, 1)) != NULL)
+            g->n++;
+        else if (x->rule[i] && tl->deadlines[i].ninputs &&
+                 tl->deadlines[i].inputs[0].event >= 0)
+            return CC_ENOMEM;
+    for (size_t t = 0; t < x->ntrig; t++) {
+        g = &x->trig[t];
+        g->deadline = malloc(g->n * sizeof *g->deadline);
+        g->first = malloc(g->n * sizeof *g->first);
+        if (!g->deadline || !g->first)
+            return CC_ENOMEM;
+        g->n = 0;
+    }
+    for (size_t i = 0; i < nd; i++) {
+        cc_date e;
+        if (!(g = trigger_group(r, x, i, 0)))
+            continue;
+        e = tl->events[tl->deadlines[i].inputs[0].event].earliest;
+        g->first[g->n] =
+            g->n && g->first[g->n - 1] < e ? g->first[g->n - 1] : e;
+        g->deadline[g->n++] = i;
+    }
+    return CC_OK;
+}
+
 static cc_status
 findex_make(run *r, findex *x)
 {
@@ -303,7 +374,7 @@ findex_make(run *r, findex *x)
     x->rule0 = cc_ctx_rule(r->ctx, 0);
     x->rule = calloc(nd ? nd : 1, sizeof *x->rule);
     x->event = malloc((nm ? nm : 1) * sizeof *x->event);
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 2; k++) {
         x->pos[k] = calloc(x->nrules + 1, sizeof *x->pos[k]);
         x->seen[k] = calloc(x->nrules + 1, sizeof *x->seen[k]);
         if (!x->pos[k] || !x->seen[k])
@@ -327,7 +398,8 @@ findex_make(run *r, findex *x)
     for (size_t i = 1; i < nm && x->sorted; i++)
         x->sorted = cc_doc_mention(r->doc, i - 1)->offset <=
                     cc_doc_mention(r->doc, i)->offset;
-    if (index_deadlines(r, x) != CC_OK || index_events(r, x) != CC_OK)
+    if (index_deadlines(r, x) != CC_OK || index_events(r, x) != CC_OK ||
+        index_triggers(r, x) != CC_OK)
         return CC_ENOMEM;
     return index_sentences(r, x);
 }
@@ -1508,30 +1580,31 @@ longer_than(const run *r, size_t at, size_t to)
 static size_t
 trigger_named(const run *r, size_t a, size_t b, cc_date by)
 {
-    r->fx->stamp++;
-    for (size_t i = 0; i < r->tl->ndeadlines; i++) {
-        const cc_deadline *d = &r->tl->deadlines[i];
-        const cc_rule *rule = r->fx->rule[i];
-        size_t said = 0, *slot;
-        int known;
-        if (!rule || !d->ninputs || d->inputs[0].event < 0)
+    const findex *x = r->fx;
+    size_t best = NONE;
+
+    /* Of each rule whose trigger words are in [a, b), its first deadline
+     * triggered by `by`; the first of those. */
+    for (size_t t = 0; t < x->ntrig; t++) {
+        const struct triggers *g = &x->trig[t];
+        size_t said = 0, lo = 0, hi = g->n;
+        for (size_t k = 0; k < g->rule->engage.trigger.n && !said; k++)
+            said = cc_words__find_pattern(r->text, a, b,
+                                          g->rule->engage.trigger.items[k],
+                                          NULL, NULL) != NONE;
+        if (!said)
             continue;
-        /* Whether the rule's trigger words are in [a, b): once a rule. */
-        slot = rule_slot(r, rule, 2, &known);
-        if (slot && known) {
-            said = *slot;
-        } else {
-            for (size_t k = 0; k < rule->engage.trigger.n && !said; k++)
-                said = cc_words__find_pattern(r->text, a, b,
-                                              rule->engage.trigger.items[k],
-                                              NULL, NULL) != NONE;
-            if (slot)
-                *slot = said;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (g->first[mid] > by)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        if (said && r->tl->events[d->inputs[0].event].earliest <= by)
-            return (size_t)d->inputs[0].event;
+        if (lo < g->n && (best == NONE || g->deadline[lo] < best))
+            best = g->deadline[lo];
     }
-    return NONE;
+    return best == NONE ? NONE : (size_t)r->tl->deadlines[best].inputs[0].event;
 }
 
 /* "took three weeks to pay after its surveyor had inspected the work",
