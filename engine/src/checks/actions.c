@@ -338,16 +338,7 @@ static size_t
 done_after(const cc_timeline *tl, const size_t *done, size_t n, size_t at,
            long para)
 {
-    size_t lo = 0, hi = n;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (tl->events[done[mid]].where.offset < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < n; lo++) {
+    for (size_t lo = cc_check__offset_bound(tl, done, 0, n, at); lo < n; lo++) {
         long p = tl->info[done[lo]].paragraph;
         if (p == para)
             return done[lo];

@@ -921,3 +921,17 @@ cc_check__sorted_indexes(cc_okey *keys, size_t n)
         out[k] = keys[k].i;
     return out;
 }
+
+size_t
+cc_check__offset_bound(const cc_timeline *tl, const size_t *list, size_t lo,
+                       size_t hi, size_t at)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tl->events[list[mid]].where.offset < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}

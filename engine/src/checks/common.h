@@ -44,6 +44,11 @@ typedef struct cc_okey {
  * order in a new array the caller frees (NULL: out of memory). */
 size_t *cc_check__sorted_indexes(cc_okey *keys, size_t n);
 
+/* The first position in list[lo, hi), events of tl in offset order,
+ * whose event is at or after `at` (hi when none is). */
+size_t cc_check__offset_bound(const cc_timeline *tl, const size_t *list,
+                              size_t lo, size_t hi, size_t at);
+
 int cc_check__has(const char *text, size_t from, size_t to, const char *word);
 int cc_check__has_any(const char *text, size_t from, size_t to,
                       const char *const *words);

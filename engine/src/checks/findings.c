@@ -306,17 +306,23 @@ oom:
     return CC_ENOMEM;
 }
 
-/* The group of x->trig for deadline i's rule, made when `make`; NULL
- * when i has no trigger event or rule (or out of memory). */
-static struct triggers *
-trigger_group(const run *r, findex *x, size_t i, int make)
+/* Has deadline i a rule and a trigger event (what trigger_named()
+ * returns)? */
+static int
+has_trigger(const run *r, const findex *x, size_t i)
 {
     const cc_deadline *d = &r->tl->deadlines[i];
-    const cc_rule *rule = x->rule[i];
+
+    return x->rule[i] && d->ninputs && d->inputs[0].event >= 0;
+}
+
+/* The group of x->trig for `rule`, made when `make`; NULL when there is
+ * none (or out of memory). */
+static struct triggers *
+trigger_group(findex *x, const cc_rule *rule, int make)
+{
     struct triggers *p;
 
-    if (!rule || !d->ninputs || d->inputs[0].event < 0)
-        return NULL;
     for (size_t t = 0; t < x->ntrig; t++)
         if (x->trig[t].rule == rule)
             return &x->trig[t];
@@ -338,12 +344,13 @@ index_triggers(const run *r, findex *x)
     size_t nd = tl->ndeadlines;
     struct triggers *g;
 
-    for (size_t i = 0; i < nd; i++)
-        if ((g = trigger_group(r, x, i, 1)) != NULL)
-            g->n++;
-        else if (x->rule[i] && tl->deadlines[i].ninputs &&
-                 tl->deadlines[i].inputs[0].event >= 0)
+    for (size_t i = 0; i < nd; i++) {
+        if (!has_trigger(r, x, i))
+            continue;
+        if (!(g = trigger_group(x, x->rule[i], 1)))
             return CC_ENOMEM;
+        g->n++;
+    }
     for (size_t t = 0; t < x->ntrig; t++) {
         g = &x->trig[t];
         g->deadline = malloc(g->n * sizeof *g->deadline);
@@ -354,8 +361,9 @@ index_triggers(const run *r, findex *x)
     }
     for (size_t i = 0; i < nd; i++) {
         cc_date e;
-        if (!(g = trigger_group(r, x, i, 0)))
+        if (!has_trigger(r, x, i))
             continue;
+        g = trigger_group(x, x->rule[i], 0);
         e = tl->events[tl->deadlines[i].inputs[0].event].earliest;
         g->first[g->n] =
             g->n && g->first[g->n - 1] < e ? g->first[g->n - 1] : e;
@@ -525,21 +533,6 @@ dated_mention_in(const run *r, size_t a, size_t b, size_t at, int before)
     return best;
 }
 
-/* The first position in list[lo, hi) (events in offset order) whose
- * event is at or after `at`. */
-static size_t
-offset_bound(const run *r, const size_t *list, size_t lo, size_t hi, size_t at)
-{
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->tl->events[list[mid]].where.offset < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The first event dated on or after `d` (the events in date order), or
  * 0 when they are not. */
 static size_t
@@ -575,7 +568,7 @@ nearest_of_kind(const run *r, cc_event_kind kind, size_t at, size_t not,
      * along each walk); of equals, the first event. */
     lo = x->kind_at[kind];
     hi = x->kind_at[kind + 1];
-    k = offset_bound(r, x->by_kind, lo, hi, at);
+    k = cc_check__offset_bound(r->tl, x->by_kind, lo, hi, at);
     for (int side = 0; side < 2; side++)
         for (size_t j = k;;) {
             size_t i, off, dist;
@@ -1120,7 +1113,8 @@ previous_event(const run *r, size_t at, size_t not, cc_date by)
 
     /* Back from `at` to the first that may be; of those at its offset,
      * the first event. */
-    for (size_t j = offset_bound(r, x->by_offset, 0, r->tl->nevents, at);
+    for (size_t j =
+             cc_check__offset_bound(r->tl, x->by_offset, 0, r->tl->nevents, at);
          j-- > 0;) {
         size_t i = x->by_offset[j];
         const cc_event *ev = &r->tl->events[i];
@@ -1467,13 +1461,6 @@ delay_subject(const run *r, size_t a, size_t b, char *stem, size_t size)
     return 0;
 }
 
-/*
- * The two ends of "a delay of N" with no dates in its sentence: the date
- * of the sentence that says what was delayed ("took too long to assess her
- * mother ... after a fall on 2 January 2023"), to the first later event
- * whose clause names it ("The assessment was not completed until 30 May
- * 2023").  Looks in the sentence and the two before it in the paragraph.
- */
 /* The event of sentence `si` (not the decision) dated earliest; of
  * equals, the first.  NONE when it has none. */
 static size_t
@@ -1509,6 +1496,13 @@ earliest_in_sentence(const run *r, long si)
     return st;
 }
 
+/*
+ * The two ends of "a delay of N" with no dates in its sentence: the date
+ * of the sentence that says what was delayed ("took too long to assess her
+ * mother ... after a fall on 2 January 2023"), to the first later event
+ * whose clause names it ("The assessment was not completed until 30 May
+ * 2023").  Looks in the sentence and the two before it in the paragraph.
+ */
 static void
 delay_ends(run *r, const cc_mention *m, ends *from, ends *to)
 {
