@@ -123,8 +123,10 @@ typedef struct cli_read {
 int cli_read_option(cli_read *r, int argc, char **argv, int *i);
 
 /* Reads data[0..len) of `file` into *doc (new) and writes --text-out;
- * returns EXIT_DONE, or the exit code after reporting the error. */
-int cli_read_doc(cli_read *r, cc_doc **doc, const cc_ctx *ctx, const char *data,
+ * returns EXIT_DONE, or the exit code after reporting the error.  `data`,
+ * as cli_read_file() gives it, is the doc's from the call on (freed by the
+ * reading once it is not needed: cc_doc_read_taking()). */
+int cli_read_doc(cli_read *r, cc_doc **doc, const cc_ctx *ctx, char *data,
                  size_t len, const char *file);
 
 #endif

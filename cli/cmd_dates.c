@@ -58,11 +58,10 @@ cli_dates(int argc, char **argv)
         return rc;
     if ((rc = cli_ctx_new(&ctx)) != EXIT_DONE)
         goto done;
-    if ((rc = cli_read_doc(&rd, &doc, ctx, data, len, file)) != EXIT_DONE)
+    rc = cli_read_doc(&rd, &doc, ctx, data, len, file);
+    data = NULL; /* the document's now */
+    if (rc != EXIT_DONE)
         goto done;
-    /* the document holds its own copy: the file's bytes are not needed */
-    free(data);
-    data = NULL;
     if ((rc = cli_out_open(&out, output)) != EXIT_DONE)
         goto done;
     {

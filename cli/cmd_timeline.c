@@ -108,11 +108,10 @@ run(int argc, char **argv, int checks_only)
         }
         free(ics);
     }
-    if ((rc = cli_read_doc(&rd, &doc, ctx, data, len, file)) != EXIT_DONE)
+    rc = cli_read_doc(&rd, &doc, ctx, data, len, file);
+    data = NULL; /* the document's now */
+    if (rc != EXIT_DONE)
         goto done;
-    /* the document holds its own copy: the file's bytes are not needed */
-    free(data);
-    data = NULL;
     if (cc_timeline_new(&tl, ctx, doc, &err) != CC_OK) {
         rc = cli_report(&err);
         goto done;

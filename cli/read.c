@@ -74,23 +74,26 @@ cli_read_option(cli_read *r, int argc, char **argv, int *i)
 }
 
 int
-cli_read_doc(cli_read *r, cc_doc **doc, const cc_ctx *ctx, const char *data,
+cli_read_doc(cli_read *r, cc_doc **doc, const cc_ctx *ctx, char *data,
              size_t len, const char *file)
 {
     cc_error err = {0};
-    const char *text;
+    char buf[65536];
     size_t n;
     cli_out out;
-    int rc;
+    int rc, ok = 1;
 
-    if (cc_doc_read_with(doc, ctx, data, len,
-                         strcmp(file, "-") == 0 ? "<stdin>" : file, &r->opts,
-                         &err) != CC_OK)
+    if (cc_doc_read_taking(doc, ctx, data, len,
+                           strcmp(file, "-") == 0 ? "<stdin>" : file, &r->opts,
+                           &err) != CC_OK)
         return cli_report(&err);
     if (!r->text_out)
         return EXIT_DONE;
     if ((rc = cli_out_open(&out, r->text_out)) != EXIT_DONE)
         return rc;
-    text = cc_doc_source_text(*doc, &n);
-    return cli_out_close(&out, cli_write_fp(out.fp, text, n) == 0);
+    n = cc_doc_source_length(*doc);
+    for (size_t at = 0; at < n && ok; at += sizeof buf)
+        ok = cli_write_fp(out.fp, buf,
+                          cc_doc_source_copy(*doc, at, sizeof buf, buf)) == 0;
+    return cli_out_close(&out, ok);
 }

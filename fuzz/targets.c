@@ -205,6 +205,7 @@ doc_checks(const cc_ctx *ctx, const uint8_t *data, size_t size)
     cc_error err = {0};
     const char *bad = NULL;
     const char *text;
+    char chunk[61]; /* an odd size, to cut through replaced characters */
     size_t len, start, end = 0;
     cc_status st;
 
@@ -217,9 +218,15 @@ doc_checks(const cc_ctx *ctx, const uint8_t *data, size_t size)
     if (!doc)
         return "CC_OK and no document";
     start = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    text = cc_doc_source_text(doc, &len);
-    if (len != size || (size && memcmp(text, data, size) != 0))
-        return "cc_doc_source_text is not the input";
+    len = cc_doc_source_length(doc);
+    if (len != size)
+        return "the source's length is not the input's";
+    for (size_t at = 0; at < size; at += sizeof chunk) {
+        size_t n = cc_doc_source_copy(doc, at, sizeof chunk, chunk);
+        if (n != (size - at < sizeof chunk ? size - at : sizeof chunk) ||
+            memcmp(chunk, data + at, n) != 0)
+            return "the source rebuilt is not the input";
+    }
     /* the spans index the cleaned text, which maps back onto the input's
      * character boundaries, in order */
     text = cc_doc_text(doc, &len);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "caseclock.h"
+#include "doc.h"
 #include "read_file.h"
 
 static const char *const seeds[] = {
@@ -140,8 +141,6 @@ same_deadlines(const cc_timeline *a, const cc_timeline *b, const char *what)
 static void
 same_mentions(const cc_doc *a, const cc_doc *b, const char *what)
 {
-    const char *src = cc_doc_source_text(b, NULL);
-
     cr_assert(eq(sz, cc_doc_mention_count(b), cc_doc_mention_count(a)),
               "%s: mentions", what);
     for (size_t i = 0; i < cc_doc_mention_count(a); i++) {
@@ -151,9 +150,10 @@ same_mentions(const cc_doc *a, const cc_doc *b, const char *what)
         cr_expect(eq(str, (char *)y->value, (char *)x->value), "%s: %zu", what,
                   i);
         /* the span starts and ends where the seed's does, in the copy */
-        cr_expect(
-            eq(int, memcmp(src + at, cc_doc_text(a, NULL) + x->offset, 1), 0),
-            "%s: mention %zu starts elsewhere", what, i);
+        char first = 0;
+        cr_expect(eq(sz, cc_doc_source_copy(b, at, 1, &first), 1));
+        cr_expect(eq(chr, first, cc_doc_text(a, NULL)[x->offset]),
+                  "%s: mention %zu starts elsewhere", what, i);
         cr_expect(ge(sz, end - at, x->length), "%s: mention %zu", what, i);
     }
 }
@@ -225,6 +225,111 @@ Test(reading, offsets_map_back, .init = setup, .fini = teardown)
     cc_doc_free(doc);
 }
 
+/* Every span of a source that cleaning changed, rebuilt from the cleaned
+ * text and what cleaning took out, is the input's bytes (n^2 spans). */
+static void
+same_source(const cc_doc *doc, const char *s, size_t n, size_t step,
+            const char *what)
+{
+    char *got = malloc(n + 1);
+    size_t bad = 0;
+
+    cr_assert(got != NULL);
+    cr_expect(eq(sz, cc_doc_source_length(doc), n), "%s: length", what);
+    cr_expect(eq(sz, cc_doc_source_copy(doc, 0, n + 7, got), n), "%s", what);
+    cr_expect(eq(int, memcmp(got, s, n), 0), "%s: the whole source", what);
+    for (size_t a = 0; a <= n; a += step)
+        for (size_t b = a; b <= n; b += step) {
+            memset(got, 0, n + 1);
+            if (cc_doc_source_copy(doc, a, b - a, got) != b - a ||
+                memcmp(got, s + a, b - a) != 0)
+                bad++;
+        }
+    cr_expect(eq(sz, bad, 0), "%s: spans not rebuilt as given", what);
+    cr_expect(eq(sz, cc_doc_source_copy(doc, n + 1, 4, got), 0));
+    free(got);
+}
+
+Test(reading, source_rebuilt_from_the_cleaned_text, .init = setup,
+     .fini = teardown)
+{
+    static const char s[] =
+        "\xEF\xBB\xBFOn\xC2\xA0\xE2\x80\x8B"
+        "9\xE2\x80\xAF"
+        "April 2019 the Coun\xC2\xAD"
+        "cil\xE2\x80\x99s officer \xE2\x80\x9C"
+        "replied\xE2\x80\x9D\xE2\x80\x8B on 3 May 2019 \xE2\x80\x93 late."
+        "\xEF\xBB\xBF\xE2\x81\xA0\n";
+    cc_doc *doc = read_doc(s, sizeof s - 1, NULL);
+
+    cr_assert(doc != NULL);
+    same_source(doc, s, sizeof s - 1, 1, "one line");
+    cc_doc_free(doc);
+    for (size_t k = 0; k < NSEEDS; k++) {
+        size_t len, wlen;
+        char *text = cc_test_read_file(seeds[k], &len);
+        cr_assert_not_null(text, "%s", seeds[k]);
+        char *web = web_copy(text, len, &wlen);
+        doc = read_doc(web, wlen, NULL);
+        same_source(doc, web, wlen, wlen / 97 + 1, seeds[k]);
+        cc_doc_free(doc);
+        free(web);
+        free(text);
+    }
+}
+
+/* The line of every offset, as a count of the line breaks before it (LF,
+ * CRLF, a lone CR) would give it. */
+static void
+same_lines(const cc_doc *doc, const char *what)
+{
+    size_t len, bad = 0;
+    const char *t = cc_doc_text(doc, &len);
+    int line = 1;
+
+    for (size_t i = 0; i <= len + 2; i++) {
+        if (i > 0 && i <= len &&
+            (t[i - 1] == '\n' ||
+             (t[i - 1] == '\r' && (i == len || t[i] != '\n'))))
+            line++;
+        if (cc_doc__line(doc, i) != line)
+            bad++;
+    }
+    cr_expect(eq(sz, bad, 0), "%s: offsets on the wrong line", what);
+}
+
+Test(reading, lines_counted_as_the_reader_counts, .init = setup,
+     .fini = teardown)
+{
+    char mixed[4096];
+    size_t n = 0;
+    cc_doc *doc;
+
+    /* more lines than one mark covers, ending every way, with characters
+     * cleaning takes out between them */
+    for (int k = 0; k < 60; k++) {
+        static const char *const ends[] = {"\n", "\r\n", "\r", "\n\n",
+                                           "\xE2\x80\x8B\r\n"};
+        n += (size_t)snprintf(mixed + n, sizeof mixed - n,
+                              "Line %d on 9\xC2\xA0"
+                              "April 2019%s",
+                              k, ends[k % 5]);
+    }
+    doc = read_doc(mixed, n, NULL);
+    cr_assert(doc != NULL);
+    same_lines(doc, "mixed line ends");
+    cc_doc_free(doc);
+    for (size_t k = 0; k < NSEEDS; k++) {
+        size_t len;
+        char *text = cc_test_read_file(seeds[k], &len);
+        cr_assert_not_null(text, "%s", seeds[k]);
+        doc = read_doc(text, len, NULL);
+        same_lines(doc, seeds[k]);
+        cc_doc_free(doc);
+        free(text);
+    }
+}
+
 /* Windows-1252: refused as UTF-8 with the option named, read with it. */
 Test(reading, windows_1252, .init = setup, .fini = teardown)
 {
@@ -266,11 +371,14 @@ Test(reading, windows_1252, .init = setup, .fini = teardown)
     opts.encoding = CC_ENCODING_WINDOWS_1252;
     doc = read_doc(b.p, b.n, &opts);
     {
-        size_t n;
-        const char *src = cc_doc_source_text(doc, &n);
+        size_t n = cc_doc_source_length(doc);
+        char *src = malloc(n + 1);
+        cr_assert(src != NULL);
+        cr_expect(eq(sz, cc_doc_source_copy(doc, 0, n + 1, src), n));
         cr_expect(eq(sz, n, len));
         cr_expect(eq(int, memcmp(src, text, len), 0),
                   "the decoded text is the UTF-8 seed");
+        free(src);
     }
     cc_doc *utf8 = read_doc(text, len, NULL);
     cc_timeline *ta = timeline_of(utf8), *tb = timeline_of(doc);

@@ -569,7 +569,7 @@ typedef struct cc_read_opts {
 
 /*
  * cc_doc_read() for any format: `data` is the document's bytes.  The text
- * taken out of it (cc_doc_source_text()) is what offsets refer to; a web
+ * taken out of it (cc_doc_source_copy()) is what offsets refer to; a web
  * page's markup, a PDF's page furniture and a Word document's container
  * are not in it.  Besides cc_doc_read()'s errors: a document of the format
  * that cannot be read (a truncated or encrypted PDF, a DOCX that is not a
@@ -582,16 +582,36 @@ CC_API cc_status cc_doc_read_with(cc_doc **out, const cc_ctx *ctx,
                                   const char *data, size_t len,
                                   const char *source, const cc_read_opts *opts,
                                   cc_error *err);
+/*
+ * cc_doc_read_with() of bytes the doc takes over, which saves the copy
+ * cc_doc_read_with() makes: the caller's buffer and the doc's text are not
+ * held at once.  `data` comes from malloc(), len + 1 bytes at least (the
+ * doc writes a NUL at data[len]), and is the doc's from the call on, on
+ * error too: it is freed as soon as the doc has no use for it (once the
+ * text is normalised, or taken out of a web page, PDF or Word document),
+ * else with the doc.
+ */
+CC_API cc_status cc_doc_read_taking(cc_doc **out, const cc_ctx *ctx, char *data,
+                                    size_t len, const char *source,
+                                    const cc_read_opts *opts, cc_error *err);
 /* The format that was read (never CC_FORMAT_AUTO). */
 CC_API cc_format cc_doc_format(const cc_doc *doc);
 /* 1 when the reading options supplied the field (cc_read_opts.field). */
 CC_API int cc_doc_field_given(const cc_doc *doc, cc_field field);
-/* Borrowed, valid until doc is freed: the text taken out of the document,
- * before normalisation.  The offsets the writers print (JSON, CSV) index
- * it, and `caseclock --text-out` writes it. */
-CC_API const char *cc_doc_source_text(const cc_doc *doc, size_t *len);
 /*
- * The offset in cc_doc_source_text() of `offset` in cc_doc_text().  The
+ * The source text: the text taken out of the document, before
+ * normalisation (for plain text, the bytes given).  The offsets the
+ * writers print (JSON, CSV) index it, and `caseclock --text-out` writes
+ * it.  The doc keeps it as cc_doc_text() and the characters normalisation
+ * took out, not as a second copy: cc_doc_source_length() is its length in
+ * bytes, and cc_doc_source_copy() copies bytes [offset, offset + length)
+ * of it to buf, as many as lie in the text, and returns their number.
+ */
+CC_API size_t cc_doc_source_length(const cc_doc *doc);
+CC_API size_t cc_doc_source_copy(const cc_doc *doc, size_t offset,
+                                 size_t length, char *buf);
+/*
+ * The offset in the source text of `offset` in cc_doc_text().  The
  * structs' offsets index cc_doc_text(), the text as the library read it:
  * no-break and other wide spaces as spaces, zero-width characters and soft
  * hyphens dropped, dashes as '-', curly quotes as straight ones.  A

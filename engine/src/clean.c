@@ -105,9 +105,13 @@ first_look_alike(const unsigned char *s, size_t from, size_t len)
     return len;
 }
 
+/* Adds the entry of the n bytes at s that cleaning took out. */
 static int
-push_shift(cc_clean_map *m, size_t *cap, size_t at, size_t shift)
+push_shift(cc_clean_map *m, size_t *cap, size_t at, size_t shift,
+           const unsigned char *s, size_t n)
 {
+    uint32_t was = (uint32_t)n << 24;
+
     if (m->n == *cap) {
         size_t ncap = *cap ? *cap * 2 : 32;
         size_t *a = realloc(m->at, ncap * sizeof *a);
@@ -118,10 +122,17 @@ push_shift(cc_clean_map *m, size_t *cap, size_t at, size_t shift)
         if (!b)
             return -1;
         m->shift = b;
+        uint32_t *w = realloc(m->was, ncap * sizeof *w);
+        if (!w)
+            return -1;
+        m->was = w;
         *cap = ncap;
     }
+    for (size_t k = 0; k < n; k++)
+        was |= (uint32_t)s[k] << (8 * k);
     m->at[m->n] = at;
     m->shift[m->n] = shift;
+    m->was[m->n] = was;
     m->n++;
     return 0;
 }
@@ -159,13 +170,13 @@ cc_clean__run(char **out, size_t *outlen, cc_clean_map *map, const char *s,
         }
         if (with != DROP)
             t[o++] = (char)with;
-        i += n;
         shift += n - (with != DROP);
-        if (push_shift(map, &cap, o, shift) != 0) {
+        if (push_shift(map, &cap, o, shift, u + i, n) != 0) {
             free(t);
             cc_clean__clear(map);
             return cc_error__fail(err, CC_ENOMEM, "out of memory");
         }
+        i += n;
     }
     t[o] = '\0';
     *out = t;
@@ -204,10 +215,64 @@ cc_clean__source_walk(const cc_clean_map *map, size_t offset, size_t *k)
     return i ? offset + map->shift[i - 1] : offset;
 }
 
+/* The first entry whose character ends after source offset `from`: the
+ * ends grow strictly, each character taking out at least one byte. */
+static size_t
+first_ending_after(const cc_clean_map *map, size_t from)
+{
+    size_t lo = 0, hi = map->n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (map->at[mid] + map->shift[mid] <= from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void
+cc_clean__source_copy(const cc_clean_map *map, const char *s, size_t from,
+                      size_t to, char *out)
+{
+    size_t k = first_ending_after(map, from), p = from;
+
+    while (p < to) {
+        size_t end = k < map->n ? map->at[k] + map->shift[k] : SIZE_MAX;
+        size_t n = k < map->n ? map->was[k] >> 24 : 0;
+        size_t start = end - n, stop;
+        if (p < start) {
+            /* bytes cleaning left as they were */
+            stop = to < start ? to : start;
+            memcpy(out, s + p - (k ? map->shift[k - 1] : 0), stop - p);
+        } else {
+            stop = to < end ? to : end;
+            for (size_t i = p; i < stop; i++)
+                out[i - p] = (char)(map->was[k] >> (8 * (i - start)));
+            k++;
+        }
+        out += stop - p;
+        p = stop;
+    }
+}
+
+const char *
+cc_clean__source_in_place(const cc_clean_map *map, const char *s, size_t from,
+                          size_t to)
+{
+    size_t k = first_ending_after(map, from);
+
+    if (k < map->n && map->at[k] + map->shift[k] - (map->was[k] >> 24) < to)
+        return NULL;
+    return s + from - (k ? map->shift[k - 1] : 0);
+}
+
 void
 cc_clean__clear(cc_clean_map *map)
 {
     free(map->at);
     free(map->shift);
+    free(map->was);
     memset(map, 0, sizeof *map);
 }

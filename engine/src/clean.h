@@ -4,18 +4,24 @@
 #define CC_CLEAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "caseclock.h"
 
 /*
- * Where offsets in the cleaned text lie in the source: from cleaned offset
- * at[k] on (up to at[k + 1]), the source offset is the cleaned one plus
- * shift[k].  Both arrays are new (cc_clean__clear() frees them); n == 0
+ * Where offsets in the cleaned text lie in the source, and what cleaning
+ * took out, so that the source need not be kept beside the cleaned text:
+ * entry k is one character cleaning replaced or dropped.  From cleaned
+ * offset at[k] on (up to at[k + 1]), the source offset is the cleaned one
+ * plus shift[k]; the character ends at source offset at[k] + shift[k], and
+ * was[k] holds its bytes, the first in the low byte, and their number in
+ * the high byte.  The arrays are new (cc_clean__clear() frees them); n == 0
  * is the identity.
  */
 typedef struct cc_clean_map {
     size_t *at;
     size_t *shift;
+    uint32_t *was;
     size_t n;
 } cc_clean_map;
 
@@ -41,6 +47,18 @@ size_t cc_clean__source(const cc_clean_map *map, size_t offset);
  * entries the last offset had passed, and the walk goes on from there; an
  * offset before the last starts again from 0. */
 size_t cc_clean__source_walk(const cc_clean_map *map, size_t offset, size_t *k);
+
+/*
+ * The source's bytes [from, to), rebuilt from the cleaned text s, are
+ * copied to out (to - from bytes; from <= to <= the source's length).
+ */
+void cc_clean__source_copy(const cc_clean_map *map, const char *s, size_t from,
+                           size_t to, char *out);
+
+/* The source's bytes [from, to) in the cleaned text s itself when cleaning
+ * changed none of them, else NULL.  O(log n). */
+const char *cc_clean__source_in_place(const cc_clean_map *map, const char *s,
+                                      size_t from, size_t to);
 
 void cc_clean__clear(cc_clean_map *map);
 

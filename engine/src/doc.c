@@ -16,15 +16,23 @@
 #include "text.h"
 #include "words.h"
 
+enum { LINE_STEP = 16 };
+
 struct cc_doc {
     char *text; /* the text the engine reads: the source, cleaned */
     size_t len;
-    char *src; /* the source text when cleaning changed it, else NULL */
-    size_t srclen;
-    cc_clean_map map; /* offsets in text to offsets in src */
+    size_t srclen;    /* the source's length */
+    cc_clean_map map; /* offsets in text to offsets in the source, and the
+                         characters cleaning took out: the source is not
+                         kept beside the text */
     cc_format format;
     unsigned given; /* bit f: field f came from the reading options */
-    cc_text lines;  /* the line table the reader used; lines.s is text */
+    /* Every LINE_STEP-th line's start in text (the first line's is 0),
+     * the rest counted from there: the reader's whole line table is not
+     * kept.  has_cr: the text has a CR, so not only LF ends a line. */
+    size_t *line_marks;
+    size_t nline_marks;
+    int has_cr;
     cc_layout layout;
     char decision_iso[11];
     int has_decision;
@@ -195,13 +203,14 @@ looks_windows_1252(const char *data, size_t len, size_t bad)
 
 /* The source text of a plain text document: the bytes as they are, or
  * decoded from Windows-1252.  Sets doc->text, doc->len: new when decoded;
- * the caller's bytes themselves (*borrowed set) when they are read as
- * they are, copied only once the reading is done, so that the copy and
- * the reading's working arrays (tokens, raw mentions) are not held at
- * once. */
+ * the bytes themselves when they are read as they are: the doc's when it
+ * took them (`taken`), else the caller's (*borrowed set), copied only once
+ * the reading is done and only when cleaning changed nothing, so that the
+ * copy and the reading's working arrays (tokens, raw mentions) are not
+ * held at once. */
 static cc_status
 read_plain(cc_doc *doc, const char *data, size_t len, cc_encoding enc,
-           int *borrowed, const char *source, cc_error *err)
+           char *taken, int *borrowed, const char *source, cc_error *err)
 {
     cc_extracted x;
     cc_status st;
@@ -214,8 +223,13 @@ read_plain(cc_doc *doc, const char *data, size_t len, cc_encoding enc,
         doc->len = x.len;
         return CC_OK;
     }
-    doc->text = (char *)data; /* not written through; see keep_source() */
     doc->len = len;
+    if (taken) {
+        taken[len] = '\0';
+        doc->text = taken;
+        return CC_OK;
+    }
+    doc->text = (char *)data; /* not written through; see keep_source() */
     *borrowed = 1;
     return CC_OK;
 }
@@ -300,36 +314,39 @@ follow_clean(cc_text *t, const char *s, size_t len, const cc_clean_map *map)
 }
 
 /*
- * The copy of the caller's bytes the document keeps (see read_plain()):
- * the text it reads when cleaning changed nothing, else its source.  The
- * line table, whose text that is, follows the copy.
+ * The copy of the caller's bytes the document keeps when cleaning changed
+ * nothing (see read_plain()).  The line table, whose text that is, follows
+ * the copy.
  */
 static int
 keep_source(cc_doc *doc, cc_text *t)
 {
-    char **p = doc->src ? &doc->src : &doc->text;
-    size_t n = doc->src ? doc->srclen : doc->len;
-    char *copy = malloc(n + 1);
+    char *copy = malloc(doc->len + 1);
 
     if (!copy)
         return -1;
-    memcpy(copy, *p, n);
-    copy[n] = '\0';
-    if (t->s == *p)
+    memcpy(copy, doc->text, doc->len);
+    copy[doc->len] = '\0';
+    if (t->s == doc->text)
         t->s = copy;
-    *p = copy;
+    doc->text = copy;
     return 0;
 }
 
-/* Forgets the caller's bytes (see read_plain()), which are not the doc's to
- * free. */
-static void
-drop_borrowed(cc_doc *doc, const char *data)
+/* The marks cc_doc__line() counts from: every LINE_STEP-th entry of the
+ * line table the reading made. */
+static int
+keep_line_marks(cc_doc *doc, const cc_text *t)
 {
-    if (doc->text == data)
-        doc->text = NULL;
-    if (doc->src == data)
-        doc->src = NULL;
+    size_t n = (t->nlines + LINE_STEP - 1) / LINE_STEP;
+
+    if (!(doc->line_marks = malloc((n ? n : 1) * sizeof *doc->line_marks)))
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        doc->line_marks[k] = t->lines[k * LINE_STEP];
+    doc->nline_marks = n;
+    doc->has_cr = memchr(doc->text, '\r', doc->len) != NULL;
+    return 0;
 }
 
 /* The header fields the options supply; a decision date must be a day. */
@@ -371,9 +388,12 @@ cc_doc_read(cc_doc **out, const cc_ctx *ctx, const char *text, size_t len,
     return cc_doc_read_with(out, ctx, text, len, source, &opts, err);
 }
 
-cc_status
-cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
-                 const char *source, const cc_read_opts *opts, cc_error *err)
+/* cc_doc_read_with(), of the doc's own bytes when `taken` (== data) is not
+ * NULL: freed here when not kept as the doc's text. */
+static cc_status
+read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
+          char *taken, const char *source, const cc_read_opts *opts,
+          cc_error *err)
 {
     static const cc_read_opts none;
     cc_doc *doc = NULL;
@@ -395,19 +415,25 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
     if (!opts)
         opts = &none;
     memset(&t, 0, sizeof t);
-    if ((st = check_given(opts, &given_decision, source, err)) != CC_OK)
+    if ((st = check_given(opts, &given_decision, source, err)) != CC_OK) {
+        free(taken);
         return st;
+    }
     doc = calloc(1, sizeof *doc);
     if (!doc) {
+        free(taken);
         st = cc_error__fail(err, CC_ENOMEM, "out of memory");
         goto done;
     }
     doc->format = opts->format == CC_FORMAT_AUTO ? cc_extract__sniff(data, len)
                                                  : opts->format;
     if (doc->format == CC_FORMAT_TEXT)
-        st = read_plain(doc, data, len, opts->encoding, &borrowed, source, err);
+        st = read_plain(doc, data, len, opts->encoding, taken, &borrowed,
+                        source, err);
     else
         st = read_document(doc, data, len, source, err);
+    if (taken && doc->text != taken)
+        free(taken); /* read into a text of the doc's own */
     if (st != CC_OK)
         goto done;
     st = check_utf8(&t, doc, source, err);
@@ -418,9 +444,12 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
                        t.start, err);
     if (st != CC_OK)
         goto done;
+    doc->srclen = doc->len;
     if (clean) {
-        doc->src = doc->text;
-        doc->srclen = doc->len;
+        /* the source is the cleaned text and what cleaning took out */
+        if (!borrowed)
+            free(doc->text);
+        borrowed = 0;
         doc->text = clean;
         doc->len = cleanlen;
         if (follow_clean(&t, doc->text, doc->len, &doc->map) != 0) {
@@ -518,7 +547,7 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
         goto done;
     }
     /* headings are named as the document names them */
-    for (size_t i = 0; doc->src && i < doc->layout.nsections; i++) {
+    for (size_t i = 0; doc->map.n && i < doc->layout.nsections; i++) {
         cc_section *x = &doc->layout.sections[i];
         size_t a = cc_clean__source(&doc->map, x->offset),
                b = cc_clean__source(&doc->map, x->offset + x->length);
@@ -527,7 +556,7 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
             st = cc_error__fail(err, CC_ENOMEM, "out of memory");
             goto done;
         }
-        memcpy(title, doc->src + a, b - a);
+        cc_clean__source_copy(&doc->map, doc->text, a, b, title);
         title[b - a] = '\0';
         free((char *)x->title);
         x->title = title;
@@ -546,8 +575,10 @@ cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
         }
         borrowed = 0;
     }
-    doc->lines = t; /* kept for cc_doc__line() */
-    memset(&t, 0, sizeof t);
+    if (keep_line_marks(doc, &t) != 0) {
+        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+        goto done;
+    }
     *out = doc;
     doc = NULL;
 done:
@@ -557,9 +588,23 @@ done:
     free(raw);
     cc_text__clear(&t);
     if (doc && borrowed)
-        drop_borrowed(doc, data);
+        doc->text = NULL; /* the caller's (see read_plain()) */
     cc_doc_free(doc);
     return st;
+}
+
+cc_status
+cc_doc_read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
+                 const char *source, const cc_read_opts *opts, cc_error *err)
+{
+    return read_with(out, ctx, data, len, NULL, source, opts, err);
+}
+
+cc_status
+cc_doc_read_taking(cc_doc **out, const cc_ctx *ctx, char *data, size_t len,
+                   const char *source, const cc_read_opts *opts, cc_error *err)
+{
+    return read_with(out, ctx, data, len, data, source, opts, err);
 }
 
 void
@@ -568,12 +613,11 @@ cc_doc_free(cc_doc *doc)
     if (!doc)
         return;
     cc_reader__clear(&doc->layout);
-    cc_text__clear(&doc->lines);
+    free(doc->line_marks);
     free(doc->mentions);
     free(doc->sentences);
     free(doc->engaged);
     free(doc->text);
-    free(doc->src);
     cc_clean__clear(&doc->map);
     free(doc);
 }
@@ -609,13 +653,31 @@ cc_doc_text(const cc_doc *doc, size_t *len)
     return doc->text;
 }
 
-const char *
-cc_doc_source_text(const cc_doc *doc, size_t *len)
+size_t
+cc_doc_source_length(const cc_doc *doc)
 {
     assert(doc);
-    if (len)
-        *len = doc->src ? doc->srclen : doc->len;
-    return doc->src ? doc->src : doc->text;
+    return doc->srclen;
+}
+
+size_t
+cc_doc_source_copy(const cc_doc *doc, size_t offset, size_t length, char *buf)
+{
+    assert(doc && (buf || !length));
+    if (offset > doc->srclen)
+        return 0;
+    if (length > doc->srclen - offset)
+        length = doc->srclen - offset;
+    cc_clean__source_copy(&doc->map, doc->text, offset, offset + length, buf);
+    return length;
+}
+
+const char *
+cc_doc__source_in_place(const cc_doc *doc, size_t offset, size_t length)
+{
+    assert(doc && offset <= doc->srclen && length <= doc->srclen - offset);
+    return cc_clean__source_in_place(&doc->map, doc->text, offset,
+                                     offset + length);
 }
 
 size_t
@@ -766,10 +828,36 @@ cc_mention_type_name(cc_mention_type type)
 int
 cc_doc__line(const cc_doc *doc, size_t offset)
 {
+    size_t lo = 0, hi = doc->nline_marks, line, q;
+    const char *s = doc->text, *p;
+
     assert(doc);
-    return (int)cc_text__line_of(&doc->lines,
-                                 offset < doc->len ? offset : doc->len) +
-           1;
+    if (offset > doc->len)
+        offset = doc->len;
+    /* the last mark at or before offset: marks[lo] <= offset < marks[hi] */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_marks[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    /* then the line starts after it, up to offset: after a LF, or after a
+     * CR that no LF follows */
+    line = lo * LINE_STEP;
+    q = doc->nline_marks ? doc->line_marks[lo] : 0;
+    if (!doc->has_cr) {
+        while (q < offset && (p = memchr(s + q, '\n', offset - q)) != NULL) {
+            line++;
+            q = (size_t)(p - s) + 1;
+        }
+    } else {
+        for (; q < offset; q++)
+            if (s[q] == '\n' ||
+                (s[q] == '\r' && (q + 1 == doc->len || s[q + 1] != '\n')))
+                line++;
+    }
+    return (int)line + 1;
 }
 
 long

@@ -21,4 +21,10 @@ long cc_doc__paragraph_at(const cc_doc *doc, size_t offset);
  * and ends): *k, 0 at first, is the caller's place in the cleaning map. */
 size_t cc_doc__source_offset_walk(const cc_doc *doc, size_t offset, size_t *k);
 
+/* The source's bytes [offset, offset + length) in the doc's text itself
+ * when cleaning changed none of them, else NULL (cc_doc_source_copy() then
+ * gives them).  The span must lie in the source.  O(log n). */
+const char *cc_doc__source_in_place(const cc_doc *doc, size_t offset,
+                                    size_t length);
+
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "doc.h"
 #include "error.h"
 
 static int
@@ -256,11 +257,29 @@ cc_emit__span(const cc_doc *doc, size_t offset, size_t length, size_t *soff,
     *soff = b;
 }
 
+const char *
+cc_emit__source(cc_out *scratch, const cc_doc *doc, size_t offset,
+                size_t length)
+{
+    const char *p = cc_doc__source_in_place(doc, offset, length);
+    char *r;
+
+    if (p)
+        return p;
+    scratch->len = 0;
+    if (!(r = cc_out__room(scratch, length)))
+        return NULL;
+    cc_doc_source_copy(doc, offset, length, r);
+    cc_out__wrote(scratch, length);
+    return r;
+}
+
 void
 cc_emit__words(cc_out *o, const cc_doc *doc, size_t offset, size_t length)
 {
-    size_t start = o->len, len;
-    const char *text = cc_doc_source_text(doc, &len);
+    size_t start = o->len, len = cc_doc_source_length(doc);
+    const char *text;
+    cc_out scratch = {0};
     int space = 0;
 
     if (offset > SIZE_MAX - length)
@@ -268,7 +287,11 @@ cc_emit__words(cc_out *o, const cc_doc *doc, size_t offset, size_t length)
     cc_emit__span(doc, offset, length, &offset, &length);
     if (offset > len || length > len - offset)
         return;
-    for (size_t i = offset; i < offset + length; i++) {
+    if (!(text = cc_emit__source(&scratch, doc, offset, length))) {
+        o->failed = 1;
+        return;
+    }
+    for (size_t i = 0; i < length; i++) {
         char c = text[i];
         if (c == '\r' || c == '\n' || c == '\t' || c == ' ') {
             space = o->len > start;
@@ -279,6 +302,7 @@ cc_emit__words(cc_out *o, const cc_doc *doc, size_t offset, size_t length)
         space = 0;
         cc_out__add(o, &c, 1);
     }
+    cc_out__free(&scratch);
 }
 
 /* "spring" for a TIMEX3 season value ("2021-SP"), else NULL. */
@@ -376,6 +400,17 @@ cc_emit__hash(const char *s, size_t n, uint64_t h)
         h ^= (unsigned char)s[i];
         h *= 0x100000001b3u;
     }
+    return h;
+}
+
+uint64_t
+cc_emit__source_hash(const cc_doc *doc, uint64_t h)
+{
+    char buf[4096];
+    size_t n = cc_doc_source_length(doc);
+
+    for (size_t at = 0; at < n; at += sizeof buf)
+        h = cc_emit__hash(buf, cc_doc_source_copy(doc, at, sizeof buf, buf), h);
     return h;
 }
 

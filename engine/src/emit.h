@@ -71,6 +71,12 @@ char *cc_emit__json_int(char *p, long long v);
  * the span lies outside the text. */
 void cc_emit__words(cc_out *o, const cc_doc *doc, size_t offset, size_t length);
 
+/* The source text's bytes [offset, offset + length), a span inside it:
+ * in the doc's text when normalisation left them as they were, else
+ * copied into scratch (emptied first).  NULL when out of memory. */
+const char *cc_emit__source(cc_out *scratch, const cc_doc *doc, size_t offset,
+                            size_t length);
+
 /* The span [offset, offset + length) of cc_doc_text() as the span of the
  * source text the writers report: *soff, *slen. */
 void cc_emit__span(const cc_doc *doc, size_t offset, size_t length,
@@ -131,6 +137,8 @@ void cc_emit__event_id(char *buf, size_t size, long i);
 /* FNV-1a, 64 bits, of n bytes: a stable hash for identifiers (not for
  * security). */
 uint64_t cc_emit__hash(const char *s, size_t n, uint64_t h);
+/* cc_emit__hash() of the doc's whole source text. */
+uint64_t cc_emit__source_hash(const cc_doc *doc, uint64_t h);
 #define CC_EMIT_HASH_START 0xcbf29ce484222325u
 
 #endif

@@ -126,10 +126,10 @@ w_true(obj *j, const char *key, size_t klen)
  * walking on, not by a binary search each.
  */
 static void
-put_mention(cc_out *o, const cc_doc *doc, const cc_mention *m, size_t shift,
-            int compact, size_t *walk)
+put_mention(cc_out *o, cc_out *scratch, const cc_doc *doc, const cc_mention *m,
+            size_t shift, int compact, size_t *walk)
 {
-    const char *text = cc_doc_source_text(doc, NULL);
+    const char *text;
     const char *type = cc_mention_type_name(m->type);
     const char *grain = grain_name(m->grain);
     char buf[11];
@@ -146,8 +146,12 @@ put_mention(cc_out *o, const cc_doc *doc, const cc_mention *m, size_t shift,
 
     if (!start)
         return;
+    if (!(text = cc_emit__source(scratch, doc, at, n))) {
+        o->failed = 1;
+        return;
+    }
     J_KEY(&j, "text");
-    j.p = cc_emit__json_string(j.p, text + at, n);
+    j.p = cc_emit__json_string(j.p, text, n);
     J_INT(&j, "offset", at);
     J_INT(&j, "length", n);
     J_STR(&j, "type", type);
@@ -207,7 +211,7 @@ cc_doc_write_json(const cc_doc *doc, const cc_write_opts *opts,
     const struct layout *l = &LAYOUTS[compact];
     const char *path = opts ? opts->path : NULL;
     size_t n = cc_doc_mention_count(doc);
-    cc_out o = {0};
+    cc_out o = {0}, scratch = {0};
 
     cc_out__puts(&o, l->open);
     if (path) {
@@ -220,11 +224,12 @@ cc_doc_write_json(const cc_doc *doc, const cc_write_opts *opts,
     cc_out__puts(&o, l->mentions);
     for (size_t i = 0, walk = 0; i < n; i++) {
         cc_out__puts(&o, i ? l->next : l->first);
-        put_mention(&o, doc, cc_doc_mention(doc, i), l->item_shift, compact,
-                    &walk);
+        put_mention(&o, &scratch, doc, cc_doc_mention(doc, i), l->item_shift,
+                    compact, &walk);
         if (cc_out__drain(&o, write, userdata) != 0)
             break;
     }
+    cc_out__free(&scratch);
     cc_out__puts(&o, n ? l->close : l->close_empty);
     return cc_out__finish(&o, write, userdata, err);
 }
@@ -251,8 +256,7 @@ cc_doc_write_text(const cc_doc *doc, const cc_write_opts *opts,
                   {CC_FIELD_CATEGORY, "category"},
                   {CC_FIELD_OUTCOME, "outcome"},
                   {CC_FIELD_DECISION_DATE, "decision date"}};
-    const char *text = cc_doc_source_text(doc, NULL);
-    cc_out o = {0};
+    cc_out o = {0}, scratch = {0};
 
     (void)opts;
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
@@ -283,9 +287,14 @@ cc_doc_write_text(const cc_doc *doc, const cc_write_opts *opts,
         cc_out__printf(&o, "%7zu %4zu  %-8s %-18s %-13s %-9s ", at, n,
                        cc_mention_type_name(m->type), m->value,
                        m->mod[0] ? m->mod : "-", flags);
-        put_flat(&o, text + at, n);
+        const char *text = cc_emit__source(&scratch, doc, at, n);
+        if (!text)
+            o.failed = 1;
+        else
+            put_flat(&o, text, n);
         cc_out__puts(&o, "\n");
     }
+    cc_out__free(&scratch);
     cc_out__printf(&o,
                    "\n%zu mentions; flags: H header, I year inferred, "
                    "R relative, W working days, U unresolved\n",

@@ -30,8 +30,8 @@ typedef struct rpt {
     FILE *fp;
     const cc_timeline *tl;
     const cc_doc *doc; /* offsets index its text, */
-    const char *text;  /* the source text, quoted */
-    size_t len;
+    size_t len;        /* the source text's, which is quoted */
+    cc_out *scratch;   /* its bytes, when not in the doc's text */
     int has_today;
     cc_date today;
     int has_decision;
@@ -121,6 +121,7 @@ static void
 put_words(const rpt *r, size_t off, size_t n, size_t m, size_t mn)
 {
     size_t end, i;
+    const char *text;
     int space = 0, any = 0, open = 0, marking;
 
     /* into the source text */
@@ -135,6 +136,11 @@ put_words(const rpt *r, size_t off, size_t n, size_t m, size_t mn)
     if (n > r->len - off)
         n = r->len - off;
     end = off + n;
+    if (!(text = cc_emit__source(r->scratch, r->doc, off, n))) {
+        r->scratch->failed = 1;
+        return;
+    }
+    text -= off; /* indexed by source offsets */
     marking = mn > 0 && m >= off && m + mn <= end;
     for (i = off; i < end;) {
         if (marking && i == m) {
@@ -149,7 +155,7 @@ put_words(const rpt *r, size_t off, size_t n, size_t m, size_t mn)
             open = 0;
             marking = 0;
         }
-        if (is_space(r->text[i])) {
+        if (is_space(text[i])) {
             space = 1;
             i++;
             continue;
@@ -158,7 +164,7 @@ put_words(const rpt *r, size_t off, size_t n, size_t m, size_t mn)
             fputc(' ', r->fp);
         space = 0;
         any = 1;
-        i += put_char(r->fp, r->text + i, end - i);
+        i += put_char(r->fp, text + i, end - i);
     }
     if (open)
         fputs("</mark>", r->fp);
@@ -1464,12 +1470,15 @@ html_report(FILE *fp, const cc_timeline *tl, const cc_doc *doc,
     rpt r;
     const char *auth = cc_timeline_field(tl, CC_FIELD_AUTHORITY);
     const char *ref = cc_timeline_field(tl, CC_FIELD_REFERENCE);
+    cc_out scratch = {0};
+    int failed;
 
     memset(&r, 0, sizeof r);
     r.fp = fp;
     r.tl = tl;
     r.doc = doc;
-    r.text = cc_doc_source_text(doc, &r.len);
+    r.len = cc_doc_source_length(doc);
+    r.scratch = &scratch;
     if (today) {
         r.has_today = 1;
         r.today = *today;
@@ -1523,7 +1532,9 @@ html_report(FILE *fp, const cc_timeline *tl, const cc_doc *doc,
           "the range of days they can mean; the checks read the decision and "
           "decide nothing about fault.</p>\n</footer>\n</body>\n</html>\n",
           fp);
-    return ferror(fp) ? -1 : 0;
+    failed = scratch.failed;
+    cc_out__free(&scratch);
+    return ferror(fp) || failed ? -1 : 0;
 }
 
 cc_status

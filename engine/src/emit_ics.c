@@ -255,8 +255,6 @@ cc_timeline_write_ics(const cc_timeline *tl, const cc_doc *doc,
     const char *auth = cc_timeline_field(tl, CC_FIELD_AUTHORITY);
     const char *ref = cc_timeline_field(tl, CC_FIELD_REFERENCE);
     size_t nev = cc_timeline_event_count(tl), ndl;
-    size_t len;
-    const char *text = cc_doc_source_text(doc, &len);
     cc_out name = {0}, base = {0}, key = {0}, sum = {0}, desc = {0};
     cc_date stamp = 0;
     int failed = 0;
@@ -279,7 +277,7 @@ cc_timeline_write_ics(const cc_timeline *tl, const cc_doc *doc,
         cc_out__puts(&base, ref);
     else
         cc_out__printf(&base, "text %016" PRIx64,
-                       cc_emit__hash(text, len, CC_EMIT_HASH_START));
+                       cc_emit__source_hash(doc, CC_EMIT_HASH_START));
     if (name.failed || base.failed ||
         ics_begin(&c, cc_out__str(&name), cc_out__str(&base), stamp,
                   opts && opts->has_today ? &opts->today : NULL) != 0) {

@@ -51,6 +51,7 @@ typedef struct jw {
     int depth;       /* containers open */
     int n[JW_DEPTH]; /* values written in each */
     cc_out scratch;  /* a place's words, before they are escaped */
+    cc_out source;   /* the source's bytes of a place, when not in place */
 } jw;
 
 static void
@@ -284,8 +285,8 @@ static void
 jw_words(jw *j, const char *key, const view *v, size_t offset, size_t length)
 {
     cc_out *s = &j->scratch;
-    size_t len, i, end, n;
-    const char *text = cc_doc_source_text(v->doc, &len);
+    size_t len = cc_doc_source_length(v->doc), i, end, n;
+    const char *text;
 
     /* cc_emit__words, a run of words at a time: the source's words of
      * the span, white space (CR, LF, tab, space) between them as one
@@ -294,7 +295,11 @@ jw_words(jw *j, const char *key, const view *v, size_t offset, size_t length)
     if (offset <= SIZE_MAX - length) {
         cc_emit__span(v->doc, offset, length, &offset, &length);
         if (offset <= len && length <= len - offset) {
-            for (i = offset, end = offset + length; i < end;) {
+            if (!(text = cc_emit__source(&j->source, v->doc, offset, length))) {
+                j->o->failed = 1;
+                return;
+            }
+            for (i = 0, end = length; i < end;) {
                 size_t w = i;
                 while (w < end && !is_space(text[w]))
                     w++;
@@ -612,5 +617,6 @@ cc_timeline_write_json(const cc_timeline *tl, const cc_doc *doc,
     if (!v.compact)
         cc_out__add(&o, "\n", 1);
     cc_out__free(&j.scratch);
+    cc_out__free(&j.source);
     return cc_out__finish(&o, write, userdata, err);
 }

@@ -63,7 +63,7 @@ paragraph_words(run *r, size_t i)
     const cc_paragraph *p = cc_doc_paragraph(r->doc, i);
     size_t a = p->offset, b = p->offset + p->length;
     char *buf, *o;
-    const char *s, *src;
+    const char *s;
 
     while (a < b &&
            (r->text[a] == ' ' || (r->text[a] >= '0' && r->text[a] <= '9') ||
@@ -77,15 +77,15 @@ paragraph_words(run *r, size_t i)
                      r->text[b - 1] == '\r'))
         b--;
     /* quoted as the document gives it */
-    src = cc_doc_source_text(r->doc, NULL);
     b = cc_doc_source_offset(r->doc, b);
     a = cc_doc_source_offset(r->doc, a);
     buf = malloc(b - a + 1);
     if (!buf)
         return NULL;
+    cc_doc_source_copy(r->doc, a, b - a, buf);
     o = buf;
-    for (size_t k = a; k < b; k++) {
-        char c = src[k] == '\n' || src[k] == '\r' ? ' ' : src[k];
+    for (size_t k = 0; k < b - a; k++) {
+        char c = buf[k] == '\n' || buf[k] == '\r' ? ' ' : buf[k];
         if (c == ' ' && o > buf && o[-1] == ' ')
             continue;
         *o++ = c;
@@ -377,14 +377,9 @@ promises_with(run *r, const size_t *done_list, size_t ndone)
         d->period.unit = CC_UNIT_DAY;
         /* "By the end of April": by its last day. */
         d->due_earliest = d->due_latest = ev->latest;
-        {
-            size_t at = cc_doc_source_offset(r->doc, w->sentence_offset);
-            d->action = cc_pool__strndup(
-                &tl->pool, cc_doc_source_text(r->doc, NULL) + at,
-                cc_doc_source_offset(r->doc,
-                                     w->sentence_offset + w->sentence_length) -
-                    at);
-        }
+        d->action =
+            cc_check__source_dup(&tl->pool, r->doc, w->sentence_offset,
+                                 w->sentence_offset + w->sentence_length);
         if (!d->source || !d->action)
             return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
         {

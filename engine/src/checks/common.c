@@ -5,6 +5,7 @@
 #include "checks/common.h"
 
 #include "ctx.h"
+#include "doc.h"
 #include "error.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -934,4 +935,21 @@ cc_check__offset_bound(const cc_timeline *tl, const size_t *list, size_t lo,
             hi = mid;
     }
     return lo;
+}
+
+const char *
+cc_check__source_dup(cc_strpool *pool, const cc_doc *doc, size_t a, size_t b)
+{
+    size_t at = cc_doc_source_offset(doc, a),
+           n = cc_doc_source_offset(doc, b) - at;
+    const char *p = cc_doc__source_in_place(doc, at, n);
+    char *s;
+
+    if (p)
+        return cc_pool__strndup(pool, p, n);
+    if (!(s = cc_pool__alloc(pool, n + 1)))
+        return NULL;
+    cc_doc_source_copy(doc, at, n, s);
+    s[n] = '\0';
+    return s;
 }

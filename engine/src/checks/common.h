@@ -44,6 +44,11 @@ typedef struct cc_okey {
  * order in a new array the caller frees (NULL: out of memory). */
 size_t *cc_check__sorted_indexes(cc_okey *keys, size_t n);
 
+/* The source text's bytes of [a, b) of the doc's text, NUL-terminated, in
+ * the pool; NULL when out of memory. */
+const char *cc_check__source_dup(cc_strpool *pool, const cc_doc *doc, size_t a,
+                                 size_t b);
+
 /* The first position in list[lo, hi), events of tl in offset order,
  * whose event is at or after `at` (hi when none is). */
 size_t cc_check__offset_bound(const cc_timeline *tl, const size_t *list,
