@@ -48,7 +48,7 @@ stages=(
     "sentence segmentation|cc_text__sentences"
     "recognising mentions|cc_recognise__scan"
     "normalising values|cc_normalise__run"
-    "the whole cc_doc_read|cc_doc_read_with"
+    "the whole cc_doc_read|read_with"
     "chronology (events)|cc_chrono__events"
     "checks|cc_checks__run"
     "built-in rules and lexicon, parsed at their first use|cc_ctx__ready"

@@ -828,7 +828,7 @@ cc_mention_type_name(cc_mention_type type)
 int
 cc_doc__line(const cc_doc *doc, size_t offset)
 {
-    size_t lo = 0, hi = doc->nline_marks, line, q;
+    size_t lo = 0, hi = doc->nline_marks, line, q, from;
     const char *s = doc->text, *p;
 
     assert(doc);
@@ -845,17 +845,16 @@ cc_doc__line(const cc_doc *doc, size_t offset)
     /* then the line starts after it, up to offset: after a LF, or after a
      * CR that no LF follows */
     line = lo * LINE_STEP;
-    q = doc->nline_marks ? doc->line_marks[lo] : 0;
-    if (!doc->has_cr) {
-        while (q < offset && (p = memchr(s + q, '\n', offset - q)) != NULL) {
+    from = q = doc->nline_marks ? doc->line_marks[lo] : 0;
+    while (q < offset && (p = memchr(s + q, '\n', offset - q)) != NULL) {
+        line++;
+        q = (size_t)(p - s) + 1;
+    }
+    for (q = from; doc->has_cr && q < offset &&
+                   (p = memchr(s + q, '\r', offset - q)) != NULL;) {
+        q = (size_t)(p - s) + 1;
+        if (q == doc->len || s[q] != '\n')
             line++;
-            q = (size_t)(p - s) + 1;
-        }
-    } else {
-        for (; q < offset; q++)
-            if (s[q] == '\n' ||
-                (s[q] == '\r' && (q + 1 == doc->len || s[q + 1] != '\n')))
-                line++;
     }
     return (int)line + 1;
 }
