@@ -4,6 +4,7 @@
  */
 #include "words.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* The searches below test every byte of the text they are given. */
@@ -112,6 +113,35 @@ typedef struct cand {
     first_scan sc;
 } cand;
 
+/*
+ * The first offset in [i, to) of a byte b with (b | 0x20) == fold, or to:
+ * both cases of a letter, and for other bytes one more that the caller
+ * tells apart.  Eight bytes at a time: the byte XOR fold is zero where one
+ * is, and the borrow trick finds the first zero byte (the lowest flagged
+ * byte is always a true one).
+ */
+static size_t
+folded_next(const char *text, size_t i, size_t to, int fold)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const uint64_t want = ones * (unsigned char)fold;
+
+    while (i + 8 <= to) {
+        uint64_t w, v, m;
+        memcpy(&w, text + i, 8);
+        v = (w | ones * 0x20) ^ want;
+        if ((m = (v - ones) & ~v & highs) != 0)
+            return i + (size_t)(__builtin_ctzll(m) >> 3);
+        i += 8;
+    }
+#endif
+    for (; i < to; i++)
+        if (((unsigned char)text[i] | 0x20) == fold)
+            return i;
+    return to;
+}
+
 static void
 cand_init(cand *c, const char *text, size_t from, size_t to, const char *word)
 {
@@ -139,6 +169,8 @@ cand_next(cand *c, size_t from)
         if (c->scanning) {
             if ((i = scan_next(&c->sc, i)) >= c->to)
                 break;
+        } else if ((i = folded_next(text, i, c->to, c->a | 0x20)) >= c->to) {
+            break;
         } else if ((t = (unsigned char)text[i]) != c->a && t != c->b) {
             continue;
         }
@@ -293,12 +325,22 @@ add_pair(cc_initials *x, unsigned l, int c)
     x->pairs[h >> 6] |= 1ull << (h & 63u);
 }
 
+/* The bit of a letter (0..25) followed by bytes c and d. */
+static inline void
+add_triple(cc_initials *x, unsigned l, int c, int d)
+{
+    unsigned h = (l * 961u + (unsigned)c * 31u + (unsigned)d) & 255u;
+
+    x->triples[h >> 6] |= 1ull << (h & 63u);
+}
+
 cc_initials
 cc_words__initials(const char *text, size_t from, size_t to)
 {
-    cc_initials x = {0, {0, 0}};
+    cc_initials x;
     int prev = from > 0 && alnum((unsigned char)text[from - 1]);
 
+    memset(&x, 0, sizeof x);
     for (size_t i = from; i < to; i++) {
         unsigned char c = (unsigned char)text[i];
         int a = alnum(c);
@@ -306,8 +348,13 @@ cc_words__initials(const char *text, size_t from, size_t to)
             unsigned l = (unsigned)lower(c) - 'a';
             if (l < 26) {
                 x.first |= 1u << l;
-                if (i + 1 < to)
-                    add_pair(&x, l, lower((unsigned char)text[i + 1]));
+                if (i + 1 < to) {
+                    int c1 = lower((unsigned char)text[i + 1]);
+                    add_pair(&x, l, c1);
+                    if (i + 2 < to)
+                        add_triple(&x, l, c1,
+                                   lower((unsigned char)text[i + 2]));
+                }
             }
         }
         prev = a;
@@ -315,17 +362,42 @@ cc_words__initials(const char *text, size_t from, size_t to)
     return x;
 }
 
+/* Is p[0..) the start of a gap (" * ", " ... ") of a pattern? */
+static int
+is_gap(const char *p)
+{
+    return p[0] == ' ' &&
+           ((p[1] == '*' && p[2] == ' ') ||
+            (p[1] == '.' && p[2] == '.' && p[3] == '.' && p[4] == ' '));
+}
+
+/* What a phrase starting at p needs (see cc_words__needs): in `gaps`, a
+ * pattern, whose phrases end at a gap. */
+static void
+add_needs(cc_initials *need, const char *p, int gaps)
+{
+    unsigned l = (unsigned)(unsigned char)p[0] - 'a';
+
+    if (l >= 26)
+        return;
+    need->first |= 1u << l;
+    /* as cand_next() and cc_words__match() test the second: a literal
+     * byte of the phrase, not its end or a '*' */
+    if (!p[1] || p[1] == '*' || p[1] == ' ')
+        return;
+    add_pair(need, l, (unsigned char)p[1]);
+    if (!p[2] || (p[2] == '*' && !p[3]) || (gaps && is_gap(p + 2)))
+        return;
+    add_triple(need, l, (unsigned char)p[1], (unsigned char)p[2]);
+}
+
 cc_initials
 cc_words__needs_word(const char *word)
 {
-    cc_initials need = {0, {0, 0}};
-    unsigned l = (unsigned)(unsigned char)word[0] - 'a';
+    cc_initials need;
 
-    if (l < 26) {
-        need.first |= 1u << l;
-        if (word[1] && word[1] != '*' && word[1] != ' ')
-            add_pair(&need, l, (unsigned char)word[1]);
-    }
+    memset(&need, 0, sizeof need);
+    add_needs(&need, word, 0);
     return need;
 }
 
@@ -335,16 +407,11 @@ cc_words__needs(const char *pattern)
     /* Each phrase's start: the pattern's, and those after its gaps
      * (" * ", " ... ").  Other characters are not tested here. */
     const char *p = pattern;
-    cc_initials need = {0, {0, 0}};
+    cc_initials need;
 
+    memset(&need, 0, sizeof need);
     for (;;) {
-        unsigned l = (unsigned)(unsigned char)*p - 'a';
-        if (l < 26) {
-            need.first |= 1u << l;
-            /* as cand_next() and cc_words__match() test the second */
-            if (p[1] && p[1] != '*' && p[1] != ' ')
-                add_pair(&need, l, (unsigned char)p[1]);
-        }
+        add_needs(&need, p, 1);
         for (;;) {
             const char *g = strchr(p, ' ');
             if (!g)

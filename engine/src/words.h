@@ -44,8 +44,9 @@ size_t cc_words__find_pattern(const char *text, size_t from, size_t to,
 
 /*
  * What starts the words of a span: the letters (bit 0 'a' ... bit 25 'z',
- * either case) and, hashed to 128 bits, the pairs of a letter and the
- * byte after it (lower case), where the byte is in the span.  A word or
+ * either case); hashed to 128 bits, the pairs of a letter and the byte
+ * after it (lower case), where the byte is in the span; and hashed to 256
+ * bits, the triples of a letter and the two bytes after it.  A word or
  * pattern whose phrases need a start the span lacks cannot match in it,
  * so a span tested against many patterns (a clause against a rule's
  * words) is read once, not once per pattern.  A word starts where the
@@ -55,13 +56,14 @@ size_t cc_words__find_pattern(const char *text, size_t from, size_t to,
 typedef struct cc_initials {
     unsigned first;
     unsigned long long pairs[2];
+    unsigned long long triples[4];
 } cc_initials;
 
 cc_initials cc_words__initials(const char *text, size_t from, size_t to);
 
 /* The starts a span must have for the pattern to match in it: each
- * phrase's first letter and, when the phrase goes on, its first two
- * characters. */
+ * phrase's first letter and, as far as the phrase goes on, its first two
+ * and three characters. */
 cc_initials cc_words__needs(const char *pattern);
 
 /* The same for a word as cc_words__find reads it (no gaps). */
@@ -73,7 +75,11 @@ cc_words__covers(const cc_initials *have, const cc_initials *need)
 {
     return (have->first & need->first) == need->first &&
            (have->pairs[0] & need->pairs[0]) == need->pairs[0] &&
-           (have->pairs[1] & need->pairs[1]) == need->pairs[1];
+           (have->pairs[1] & need->pairs[1]) == need->pairs[1] &&
+           (have->triples[0] & need->triples[0]) == need->triples[0] &&
+           (have->triples[1] & need->triples[1]) == need->triples[1] &&
+           (have->triples[2] & need->triples[2]) == need->triples[2] &&
+           (have->triples[3] & need->triples[3]) == need->triples[3];
 }
 
 /* 0 when the pattern cannot match in a span of these initials; 1 when it

@@ -808,8 +808,9 @@ static int
 names_act(const char *text, size_t a, size_t b, const cc_words *words,
           size_t before)
 {
-    cc_initials initials = {0, {0, 0}};
+    cc_initials initials;
 
+    memset(&initials, 0, sizeof initials);
     if (words->n)
         initials = cc_words__initials(text, a, b);
     for (size_t k = 0; k < words->n; k++) {
