@@ -709,45 +709,133 @@ cc_check__words_in_with(const char *text, size_t c0, size_t c1,
     return result;
 }
 
-/* A sentence of the narrative after `after` that says the act was not
- * done ("The Council has still not issued the final plan"); its offset
- * and length, or NONE. */
+/* Does sentence s of the narrative say the act named by words (less
+ * blocks) was not done ("The Council has still not issued the final
+ * plan")?  wn and bn are what their patterns need, or NULL. */
+static int
+says_undone(const run *r, const cc_sentence *s, const cc_words *words,
+            const cc_initials *wn, const cc_words *blocks,
+            const cc_initials *bn)
+{
+    cc_initials have;
+
+    if (s->paragraph < 0 || !cc_chrono__narrative_at(r->tl, s->paragraph) ||
+        cc_check__summary_para(r, s->paragraph) ||
+        cc_check__action_section(r, s->paragraph))
+        return 0;
+    have = cc_words__initials(r->text, s->offset, s->offset + s->length);
+    return cc_check__words_in_with(r->text, s->offset, s->offset + s->length,
+                                   &have, words, wn, blocks, bn,
+                                   CC_WORDS_GAP_DENIALS) < 0;
+}
+
+/*
+ * The sentences that say so, in text order: found in one pass over the
+ * sentences for each pair of word lists, which every place the checks ask
+ * of then shares.  NULL when out of memory.
+ */
+static const cc_undone *
+undone_list(const run *r, const cc_words *words, const cc_words *blocks)
+{
+    cc_undone_memo *m = r->undone;
+    size_t ns = cc_doc_sentence_count(r->doc), cap = 0;
+    cc_initials *wn, *bn;
+    cc_undone u;
+
+    for (size_t k = 0; m && k < m->n; k++)
+        if (m->v[k].words == words && m->v[k].blocks == blocks)
+            return &m->v[k];
+    if (!m)
+        return NULL;
+    if (m->n == m->cap) {
+        size_t ncap = m->cap ? 2 * m->cap : 8;
+        cc_undone *v = realloc(m->v, ncap * sizeof *v);
+        if (!v)
+            return NULL;
+        m->v = v;
+        m->cap = ncap;
+    }
+    memset(&u, 0, sizeof u);
+    u.words = words;
+    u.blocks = blocks;
+    /* What each pattern needs, once for all the sentences. */
+    wn = malloc((words->n ? words->n : 1) * sizeof *wn);
+    bn = malloc((blocks->n ? blocks->n : 1) * sizeof *bn);
+    if (!wn || !bn) {
+        free(wn);
+        free(bn);
+        return NULL;
+    }
+    for (size_t k = 0; k < words->n; k++)
+        wn[k] = cc_words__needs(words->items[k]);
+    for (size_t k = 0; k < blocks->n; k++)
+        bn[k] = cc_words__needs(blocks->items[k]);
+    for (size_t i = 0; i < ns; i++) {
+        if (!says_undone(r, cc_doc_sentence(r->doc, i), words, wn, blocks, bn))
+            continue;
+        if (u.n == cap) {
+            size_t ncap = cap ? 2 * cap : 16;
+            size_t *v = realloc(u.sentence, ncap * sizeof *v);
+            if (!v) {
+                free(u.sentence);
+                free(wn);
+                free(bn);
+                return NULL;
+            }
+            u.sentence = v;
+            cap = ncap;
+        }
+        u.sentence[u.n++] = i;
+    }
+    free(wn);
+    free(bn);
+    m->v[m->n] = u;
+    return &m->v[m->n++];
+}
+
 size_t
 cc_check__undone_sentence(const run *r, const cc_words *words,
                           const cc_words *blocks, size_t after, size_t *len)
 {
-    size_t ns = cc_doc_sentence_count(r->doc), found = NONE;
-    /* What each pattern needs, once for all the sentences. */
-    cc_initials *wn = malloc((words->n ? words->n : 1) * sizeof *wn);
-    cc_initials *bn = malloc((blocks->n ? blocks->n : 1) * sizeof *bn);
+    const cc_undone *u = undone_list(r, words, blocks);
+    size_t lo = 0, hi, ns = cc_doc_sentence_count(r->doc);
+    const cc_sentence *s;
 
-    if (wn && bn) {
-        for (size_t k = 0; k < words->n; k++)
-            wn[k] = cc_words__needs(words->items[k]);
-        for (size_t k = 0; k < blocks->n; k++)
-            bn[k] = cc_words__needs(blocks->items[k]);
-    }
-    for (size_t i = 0; i < ns && found == NONE; i++) {
-        const cc_sentence *s = cc_doc_sentence(r->doc, i);
-        cc_initials have;
-        if (s->offset < after || s->paragraph < 0 ||
-            !cc_chrono__narrative_at(r->tl, s->paragraph) ||
-            cc_check__summary_para(r, s->paragraph) ||
-            cc_check__action_section(r, s->paragraph))
-            continue;
-        have = cc_words__initials(r->text, s->offset, s->offset + s->length);
-        /* Out of memory, the needs are worked out for each sentence. */
-        if (cc_check__words_in_with(r->text, s->offset, s->offset + s->length,
-                                    &have, words, wn && bn ? wn : NULL, blocks,
-                                    wn && bn ? bn : NULL,
-                                    CC_WORDS_GAP_DENIALS) < 0) {
-            *len = s->length;
-            found = s->offset;
+    if (!u) {
+        /* out of memory: each sentence from `after` on, as it comes */
+        for (size_t i = 0; i < ns; i++) {
+            s = cc_doc_sentence(r->doc, i);
+            if (s->offset >= after &&
+                says_undone(r, s, words, NULL, blocks, NULL)) {
+                *len = s->length;
+                return s->offset;
+            }
         }
+        return NONE;
     }
-    free(wn);
-    free(bn);
-    return found;
+    /* the first of them at or after `after` */
+    hi = u->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cc_doc_sentence(r->doc, u->sentence[mid])->offset < after)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == u->n)
+        return NONE;
+    s = cc_doc_sentence(r->doc, u->sentence[lo]);
+    *len = s->length;
+    return s->offset;
+}
+
+void
+cc_check__free_undone(cc_undone_memo *m)
+{
+    for (size_t k = 0; k < m->n; k++)
+        free(m->v[k].sentence);
+    free(m->v);
+    memset(m, 0, sizeof *m);
 }
 
 void

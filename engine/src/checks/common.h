@@ -5,6 +5,19 @@
 #include "chronology.h"
 
 /* What a check run needs at hand. */
+/* The sentences that say an act was not done, for one pair of word lists
+ * (cc_check__undone_sentence()). */
+typedef struct cc_undone {
+    const cc_words *words, *blocks;
+    size_t *sentence; /* their indexes, in text order; new */
+    size_t n;
+} cc_undone;
+
+typedef struct cc_undone_memo {
+    cc_undone *v; /* new */
+    size_t n, cap;
+} cc_undone_memo;
+
 typedef struct run {
     cc_timeline *tl;
     const cc_ctx *ctx;
@@ -29,6 +42,9 @@ typedef struct run {
                           they run (timescales.c owns it) */
     struct findex *fx; /* the indexes the statements of delay are read
                           with, while they are (findings.c owns it) */
+    cc_undone_memo *undone; /* what cc_check__undone_sentence() has found,
+                               while the checks run (cc_checks__run() owns
+                               it) */
 } run;
 
 #define NONE ((size_t)-1)
@@ -167,5 +183,7 @@ void cc_check__judge_undone(run *r, cc_deadline *d, size_t undone, size_t ulen);
 size_t cc_check__undone_sentence(const run *r, const cc_words *words,
                                  const cc_words *blocks, size_t after,
                                  size_t *len);
+/* Frees what m holds, and empties it. */
+void cc_check__free_undone(cc_undone_memo *m);
 
 #endif

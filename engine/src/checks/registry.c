@@ -29,9 +29,11 @@ cc_checks__run(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
                cc_error *err)
 {
     run r;
+    cc_undone_memo undone = {0};
     cc_status st = CC_OK;
 
     memset(&r, 0, sizeof r);
+    r.undone = &undone;
     r.tl = tl;
     r.ctx = ctx;
     r.doc = doc;
@@ -50,5 +52,6 @@ cc_checks__run(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
         if ((st = FAMILIES[i].run(&r)) != CC_OK)
             break;
     cc_check__free_calendars(&r);
+    cc_check__free_undone(&undone);
     return st;
 }
