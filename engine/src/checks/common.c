@@ -626,8 +626,29 @@ cc_check__contracted_not(const char *text, size_t from, size_t to)
 }
 
 /* Words that, shortly before an act's words, deny it. */
-static const char *const DENIALS[] = {"not",    "never",   "failed",
-                                      "yet to", "without", "refused to"};
+static const char *const DENIALS[] = {
+    "not", "never", "failed", "yet to", "without", "refused to", NULL};
+
+/* Has [from, to) a word denied_before() reads as a denial, or "n't", in
+ * one pass: where none is, no match in it is denied. */
+static int
+has_denial(const char *text, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        int c = (unsigned char)text[i], l = cc_words__lower(c);
+        if (c == 'n' &&
+            ((i + 3 <= to && memcmp(text + i, "n't", 3) == 0) ||
+             (i + 5 <= to && memcmp(text + i, "n\xe2\x80\x99t", 5) == 0)))
+            return 1;
+        if ((l != 'n' && l != 'f' && l != 'y' && l != 'w' && l != 'r') ||
+            (i > 0 && cc_words__alnum((unsigned char)text[i - 1])))
+            continue;
+        for (size_t k = 0; DENIALS[k]; k++)
+            if (DENIALS[k][0] == l && cc_words__match(text, i, to, DENIALS[k]))
+                return 1;
+    }
+    return 0;
+}
 
 /* Is the match at `at` denied by a word in the few before it? */
 static int
@@ -638,7 +659,7 @@ denied_before(const char *text, size_t c0, size_t at)
      * show when it decided"). */
     size_t from = at > c0 + 16 ? at - 16 : c0;
 
-    for (size_t k = 0; k < sizeof DENIALS / sizeof *DENIALS; k++)
+    for (size_t k = 0; DENIALS[k]; k++)
         if (cc_words__find(text, from, at, DENIALS[k]) != NONE)
             return 1;
     return cc_check__contracted_not(text, from, at);
@@ -713,15 +734,21 @@ cc_check__words_in_with(const char *text, size_t c0, size_t c1,
  * blocks) was not done ("The Council has still not issued the final
  * plan")?  wn and bn are what their patterns need, or NULL. */
 static int
+in_narrative(const run *r, const cc_sentence *s)
+{
+    return s->paragraph >= 0 && cc_chrono__narrative_at(r->tl, s->paragraph) &&
+           !cc_check__summary_para(r, s->paragraph) &&
+           !cc_check__action_section(r, s->paragraph);
+}
+
+static int
 says_undone(const run *r, const cc_sentence *s, const cc_words *words,
             const cc_initials *wn, const cc_words *blocks,
             const cc_initials *bn)
 {
     cc_initials have;
 
-    if (s->paragraph < 0 || !cc_chrono__narrative_at(r->tl, s->paragraph) ||
-        cc_check__summary_para(r, s->paragraph) ||
-        cc_check__action_section(r, s->paragraph))
+    if (!in_narrative(r, s))
         return 0;
     have = cc_words__initials(r->text, s->offset, s->offset + s->length);
     return cc_check__words_in_with(r->text, s->offset, s->offset + s->length,
@@ -729,18 +756,13 @@ says_undone(const run *r, const cc_sentence *s, const cc_words *words,
                                    CC_WORDS_GAP_DENIALS) < 0;
 }
 
-/*
- * The sentences that say so, in text order: found in one pass over the
- * sentences for each pair of word lists, which every place the checks ask
- * of then shares.  NULL when out of memory.
- */
-static const cc_undone *
-undone_list(const run *r, const cc_words *words, const cc_words *blocks)
+/* The record of what has been read for one pair of word lists, made at
+ * the first place asked of; NULL when out of memory. */
+static cc_undone *
+undone_memo(const run *r, const cc_words *words, const cc_words *blocks)
 {
     cc_undone_memo *m = r->undone;
-    size_t ns = cc_doc_sentence_count(r->doc), cap = 0;
-    cc_initials *wn, *bn;
-    cc_undone u;
+    cc_undone *u;
 
     for (size_t k = 0; m && k < m->n; k++)
         if (m->v[k].words == words && m->v[k].blocks == blocks)
@@ -755,76 +777,144 @@ undone_list(const run *r, const cc_words *words, const cc_words *blocks)
         m->v = v;
         m->cap = ncap;
     }
-    memset(&u, 0, sizeof u);
-    u.words = words;
-    u.blocks = blocks;
+    u = &m->v[m->n];
+    memset(u, 0, sizeof *u);
+    u->words = words;
+    u->blocks = blocks;
     /* What each pattern needs, once for all the sentences. */
-    wn = malloc((words->n ? words->n : 1) * sizeof *wn);
-    bn = malloc((blocks->n ? blocks->n : 1) * sizeof *bn);
-    if (!wn || !bn) {
-        free(wn);
-        free(bn);
+    u->wn = malloc((words->n ? words->n : 1) * sizeof *u->wn);
+    u->bn = malloc((blocks->n ? blocks->n : 1) * sizeof *u->bn);
+    if (!u->wn || !u->bn) {
+        free(u->wn);
+        free(u->bn);
         return NULL;
     }
     for (size_t k = 0; k < words->n; k++)
-        wn[k] = cc_words__needs(words->items[k]);
+        u->wn[k] = cc_words__needs(words->items[k]);
     for (size_t k = 0; k < blocks->n; k++)
-        bn[k] = cc_words__needs(blocks->items[k]);
-    for (size_t i = 0; i < ns; i++) {
-        if (!says_undone(r, cc_doc_sentence(r->doc, i), words, wn, blocks, bn))
-            continue;
-        if (u.n == cap) {
-            size_t ncap = cap ? 2 * cap : 16;
-            size_t *v = realloc(u.sentence, ncap * sizeof *v);
-            if (!v) {
-                free(u.sentence);
-                free(wn);
-                free(bn);
-                return NULL;
-            }
-            u.sentence = v;
-            cap = ncap;
-        }
-        u.sentence[u.n++] = i;
+        u->bn[k] = cc_words__needs(blocks->items[k]);
+    m->n++;
+    return u;
+}
+
+/* What the memo knows of a sentence (cc_undone_memo.sentence_flags). */
+enum { SF_READ = 1, SF_NARRATIVE = 2, SF_DENIAL = 4 };
+
+/* May sentence i say an act was not done: is it narrative, and has it a
+ * word that denies an act (denied_before())?  Read once per sentence for
+ * every pair of word lists: most have no such word, and then say no act
+ * was not done. */
+static int
+may_say_undone(const run *r, size_t i)
+{
+    cc_undone_memo *m = r->undone;
+    unsigned char *f;
+
+    if (!m->sentence_flags) {
+        size_t ns = cc_doc_sentence_count(r->doc);
+        if (!(m->sentence_flags = calloc(ns ? ns : 1, 1)))
+            return 1;
     }
-    free(wn);
-    free(bn);
-    m->v[m->n] = u;
-    return &m->v[m->n++];
+    f = &m->sentence_flags[i];
+    if (!*f) {
+        const cc_sentence *s = cc_doc_sentence(r->doc, i);
+        *f = SF_READ;
+        if (in_narrative(r, s))
+            *f |= SF_NARRATIVE;
+        if ((*f & SF_NARRATIVE) &&
+            has_denial(r->text, s->offset, s->offset + s->length))
+            *f |= SF_DENIAL;
+    }
+    return (*f & (SF_NARRATIVE | SF_DENIAL)) == (SF_NARRATIVE | SF_DENIAL);
+}
+
+static int
+undone_says(const run *r, const cc_undone *u, size_t i)
+{
+    return may_say_undone(r, i) &&
+           says_undone(r, cc_doc_sentence(r->doc, i), u->words, u->wn,
+                       u->blocks, u->bn);
+}
+
+/*
+ * The first sentence from s0 on that says so, or NONE.  u holds the
+ * sentences of [lo, hi) that say so: a place inside that span is answered
+ * from them, and the span grows as the places ask (the timescales ask in
+ * text order, mostly), so that no sentence is read twice for the pair
+ * while the places go forward, and none is read that the plain reading
+ * from s0 would not have read.
+ */
+static size_t
+undone_from(const run *r, cc_undone *u, size_t s0)
+{
+    size_t ns = cc_doc_sentence_count(r->doc), lo = 0, hi = u->n;
+
+    if (s0 < u->lo) {
+        for (size_t i = s0; i < u->lo; i++)
+            if (undone_says(r, u, i))
+                return i;
+        u->lo = s0; /* none there: the span reaches back to s0 */
+    } else if (s0 > u->hi) {
+        u->lo = u->hi = s0;
+        u->n = 0;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (u->sentence[mid] < s0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < u->n)
+        return u->sentence[lo];
+    while (u->hi < ns) {
+        size_t i = u->hi;
+        if (!undone_says(r, u, i)) {
+            u->hi++;
+            continue;
+        }
+        if (u->n == u->cap) {
+            size_t ncap = u->cap ? 2 * u->cap : 16;
+            size_t *v = realloc(u->sentence, ncap * sizeof *v);
+            if (!v)
+                return i; /* not kept: the span stops before it */
+            u->sentence = v;
+            u->cap = ncap;
+        }
+        u->sentence[u->n++] = i;
+        u->hi++;
+        return i;
+    }
+    return NONE;
 }
 
 size_t
 cc_check__undone_sentence(const run *r, const cc_words *words,
                           const cc_words *blocks, size_t after, size_t *len)
 {
-    const cc_undone *u = undone_list(r, words, blocks);
-    size_t lo = 0, hi, ns = cc_doc_sentence_count(r->doc);
+    cc_undone *u = undone_memo(r, words, blocks);
+    size_t lo = 0, hi = cc_doc_sentence_count(r->doc), i;
     const cc_sentence *s;
 
-    if (!u) {
-        /* out of memory: each sentence from `after` on, as it comes */
-        for (size_t i = 0; i < ns; i++) {
-            s = cc_doc_sentence(r->doc, i);
-            if (s->offset >= after &&
-                says_undone(r, s, words, NULL, blocks, NULL)) {
-                *len = s->length;
-                return s->offset;
-            }
-        }
-        return NONE;
-    }
-    /* the first of them at or after `after` */
-    hi = u->n;
+    /* the first sentence at or after `after` */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cc_doc_sentence(r->doc, u->sentence[mid])->offset < after)
+        if (cc_doc_sentence(r->doc, mid)->offset < after)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo == u->n)
+    if (u)
+        i = undone_from(r, u, lo);
+    else /* out of memory: each sentence as it comes */
+        for (i = lo; i < cc_doc_sentence_count(r->doc) &&
+                     !says_undone(r, cc_doc_sentence(r->doc, i), words, NULL,
+                                  blocks, NULL);
+             i++)
+            ;
+    if (i == NONE || i == cc_doc_sentence_count(r->doc))
         return NONE;
-    s = cc_doc_sentence(r->doc, u->sentence[lo]);
+    s = cc_doc_sentence(r->doc, i);
     *len = s->length;
     return s->offset;
 }
@@ -832,9 +922,13 @@ cc_check__undone_sentence(const run *r, const cc_words *words,
 void
 cc_check__free_undone(cc_undone_memo *m)
 {
-    for (size_t k = 0; k < m->n; k++)
+    for (size_t k = 0; k < m->n; k++) {
         free(m->v[k].sentence);
+        free(m->v[k].wn);
+        free(m->v[k].bn);
+    }
     free(m->v);
+    free(m->sentence_flags);
     memset(m, 0, sizeof *m);
 }
 

@@ -9,13 +9,17 @@
  * (cc_check__undone_sentence()). */
 typedef struct cc_undone {
     const cc_words *words, *blocks;
-    size_t *sentence; /* their indexes, in text order; new */
-    size_t n;
+    cc_initials *wn, *bn; /* what their patterns need; new */
+    size_t lo, hi;        /* the sentences [lo, hi) have been read */
+    size_t *sentence;     /* those of them that say so, in order; new */
+    size_t n, cap;
 } cc_undone;
 
 typedef struct cc_undone_memo {
     cc_undone *v; /* new */
     size_t n, cap;
+    unsigned char *sentence_flags; /* per sentence, what is known of it
+                                      (common.c); new */
 } cc_undone_memo;
 
 typedef struct run {
