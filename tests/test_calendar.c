@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unicode/ucal.h>
+
 #include "caseclock.h"
 
 static cc_ctx *ctx;
@@ -126,6 +128,36 @@ Test(calendar, months_are_icu_and_pinned, .init = setup, .fini = teardown)
     }
     cc_date r;
     cr_expect(eq(int, cc_months_add(&r, D("9999-12-31"), 1, NULL), CC_EINVAL));
+}
+
+/* Through the years of the change from the Julian calendar and after,
+ * every 11th day and -25..25 months: what a proleptic Gregorian ICU
+ * calendar of the test's own gives. */
+Test(calendar, months_as_a_proleptic_calendar, .init = setup, .fini = teardown)
+{
+    static const UChar utc[] = {'U', 'T', 'C', 0};
+    static const char *const spans[][2] = {{"1578-01-01", "1590-12-31"},
+                                           {"2018-01-01", "2026-12-31"}};
+    size_t wrong = 0, n = 0;
+
+    for (size_t k = 0; k < 2; k++)
+        for (cc_date d = D(spans[k][0]); d <= D(spans[k][1]); d += 11)
+            for (int m = -25; m <= 25; m++) {
+                UErrorCode e = U_ZERO_ERROR;
+                UCalendar *c = ucal_open(utc, -1, "en_GB", UCAL_GREGORIAN, &e);
+                cc_date r;
+                ucal_setGregorianChange(c, -8.64e15, &e);
+                ucal_setMillis(c, (UDate)d * U_MILLIS_PER_DAY, &e);
+                ucal_add(c, UCAL_MONTH, m, &e);
+                int ok = U_SUCCESS(e);
+                cr_assert(ok, "ICU: %s", u_errorName(e));
+                n++;
+                if (cc_months_add(&r, d, m, NULL) != CC_OK ||
+                    (UDate)r * U_MILLIS_PER_DAY != ucal_getMillis(c, &e))
+                    wrong++;
+                ucal_close(c);
+            }
+    cr_expect(eq(sz, wrong, 0), "%zu of %zu sums differ", wrong, n);
 }
 
 #define CRLF "\r\n"

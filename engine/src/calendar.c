@@ -306,6 +306,13 @@ cc_workdays_add(cc_date *out, const cc_calendar *cal, cc_date from, long n,
     return CC_OK;
 }
 
+/* 1583-01-01: after ICU's default change from the Julian calendar. */
+static long
+gregorian_1583(void)
+{
+    return (long)cc_date__from_ymd_unchecked(1583, 1, 1);
+}
+
 cc_status
 cc_months_add(cc_date *out, cc_date d, int n, cc_error *err)
 {
@@ -316,8 +323,12 @@ cc_months_add(cc_date *out, cc_date d, int n, cc_error *err)
     int year;
 
     ucal = ucal_open(utc, -1, "en_GB", UCAL_GREGORIAN, &uerr);
-    /* Proleptic Gregorian: no Julian calendar before 1582. */
-    ucal_setGregorianChange(ucal, -8.64e15, &uerr);
+    /* Proleptic Gregorian: no Julian calendar before 1582.  Moving the
+     * change costs more than the rest of the call; where the day and the
+     * answer both lie after it (n months of at most 31 days each way) the
+     * calendars agree, and it is left where it is. */
+    if ((long)d - 31L * (n < 0 ? -(long)n : (long)n) - 31 < gregorian_1583())
+        ucal_setGregorianChange(ucal, -8.64e15, &uerr);
     ucal_setMillis(ucal, (UDate)d * U_MILLIS_PER_DAY, &uerr);
     ucal_add(ucal, UCAL_MONTH, n, &uerr);
     ms = ucal_getMillis(ucal, &uerr);
