@@ -619,9 +619,13 @@ kind_of(const cc_lexicon *lx, const char *text, size_t c0, size_t c1, size_t m0,
             continue;
         /* Only the rows starting with this byte can match here. */
         int b = cc_words__lower((unsigned char)text[i]);
+        int b2 = i + 1 < c1 ? cc_words__lower((unsigned char)text[i + 1]) : 0;
         for (size_t q = lx->word_at[b]; q < lx->word_at[b + 1]; q++) {
             const cc_lexword *lw = &lx->words[lx->word_by[q]];
-            size_t n = lex_match(text, i, c1, lw), dist;
+            size_t n, dist;
+            if (lw->second && lw->second != b2)
+                continue;
+            n = lex_match(text, i, c1, lw);
             if (!n || lex_blocked(text, c0, c1, i, lw))
                 continue;
             /* "complainant" is a person, not a complaint. */
@@ -1417,9 +1421,11 @@ cc_chrono__phrase_kind(const cc_ctx *ctx, const char *text, size_t from,
             if (cc_words__match(text, i, to, extra[k].word))
                 return extra[k].kind;
         int b = cc_words__lower((unsigned char)text[i]);
+        int b2 = i + 1 < to ? cc_words__lower((unsigned char)text[i + 1]) : 0;
         for (size_t q = lx->word_at[b]; q < lx->word_at[b + 1]; q++) {
             const cc_lexword *lw = &lx->words[lx->word_by[q]];
-            if (lex_match(text, i, to, lw) &&
+            if ((!lw->second || lw->second == b2) &&
+                lex_match(text, i, to, lw) &&
                 !lex_blocked(text, from, to, i, lw) &&
                 !cc_words__match(text, i, to, "complainant*"))
                 return lw->kind;
