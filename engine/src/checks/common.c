@@ -1013,11 +1013,24 @@ cc_check__timed_act(run *r, size_t from, const cc_words *words,
 {
     const cc_timeline *tl = r->tl;
     long para = tl->info[from].paragraph;
+    size_t at = tl->events[from].where.offset, lo = 0,
+           hi = cc_doc_mention_count(r->doc);
 
     out->found = 0;
     if (!words->n)
         return;
-    for (size_t i = 0; i < cc_doc_mention_count(r->doc); i++) {
+    /* Every mention read below ends after the event's place, or starts at
+     * or after it: the mentions are in text order and do not overlap, so
+     * those before are passed over by a binary search, not one by one. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const cc_mention *m = cc_doc_mention(r->doc, mid);
+        if (m->offset < at && m->offset + m->length <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < cc_doc_mention_count(r->doc); i++) {
         const cc_mention *m = cc_doc_mention(r->doc, i);
         const cc_sentence *s;
         cc_mention dm;

@@ -45,23 +45,17 @@ discretion_of(run *r, size_t *at, size_t *alen)
     for (size_t i = 0; i < cc_doc_sentence_count(r->doc); i++) {
         const cc_sentence *s = cc_doc_sentence(r->doc, i);
         size_t a = s->offset, b = s->offset + s->length, k = NONE, c0, klen = 0;
-        cc_initials have;
         if (!cc_chrono__narrative_at(r->tl, s->paragraph))
             continue;
-        have = cc_words__initials(r->text, a, b);
-        if (cc_check__has_any_with(r->text, a, b, &have, hypothetical))
-            continue;
+        /* the cues first: few sentences have one */
         for (const char *const *w = cues; *w; w++) {
-            cc_initials need = cc_words__needs_word(*w);
-            size_t f = cc_words__covers(&have, &need)
-                           ? cc_words__find(r->text, a, b, *w)
-                           : NONE;
+            size_t f = cc_words__find(r->text, a, b, *w);
             if (f != NONE && (k == NONE || f < k)) {
                 k = f;
                 klen = cc_words__match(r->text, f, b, *w);
             }
         }
-        if (k == NONE)
+        if (k == NONE || cc_check__has_any(r->text, a, b, hypothetical))
             continue;
         /* The clause of the cue: back to a mark or a joining word. */
         for (c0 = k; c0 > a; c0--) {
