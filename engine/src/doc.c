@@ -828,20 +828,13 @@ cc_mention_type_name(cc_mention_type type)
 int
 cc_doc__line(const cc_doc *doc, size_t offset)
 {
-    size_t lo = 0, hi = doc->nline_marks, line, q, from;
+    size_t lo, line, q, from;
     const char *s = doc->text, *p;
 
     assert(doc);
     if (offset > doc->len)
         offset = doc->len;
-    /* the last mark at or before offset: marks[lo] <= offset < marks[hi] */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->line_marks[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    lo = cc_text__last_start(doc->line_marks, doc->nline_marks, offset);
     /* then the line starts after it, up to offset: after a LF, or after a
      * CR that no LF follows */
     line = lo * LINE_STEP;

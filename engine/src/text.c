@@ -158,17 +158,23 @@ cc_text__clear(cc_text *t)
 }
 
 size_t
-cc_text__line_of(const cc_text *t, size_t offset)
+cc_text__last_start(const size_t *starts, size_t n, size_t offset)
 {
-    size_t lo = 0, hi = t->nlines; /* lines[lo] <= offset < lines[hi] */
+    size_t lo = 0, hi = n; /* starts[lo] <= offset < starts[hi] */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (t->lines[mid] <= offset)
+        if (starts[mid] <= offset)
             lo = mid;
         else
             hi = mid;
     }
     return lo;
+}
+
+size_t
+cc_text__line_of(const cc_text *t, size_t offset)
+{
+    return cc_text__last_start(t->lines, t->nlines, offset);
 }
 
 void

@@ -29,6 +29,10 @@ void cc_text__clear(cc_text *t);
 /* The 1-based line and column (in code points) of a byte offset. */
 void cc_text__position(const cc_text *t, size_t offset, int *line, int *column);
 
+/* The index of the last of starts[0..n) (ascending, starts[0] <= offset)
+ * at or before `offset`; 0 when n is 0. */
+size_t cc_text__last_start(const size_t *starts, size_t n, size_t offset);
+
 /* Index of the line holding `offset`. */
 size_t cc_text__line_of(const cc_text *t, size_t offset);
 

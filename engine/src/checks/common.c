@@ -730,6 +730,25 @@ cc_check__words_in_with(const char *text, size_t c0, size_t c1,
     return result;
 }
 
+int
+cc_check__needs_of(const cc_words *words, const cc_words *blocks,
+                   cc_initials **wn, cc_initials **bn)
+{
+    *wn = malloc((words->n ? words->n : 1) * sizeof **wn);
+    *bn = malloc((blocks->n ? blocks->n : 1) * sizeof **bn);
+    if (!*wn || !*bn) {
+        free(*wn);
+        free(*bn);
+        *wn = *bn = NULL;
+        return 0;
+    }
+    for (size_t k = 0; k < words->n; k++)
+        (*wn)[k] = cc_words__needs(words->items[k]);
+    for (size_t k = 0; k < blocks->n; k++)
+        (*bn)[k] = cc_words__needs(blocks->items[k]);
+    return 1;
+}
+
 /* Does sentence s of the narrative say the act named by words (less
  * blocks) was not done ("The Council has still not issued the final
  * plan")?  wn and bn are what their patterns need, or NULL. */
@@ -782,17 +801,8 @@ undone_memo(const run *r, const cc_words *words, const cc_words *blocks)
     u->words = words;
     u->blocks = blocks;
     /* What each pattern needs, once for all the sentences. */
-    u->wn = malloc((words->n ? words->n : 1) * sizeof *u->wn);
-    u->bn = malloc((blocks->n ? blocks->n : 1) * sizeof *u->bn);
-    if (!u->wn || !u->bn) {
-        free(u->wn);
-        free(u->bn);
+    if (!cc_check__needs_of(words, blocks, &u->wn, &u->bn))
         return NULL;
-    }
-    for (size_t k = 0; k < words->n; k++)
-        u->wn[k] = cc_words__needs(words->items[k]);
-    for (size_t k = 0; k < blocks->n; k++)
-        u->bn[k] = cc_words__needs(blocks->items[k]);
     m->n++;
     return u;
 }

@@ -187,6 +187,11 @@ void cc_check__judge_undone(run *r, cc_deadline *d, size_t undone, size_t ulen);
 size_t cc_check__undone_sentence(const run *r, const cc_words *words,
                                  const cc_words *blocks, size_t after,
                                  size_t *len);
+/* What each pattern of words and of blocks needs (cc_words__needs()), in
+ * new arrays *wn and *bn the caller frees; 0 when out of memory (both
+ * NULL). */
+int cc_check__needs_of(const cc_words *words, const cc_words *blocks,
+                       cc_initials **wn, cc_initials **bn);
 /* Frees what m holds, and empties it. */
 void cc_check__free_undone(cc_undone_memo *m);
 

@@ -183,17 +183,8 @@ hits_of(const run *r, const cc_words *words, const cc_words *blocks)
     memset(h, 0, sizeof *h);
     h->words = words;
     h->blocks = blocks;
-    h->wneeds = malloc((words->n ? words->n : 1) * sizeof *h->wneeds);
-    h->bneeds = malloc((blocks->n ? blocks->n : 1) * sizeof *h->bneeds);
-    if (!h->wneeds || !h->bneeds) {
-        free(h->wneeds);
-        free(h->bneeds);
+    if (!cc_check__needs_of(words, blocks, &h->wneeds, &h->bneeds))
         return NULL;
-    }
-    for (size_t k = 0; k < words->n; k++)
-        h->wneeds[k] = cc_words__needs(words->items[k]);
-    for (size_t k = 0; k < blocks->n; k++)
-        h->bneeds[k] = cc_words__needs(blocks->items[k]);
     x->nlists++;
     return h;
 }
