@@ -159,6 +159,63 @@ Test(words, rule_words_on_the_seeds)
     cc_ctx_free(ctx);
 }
 
+/* Which words a text has, all looked for in one pass, as each looked for
+ * alone: the seeds whole, and each paragraph of them on its own. */
+Test(words, every_word_in_one_pass)
+{
+    json_error_t jerr;
+    json_t *rules = json_load_file("calendars/rules.json", 0, &jerr);
+    const char **pats = NULL;
+    size_t npats = 0, cap = 0, wrong = 0, found_any = 0, texts = 0;
+    unsigned char *found;
+    cc_ctx *ctx = NULL;
+    cc_error err = {0};
+
+    cr_assert(rules != NULL, "calendars/rules.json: %s", jerr.text);
+    collect(rules, &pats, &npats, &cap);
+    cr_assert(eq(int, cc_ctx_new(&ctx, &err), CC_OK));
+    found = malloc(npats);
+    cr_assert(found != NULL);
+    for (size_t s = 0; s < NSEEDS; s++) {
+        size_t len;
+        char *data = cc_test_read_file(seeds[s], &len);
+        cc_doc *doc = NULL;
+        cr_assert(data != NULL, "%s", seeds[s]);
+        cr_assert(
+            eq(int, cc_doc_read(&doc, ctx, data, len, seeds[s], &err), CC_OK));
+        const char *text = cc_doc_text(doc, &len);
+        for (size_t i = 0; i <= cc_doc_paragraph_count(doc); i++) {
+            const cc_paragraph *x = i < cc_doc_paragraph_count(doc)
+                                        ? cc_doc_paragraph(doc, i)
+                                        : NULL;
+            size_t a = x ? x->offset : 0, n = x ? x->length : len;
+            char *copy = malloc(n + 1);
+            cr_assert(copy != NULL);
+            memcpy(copy, text + a, n);
+            copy[n] = '\0';
+            cr_assert(cc_words__find_each(copy, n, pats, npats, found));
+            texts++;
+            for (size_t k = 0; k < npats; k++) {
+                int alone = cc_words__find(copy, 0, n, pats[k]) != NONE;
+                found_any += found[k];
+                if (found[k] != alone)
+                    wrong++;
+            }
+            free(copy);
+        }
+        cc_doc_free(doc);
+        free(data);
+    }
+    cr_expect(gt(sz, found_any, 500), "%zu words found in %zu texts", found_any,
+              texts);
+    cr_expect(eq(sz, wrong, 0), "%zu of %zu answers differ", wrong,
+              texts * npats);
+    free(found);
+    free(pats);
+    json_decref(rules);
+    cc_ctx_free(ctx);
+}
+
 /* Both cases of a letter, and the bytes that fold onto the same one
  * ('\x01' | 0x20 is '!'), at every place of a span of every length up to
  * past two blocks of eight. */

@@ -95,37 +95,94 @@ authority_kind(const char *authority, const char *category)
  * ids as ",a,b," (new), or NULL when out of memory.
  */
 static int
-named(const cc_procedure *p, const char *text, size_t len, const char *category)
+named(const cc_procedure *p, const unsigned char *found, const char *category)
 {
     for (size_t k = 0; k < p->categories.n; k++)
         if (category && strncmp(category, p->categories.items[k],
                                 strlen(p->categories.items[k])) == 0)
             return 1;
     for (size_t k = 0; k < p->words.n; k++)
-        if (cc_words__find(text, 0, len, p->words.items[k]) != (size_t)-1)
+        if (found[k])
             return 1;
     return 0;
+}
+
+/* found[at[i]...]: which words of procedure i the text has, all looked for
+ * in one pass over it (cc_words__find_each); NULL when out of memory. */
+static unsigned char *
+procedure_words(const cc_ctx *ctx, const char *text, size_t len, size_t **at)
+{
+    size_t np = cc_ctx_procedure_count(ctx), nw = 0;
+    const char **words;
+    unsigned char *found;
+
+    if (!(*at = malloc((np + 1) * sizeof **at)))
+        return NULL;
+    for (size_t i = 0; i < np; i++) {
+        (*at)[i] = nw;
+        nw += cc_ctx_procedure(ctx, i)->words.n;
+    }
+    (*at)[np] = nw;
+    words = malloc((nw ? nw : 1) * sizeof *words);
+    found = malloc(nw ? nw : 1);
+    if (words && found) {
+        for (size_t i = 0; i < np; i++) {
+            const cc_words *w = &cc_ctx_procedure(ctx, i)->words;
+            for (size_t k = 0; k < w->n; k++)
+                words[(*at)[i] + k] = w->items[k];
+        }
+        if (!cc_words__find_each(text, len, words, nw, found)) {
+            free(found);
+            found = NULL;
+        }
+    } else {
+        free(found);
+        found = NULL;
+    }
+    free(words);
+    if (!found) {
+        free(*at);
+        *at = NULL;
+    }
+    return found;
+}
+
+/* The index of procedure `id`, or np. */
+static size_t
+procedure_index(const cc_ctx *ctx, const char *id)
+{
+    size_t np = cc_ctx_procedure_count(ctx), i = 0;
+
+    while (i < np && strcmp(cc_ctx_procedure(ctx, i)->id, id) != 0)
+        i++;
+    return i;
 }
 
 static char *
 classify(const cc_ctx *ctx, const char *text, size_t len, const char *category)
 {
-    size_t np = cc_ctx_procedure_count(ctx), size = 2, used = 1;
+    size_t np = cc_ctx_procedure_count(ctx), size = 2, used = 1, *at;
+    unsigned char *found = procedure_words(ctx, text, len, &at);
     char *out;
 
+    if (!found)
+        return NULL;
     for (size_t i = 0; i < np; i++)
         size += strlen(cc_ctx_procedure(ctx, i)->id) + 1;
-    if (!(out = malloc(size)))
+    if (!(out = malloc(size))) {
+        free(found);
+        free(at);
         return NULL;
+    }
     out[0] = ',';
     out[1] = '\0';
     for (size_t i = 0; i < np; i++) {
         const cc_procedure *p = cc_ctx_procedure(ctx, i);
-        int hit = named(p, text, len, category);
+        int hit = named(p, found + at[i], category);
         for (size_t k = 0; k < p->unless.n && hit; k++) {
-            const cc_procedure *q =
-                cc_ctx_procedure_find(ctx, p->unless.items[k]);
-            hit = !q || !named(q, text, len, category);
+            size_t q = procedure_index(ctx, p->unless.items[k]);
+            hit = q == np ||
+                  !named(cc_ctx_procedure(ctx, q), found + at[q], category);
         }
         if (hit) {
             size_t k = strlen(p->id);
@@ -135,6 +192,8 @@ classify(const cc_ctx *ctx, const char *text, size_t len, const char *category)
             out[used] = '\0';
         }
     }
+    free(found);
+    free(at);
     return out;
 }
 

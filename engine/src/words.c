@@ -5,6 +5,7 @@
 #include "words.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The searches below test every byte of the text they are given. */
@@ -197,6 +198,45 @@ cc_words__find(const char *text, size_t from, size_t to, const char *word)
         if (cc_words__match(text, i, to, word))
             return i;
     return (size_t)-1;
+}
+
+int
+cc_words__find_each(const char *text, size_t len, const char *const *words,
+                    size_t n, unsigned char *found)
+{
+    /* The words by first byte (a counting sort): at a word start, those
+     * whose first byte is the text's, lower case, can match there. */
+    size_t at[257] = {0}, fill[256], *by = malloc((n ? n : 1) * sizeof *by),
+           left = 0;
+
+    if (!by)
+        return 0;
+    memset(found, 0, n);
+    for (size_t k = 0; k < n; k++)
+        if (words[k][0] && !(words[k][0] == '*' && !words[k][1])) {
+            at[(unsigned char)words[k][0] + 1]++;
+            left++;
+        }
+    for (int c = 0; c < 256; c++)
+        at[c + 1] += at[c];
+    for (int c = 0; c < 256; c++)
+        fill[c] = at[c];
+    for (size_t k = 0; k < n; k++)
+        if (words[k][0] && !(words[k][0] == '*' && !words[k][1]))
+            by[fill[(unsigned char)words[k][0]]++] = k;
+    for (size_t i = 0; i < len && left; i++) {
+        int b;
+        if (i > 0 && alnum((unsigned char)text[i - 1]))
+            continue;
+        b = lower((unsigned char)text[i]);
+        for (size_t q = at[b]; q < at[b + 1]; q++)
+            if (!found[by[q]] && cc_words__match(text, i, len, words[by[q]])) {
+                found[by[q]] = 1;
+                left--;
+            }
+    }
+    free(by);
+    return 1;
 }
 
 /*

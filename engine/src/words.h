@@ -33,6 +33,14 @@ size_t cc_words__find(const char *text, size_t from, size_t to,
                       const char *word);
 
 /*
+ * found[k] = 1 when cc_words__find(text, 0, len, words[k]) finds words[k],
+ * else 0, for every k < n: in one pass over the text, not one a word.
+ * Returns 0 when out of memory (found then says nothing).
+ */
+int cc_words__find_each(const char *text, size_t len, const char *const *words,
+                        size_t n, unsigned char *found);
+
+/*
  * A pattern: phrases joined by " * " (one to three words between) or
  * " ... " (anything between), each phrase as cc_words__match reads it.
  * Returns the offset of the first match in [from, to), or (size_t)-1; sets
