@@ -208,9 +208,15 @@ cc_words__find_each(const char *text, size_t len, const char *const *words,
      * whose first byte is the text's, lower case, can match there. */
     size_t at[257] = {0}, fill[256], *by = malloc((n ? n : 1) * sizeof *by),
            left = 0;
+    /* and the byte after the first, which cc_words__match() tests next (0:
+     * any, the word ends or goes on as it likes) */
+    unsigned char *second = malloc(n ? n : 1);
 
-    if (!by)
+    if (!by || !second) {
+        free(by);
+        free(second);
         return 0;
+    }
     memset(found, 0, n);
     for (size_t k = 0; k < n; k++)
         if (words[k][0] && !(words[k][0] == '*' && !words[k][1])) {
@@ -222,20 +228,29 @@ cc_words__find_each(const char *text, size_t len, const char *const *words,
     for (int c = 0; c < 256; c++)
         fill[c] = at[c];
     for (size_t k = 0; k < n; k++)
-        if (words[k][0] && !(words[k][0] == '*' && !words[k][1]))
-            by[fill[(unsigned char)words[k][0]]++] = k;
+        if (words[k][0] && !(words[k][0] == '*' && !words[k][1])) {
+            int c = (unsigned char)words[k][1];
+            size_t q = fill[(unsigned char)words[k][0]]++;
+            second[q] = (unsigned char)(c == '*' && !words[k][2] ? 0 : c);
+            by[q] = k;
+        }
     for (size_t i = 0; i < len && left; i++) {
-        int b;
+        int b, b2;
         if (i > 0 && alnum((unsigned char)text[i - 1]))
             continue;
         b = lower((unsigned char)text[i]);
+        if (at[b] == at[b + 1])
+            continue;
+        b2 = i + 1 < len ? lower((unsigned char)text[i + 1]) : -1;
         for (size_t q = at[b]; q < at[b + 1]; q++)
-            if (!found[by[q]] && cc_words__match(text, i, len, words[by[q]])) {
+            if (!found[by[q]] && (!second[q] || second[q] == b2) &&
+                cc_words__match(text, i, len, words[by[q]])) {
                 found[by[q]] = 1;
                 left--;
             }
     }
     free(by);
+    free(second);
     return 1;
 }
 
