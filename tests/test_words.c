@@ -160,7 +160,8 @@ Test(words, rule_words_on_the_seeds)
 }
 
 /* Which words a text has, all looked for in one pass, as each looked for
- * alone: the seeds whole, and each paragraph of them on its own. */
+ * alone: the seeds whole (longer than the part read in one pass), and
+ * each paragraph of them on its own. */
 Test(words, every_word_in_one_pass)
 {
     json_error_t jerr;
@@ -168,6 +169,7 @@ Test(words, every_word_in_one_pass)
     const char **pats = NULL;
     size_t npats = 0, cap = 0, wrong = 0, found_any = 0, texts = 0;
     unsigned char *found;
+    size_t *group;
     cc_ctx *ctx = NULL;
     cc_error err = {0};
 
@@ -175,7 +177,10 @@ Test(words, every_word_in_one_pass)
     collect(rules, &pats, &npats, &cap);
     cr_assert(eq(int, cc_ctx_new(&ctx, &err), CC_OK));
     found = malloc(npats);
-    cr_assert(found != NULL);
+    group = malloc(npats * sizeof *group);
+    cr_assert(found != NULL && group != NULL);
+    for (size_t k = 0; k < npats; k++)
+        group[k] = k - k % 5;
     for (size_t s = 0; s < NSEEDS; s++) {
         size_t len;
         char *data = cc_test_read_file(seeds[s], &len);
@@ -193,12 +198,24 @@ Test(words, every_word_in_one_pass)
             cr_assert(copy != NULL);
             memcpy(copy, text + a, n);
             copy[n] = '\0';
-            cr_assert(cc_words__find_each(copy, n, pats, npats, found));
+            cr_assert(cc_words__find_each(copy, n, pats, npats, NULL, found));
             texts++;
             for (size_t k = 0; k < npats; k++) {
                 int alone = cc_words__find(copy, 0, n, pats[k]) != NONE;
                 found_any += found[k];
                 if (found[k] != alone)
+                    wrong++;
+            }
+            /* in groups of five words: a group has one found exactly when
+             * one of its words is in the text */
+            cr_assert(cc_words__find_each(copy, n, pats, npats, group, found));
+            for (size_t g = 0; g < npats; g += 5) {
+                int any = 0, alone = 0;
+                for (size_t k = g; k < npats && k < g + 5; k++) {
+                    any |= found[k];
+                    alone |= cc_words__find(copy, 0, n, pats[k]) != NONE;
+                }
+                if (any != alone)
                     wrong++;
             }
             free(copy);
@@ -211,6 +228,7 @@ Test(words, every_word_in_one_pass)
     cr_expect(eq(sz, wrong, 0), "%zu of %zu answers differ", wrong,
               texts * npats);
     free(found);
+    free(group);
     free(pats);
     json_decref(rules);
     cc_ctx_free(ctx);

@@ -114,6 +114,7 @@ procedure_words(const cc_ctx *ctx, const char *text, size_t len, size_t **at)
 {
     size_t np = cc_ctx_procedure_count(ctx), nw = 0;
     const char **words;
+    size_t *group;
     unsigned char *found;
 
     if (!(*at = malloc((np + 1) * sizeof **at)))
@@ -124,14 +125,18 @@ procedure_words(const cc_ctx *ctx, const char *text, size_t len, size_t **at)
     }
     (*at)[np] = nw;
     words = malloc((nw ? nw : 1) * sizeof *words);
+    group = malloc((nw ? nw : 1) * sizeof *group);
     found = malloc(nw ? nw : 1);
-    if (words && found) {
+    if (words && group && found) {
+        /* a procedure's words are a group: one of them found names it */
         for (size_t i = 0; i < np; i++) {
             const cc_words *w = &cc_ctx_procedure(ctx, i)->words;
-            for (size_t k = 0; k < w->n; k++)
+            for (size_t k = 0; k < w->n; k++) {
                 words[(*at)[i] + k] = w->items[k];
+                group[(*at)[i] + k] = (*at)[i];
+            }
         }
-        if (!cc_words__find_each(text, len, words, nw, found)) {
+        if (!cc_words__find_each(text, len, words, nw, group, found)) {
             free(found);
             found = NULL;
         }
@@ -140,6 +145,7 @@ procedure_words(const cc_ctx *ctx, const char *text, size_t len, size_t **at)
         found = NULL;
     }
     free(words);
+    free(group);
     if (!found) {
         free(*at);
         *at = NULL;

@@ -200,9 +200,12 @@ cc_words__find(const char *text, size_t from, size_t to, const char *word)
     return (size_t)-1;
 }
 
+/* How much of a text cc_words__find_each() reads in one pass. */
+#define EACH_HEAD ((size_t)64 * 1024)
+
 int
 cc_words__find_each(const char *text, size_t len, const char *const *words,
-                    size_t n, unsigned char *found)
+                    size_t n, const size_t *group, unsigned char *found)
 {
     /* The words by first byte (a counting sort): at a word start, those
      * whose first byte is the text's, lower case, can match there. */
@@ -211,10 +214,13 @@ cc_words__find_each(const char *text, size_t len, const char *const *words,
     /* and the byte after the first, which cc_words__match() tests next (0:
      * any, the word ends or goes on as it likes) */
     unsigned char *second = malloc(n ? n : 1);
+    /* the groups with a word found */
+    unsigned char *done = calloc(n ? n : 1, 1);
 
-    if (!by || !second) {
+    if (!by || !second || !done) {
         free(by);
         free(second);
+        free(done);
         return 0;
     }
     memset(found, 0, n);
@@ -234,7 +240,12 @@ cc_words__find_each(const char *text, size_t len, const char *const *words,
             second[q] = (unsigned char)(c == '*' && !words[k][2] ? 0 : c);
             by[q] = k;
         }
-    for (size_t i = 0; i < len && left; i++) {
+    /* One pass over the text's start, where most of the words a text has
+     * come (a decision names its procedure early); past it, each word left
+     * is looked for on its own, with memchr(), so that a long text is not
+     * read byte by byte for words it never has. */
+    size_t head = len < EACH_HEAD ? len : EACH_HEAD;
+    for (size_t i = 0; i < head && left; i++) {
         int b, b2;
         if (i > 0 && alnum((unsigned char)text[i - 1]))
             continue;
@@ -249,8 +260,18 @@ cc_words__find_each(const char *text, size_t len, const char *const *words,
                 left--;
             }
     }
+    for (size_t k = 0; k < n; k++)
+        if (found[k])
+            done[group ? group[k] : k] = 1;
+    for (size_t k = 0; k < n && left && head < len; k++) {
+        size_t g = group ? group[k] : k;
+        if (!found[k] && !done[g] &&
+            cc_words__find(text, head, len, words[k]) != (size_t)-1)
+            found[k] = done[g] = 1;
+    }
     free(by);
     free(second);
+    free(done);
     return 1;
 }
 

@@ -34,11 +34,15 @@ size_t cc_words__find(const char *text, size_t from, size_t to,
 
 /*
  * found[k] = 1 when cc_words__find(text, 0, len, words[k]) finds words[k],
- * else 0, for every k < n: in one pass over the text, not one a word.
- * Returns 0 when out of memory (found then says nothing).
+ * else 0, for every k < n: the text's start read in one pass for all the
+ * words, not once a word.  `group` may be NULL; else group[k] < n puts
+ * word k in a group, and once a word of a group is found the group's
+ * others are not looked for further: found is then 0 for those not found
+ * by then (what is asked is whether any word of the group is in the
+ * text).  Returns 0 when out of memory (found then says nothing).
  */
 int cc_words__find_each(const char *text, size_t len, const char *const *words,
-                        size_t n, unsigned char *found);
+                        size_t n, const size_t *group, unsigned char *found);
 
 /*
  * A pattern: phrases joined by " * " (one to three words between) or
