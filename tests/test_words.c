@@ -79,6 +79,23 @@ plain_find(const char *text, size_t from, size_t to, const char *word)
     return NONE;
 }
 
+/* Seed k read with ctx: the doc (new), and its bytes in *data (new). */
+static cc_doc *
+read_seed(cc_ctx *ctx, size_t k, char **data)
+{
+    size_t len;
+    cc_doc *doc = NULL;
+    cc_error err = {0};
+
+    char *bytes = cc_test_read_file(seeds[k], &len);
+    cr_assert(bytes != NULL, "%s", seeds[k]);
+    *data = bytes;
+    cr_assert(
+        eq(int, cc_doc_read(&doc, ctx, *data, len, seeds[k], &err), CC_OK),
+        "%s: %s", seeds[k], err.message);
+    return doc;
+}
+
 typedef struct tally {
     size_t spans, finds, found, wrong, uncovered;
 } tally;
@@ -128,11 +145,8 @@ Test(words, rule_words_on_the_seeds)
     cr_assert(eq(int, cc_ctx_new(&ctx, &err), CC_OK));
     for (size_t s = 0; s < NSEEDS; s++) {
         size_t len;
-        char *data = cc_test_read_file(seeds[s], &len);
-        cc_doc *doc = NULL;
-        cr_assert(data != NULL, "%s", seeds[s]);
-        cr_assert(
-            eq(int, cc_doc_read(&doc, ctx, data, len, seeds[s], &err), CC_OK));
+        char *data;
+        cc_doc *doc = read_seed(ctx, s, &data);
         const char *text = cc_doc_text(doc, &len);
         for (size_t i = 0; i < cc_doc_sentence_count(doc); i++) {
             const cc_sentence *x = cc_doc_sentence(doc, i);
@@ -183,11 +197,8 @@ Test(words, every_word_in_one_pass)
         group[k] = k - k % 5;
     for (size_t s = 0; s < NSEEDS; s++) {
         size_t len;
-        char *data = cc_test_read_file(seeds[s], &len);
-        cc_doc *doc = NULL;
-        cr_assert(data != NULL, "%s", seeds[s]);
-        cr_assert(
-            eq(int, cc_doc_read(&doc, ctx, data, len, seeds[s], &err), CC_OK));
+        char *data;
+        cc_doc *doc = read_seed(ctx, s, &data);
         const char *text = cc_doc_text(doc, &len);
         for (size_t i = 0; i <= cc_doc_paragraph_count(doc); i++) {
             const cc_paragraph *x = i < cc_doc_paragraph_count(doc)
