@@ -147,11 +147,11 @@ action_deadline(run *r, const satisfied *sat, const cc_mention *m, cc_period p,
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     d->period = p;
     d->action = words;
-    cc_check__add_input(d, cc_check__decision_evidence(r));
+    cc_check__add_input(r, d, cc_check__decision_evidence(r));
     cc_check__add_input(
-        d, cc_check__text_evidence(r, m->offset, m->length, "period"));
+        r, d, cc_check__text_evidence(r, m->offset, m->length, "period"));
     cc_check__add_input(
-        d, cc_check__text_evidence(r, pp->offset, pp->length, "action"));
+        r, d, cc_check__text_evidence(r, pp->offset, pp->length, "action"));
     if (cc_check__deadline_due_interval(r, d, p, tl->decision, tl->decision) !=
         CC_OK) {
         d->status = CC_STATUS_UNKNOWN;
@@ -164,7 +164,7 @@ action_deadline(run *r, const satisfied *sat, const cc_mention *m, cc_period p,
          * being satisfied. */
         char due[11], dec[11], by[11];
         cc_check__add_input(
-            d, cc_check__text_evidence(r, sat->at, sat->len, "satisfied"));
+            r, d, cc_check__text_evidence(r, sat->at, sat->len, "satisfied"));
         cc_check__judge(r, d, 1, tl->decision, sat->day);
         d->note = cc_pool__printf(
             &tl->pool,
@@ -389,7 +389,7 @@ promises_with(run *r, const size_t *done_list, size_t ndone)
                 if (*s == '\n' || *s == '\r')
                     *s = ' ';
         }
-        cc_check__add_input(d, cc_check__event_evidence(r, i, "promise"));
+        cc_check__add_input(r, d, cc_check__event_evidence(r, i, "promise"));
         undone = cc_check__has_any(r->text, w->sentence_offset,
                                    w->sentence_offset + w->sentence_length,
                                    UNDONE_WORDS);
@@ -407,7 +407,8 @@ promises_with(run *r, const size_t *done_list, size_t ndone)
             done = done_after(tl, done_list, ndone, w->offset,
                               tl->info[i].paragraph);
         if (done != NONE) {
-            cc_check__add_input(d, cc_check__event_evidence(r, done, "actual"));
+            cc_check__add_input(r, d,
+                                cc_check__event_evidence(r, done, "actual"));
             cc_check__judge(r, d, 1, tl->events[done].earliest,
                             tl->events[done].latest);
             cc_check__span_text(d->actual_earliest, d->actual_latest, act,
@@ -416,7 +417,7 @@ promises_with(run *r, const size_t *done_list, size_t ndone)
                                       cc_check__iso(ev->latest, due), act,
                                       cc_check__status_words(d));
         } else if (undone && tl->has_decision && tl->decision > ev->latest) {
-            cc_check__add_input(d, cc_check__decision_evidence(r));
+            cc_check__add_input(r, d, cc_check__decision_evidence(r));
             d->status = CC_STATUS_MISSED;
             d->note = cc_pool__printf(
                 &tl->pool,

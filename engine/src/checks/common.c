@@ -103,7 +103,7 @@ cc_check__new_deadline(run *r, cc_check_kind check, const cc_rule *rule,
     d = &tl->deadlines[tl->ndeadlines];
     memset(d, 0, sizeof *d);
     d->inputs =
-        cc_pool__alloc(&tl->pool, CC_CHECK__MAX_INPUTS * sizeof *d->inputs);
+        cc_pool__alloc(&tl->pool, CC_CHECK__FIRST_INPUTS * sizeof *d->inputs);
     if (!d->inputs)
         return NULL;
     d->check = check;
@@ -130,12 +130,25 @@ cc_check__new_deadline(run *r, cc_check_kind check, const cc_rule *rule,
 }
 
 void
-cc_check__add_input(cc_deadline *d, cc_evidence e)
+cc_check__add_input(run *r, cc_deadline *d, cc_evidence e)
 {
     /* No deadline has more inputs than the bound; more would be kept out
      * rather than written past its array. */
-    if (d->ninputs < CC_CHECK__MAX_INPUTS)
-        ((cc_evidence *)d->inputs)[d->ninputs++] = e;
+    if (d->ninputs == CC_CHECK__MAX_INPUTS)
+        return;
+    /* The first few are room for nearly every deadline; past them, room
+     * for the bound, in the pool (the first room is left there). */
+    if (d->ninputs == CC_CHECK__FIRST_INPUTS) {
+        cc_evidence *v =
+            cc_pool__alloc(&r->tl->pool, CC_CHECK__MAX_INPUTS * sizeof *v);
+        if (!v) {
+            r->nomem = 1;
+            return;
+        }
+        memcpy(v, d->inputs, d->ninputs * sizeof *v);
+        d->inputs = v;
+    }
+    ((cc_evidence *)d->inputs)[d->ninputs++] = e;
 }
 
 cc_evidence
@@ -945,7 +958,8 @@ cc_check__free_undone(cc_undone_memo *m)
 void
 cc_check__judge_undone(run *r, cc_deadline *d, size_t undone, size_t ulen)
 {
-    cc_check__add_input(d, cc_check__text_evidence(r, undone, ulen, "undone"));
+    cc_check__add_input(r, d,
+                        cc_check__text_evidence(r, undone, ulen, "undone"));
     cc_check__judge(r, d, 0, 0, 0);
     if (r->tl->decision > d->due_latest) {
         d->status = CC_STATUS_MISSED;

@@ -46,6 +46,7 @@ typedef struct run {
                           they run (timescales.c owns it) */
     struct findex *fx; /* the indexes the statements of delay are read
                           with, while they are (findings.c owns it) */
+    int nomem;         /* memory ran out where no status could say so */
     cc_undone_memo *undone; /* what cc_check__undone_sentence() has found,
                                while the checks run (cc_checks__run() owns
                                it) */
@@ -90,9 +91,13 @@ const char *cc_check__due_text(cc_date a, cc_date b, char *buf, size_t size);
 /* The most evidence a deadline keeps (trigger, actual, period, action,
  * discretion, notice, ...). */
 #define CC_CHECK__MAX_INPUTS 8
+/* The room a new deadline has for it: trigger, actual and one more. */
+#define CC_CHECK__FIRST_INPUTS 3
 cc_deadline *cc_check__new_deadline(run *r, cc_check_kind check,
                                     const cc_rule *rule, const char *rule_id);
-void cc_check__add_input(cc_deadline *d, cc_evidence e);
+/* Adds e to d's inputs; out of memory sets r->nomem, which fails the
+ * checks (cc_checks__run()). */
+void cc_check__add_input(run *r, cc_deadline *d, cc_evidence e);
 cc_evidence cc_check__event_evidence(const run *r, size_t i, const char *role);
 cc_evidence cc_check__text_evidence(run *r, size_t offset, size_t length,
                                     const char *role);

@@ -223,8 +223,9 @@ cc_check__late_complaint(run *r)
     d = cc_check__new_deadline(r, CC_CHECK_LATE_COMPLAINT, rule, rule->id);
     if (!d)
         goto nomem;
-    cc_check__add_input(d, cc_check__event_evidence(
-                               r, trig, trig == notice ? "notice" : "matter"));
+    cc_check__add_input(r, d,
+                        cc_check__event_evidence(
+                            r, trig, trig == notice ? "notice" : "matter"));
     if (cc_check__deadline_due_interval(r, d, rule->period,
                                         tl->events[trig].earliest,
                                         tl->events[trig].latest) != CC_OK) {
@@ -233,13 +234,14 @@ cc_check__late_complaint(run *r)
         return CC_OK;
     }
     if (comp != NONE) {
-        cc_check__add_input(d, cc_check__event_evidence(r, comp, "complaint"));
+        cc_check__add_input(r, d,
+                            cc_check__event_evidence(r, comp, "complaint"));
         a_e = tl->events[comp].earliest;
         a_l = tl->events[comp].latest;
         has_actual = 1;
     } else {
         /* The complaint reached the Ombudsman before the decision. */
-        cc_check__add_input(d, cc_check__decision_evidence(r));
+        cc_check__add_input(r, d, cc_check__decision_evidence(r));
         a_e = tl->events[trig].earliest;
         a_l = tl->decision;
         has_actual = tl->has_decision;
@@ -250,13 +252,14 @@ cc_check__late_complaint(run *r)
     d->discretion = disc;
     if (disc_len)
         cc_check__add_input(
-            d, cc_check__text_evidence(r, disc_at, disc_len, "discretion"));
+            r, d, cc_check__text_evidence(r, disc_at, disc_len, "discretion"));
     alt[0] = '\0';
     if (other != NONE) {
         cc_date o_e, o_l;
         cc_check__add_input(
-            d, cc_check__event_evidence(r, other,
-                                        other == notice ? "notice" : "matter"));
+            r, d,
+            cc_check__event_evidence(r, other,
+                                     other == notice ? "notice" : "matter"));
         if (cc_check__due_interval(
                 r, rule->division, rule->period, tl->events[other].earliest,
                 tl->events[other].latest, &o_e, &o_l, NULL) == CC_OK &&

@@ -8,6 +8,7 @@
 
 #include "checks.h"
 #include "checks/common.h"
+#include "error.h"
 
 typedef cc_status (*family_fn)(run *r);
 
@@ -53,5 +54,7 @@ cc_checks__run(cc_timeline *tl, const cc_ctx *ctx, const cc_doc *doc,
             break;
     cc_check__free_calendars(&r);
     cc_check__free_undone(&undone);
+    if (st == CC_OK && r.nomem)
+        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
     return st;
 }

@@ -64,7 +64,7 @@ stage_deadline(run *r, const cc_rule *rule, size_t trig, const char *trole,
     d = cc_check__new_deadline(r, CC_CHECK_COMPLAINT_STAGE, rule, rule->id);
     if (!d)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
-    cc_check__add_input(d, cc_check__event_evidence(r, trig, trole));
+    cc_check__add_input(r, d, cc_check__event_evidence(r, trig, trole));
     if (ext && actual != NONE && extended_near(r, actual, ext)) {
         d->period = ext->period;
         d->extended = 1;
@@ -78,7 +78,8 @@ stage_deadline(run *r, const cc_rule *rule, size_t trig, const char *trole,
         return CC_OK;
     }
     if (actual != NONE) {
-        cc_check__add_input(d, cc_check__event_evidence(r, actual, "actual"));
+        cc_check__add_input(r, d,
+                            cc_check__event_evidence(r, actual, "actual"));
         cc_check__judge(r, d, 1, tl->events[actual].earliest,
                         tl->events[actual].latest);
     } else if (timed && timed->found) {
@@ -88,7 +89,7 @@ stage_deadline(run *r, const cc_rule *rule, size_t trig, const char *trole,
         x.dated = 1;
         x.earliest = timed->e;
         x.latest = timed->l;
-        cc_check__add_input(d, x);
+        cc_check__add_input(r, d, x);
         cc_check__judge(r, d, 1, timed->e, timed->l);
     } else {
         /* "The Council has still not sent its stage 2 response": missed
@@ -454,8 +455,8 @@ cc_check__council_timescale(run *r)
         d->confidence = CC_CONF_BELIEVED;
         d->period = p;
         cc_check__add_input(
-            d, cc_check__text_evidence(r, m->offset, m->length, "period"));
-        cc_check__add_input(d, cc_check__event_evidence(r, c1, "trigger"));
+            r, d, cc_check__text_evidence(r, m->offset, m->length, "period"));
+        cc_check__add_input(r, d, cc_check__event_evidence(r, c1, "trigger"));
         if (cc_check__due_interval(r, "", p, tl->events[c1].earliest,
                                    tl->events[c1].latest, &d->due_earliest,
                                    &d->due_latest, NULL) != CC_OK) {
@@ -464,7 +465,8 @@ cc_check__council_timescale(run *r)
             return CC_OK;
         }
         if (r1 != NONE) {
-            cc_check__add_input(d, cc_check__event_evidence(r, r1, "actual"));
+            cc_check__add_input(r, d,
+                                cc_check__event_evidence(r, r1, "actual"));
             cc_check__judge(r, d, 1, tl->events[r1].earliest,
                             tl->events[r1].latest);
         } else {

@@ -394,7 +394,7 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     if (!d)
         return cc_error__fail(r->err, CC_ENOMEM, "out of memory");
     d->extended = ext != NULL;
-    cc_check__add_input(d, cc_check__event_evidence(r, trig, "trigger"));
+    cc_check__add_input(r, d, cc_check__event_evidence(r, trig, "trigger"));
     if (school) {
         /* Without term dates: weekdays, the earliest the true day can be. */
         p.unit = CC_UNIT_WORKDAY;
@@ -410,7 +410,7 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
     }
     if (done != NONE && !tl->events[done].planned) {
         const cc_event *a = &tl->events[done];
-        cc_check__add_input(d, cc_check__event_evidence(r, done, "actual"));
+        cc_check__add_input(r, d, cc_check__event_evidence(r, done, "actual"));
         cc_check__judge(r, d, 1, a->earliest, a->latest);
         if (minimum && d->has_actual) {
             /* The act must come after the period's last day. */
@@ -421,7 +421,7 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
                                                        : CC_STATUS_UNKNOWN;
         }
     } else if (done != NONE) {
-        cc_check__add_input(d, cc_check__event_evidence(r, done, "planned"));
+        cc_check__add_input(r, d, cc_check__event_evidence(r, done, "planned"));
         cc_check__judge(r, d, 0, 0, 0);
     } else if (timed.found) {
         cc_evidence x =
@@ -429,7 +429,7 @@ apply(run *r, const cc_rule *rule, size_t trig, int depth, cc_date chain_start)
         x.dated = 1;
         x.earliest = timed.e;
         x.latest = timed.l;
-        cc_check__add_input(d, x);
+        cc_check__add_input(r, d, x);
         cc_check__judge(r, d, 1, timed.e, timed.l);
     } else if (undone != NONE && tl->has_decision && !minimum) {
         cc_check__judge_undone(r, d, undone, ulen);
