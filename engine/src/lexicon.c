@@ -192,23 +192,6 @@ actor_bytes(const cc_lexactor *t, int b[2], int *n)
         b[(*n)++] = c - ('a' - 'A');
 }
 
-/* cc_lexword.second of a word or pattern: its first phrase runs to the
- * first gap (" * ", " ... ") or the end. */
-static unsigned char
-first_phrase_second(const char *w)
-{
-    size_t n = strlen(w);
-    const char *g1 = strstr(w, " * "), *g2 = strstr(w, " ... ");
-
-    if (g1 && (size_t)(g1 - w) < n)
-        n = (size_t)(g1 - w);
-    if (g2 && (size_t)(g2 - w) < n)
-        n = (size_t)(g2 - w);
-    if (n < 2 || (n == 2 && w[1] == '*'))
-        return 0;
-    return (unsigned char)w[1];
-}
-
 /* Fills the word_at/word_by and actor_at/actor_by indexes (a counting
  * sort by byte, the rows' order kept within each); -1 when out of
  * memory. */
@@ -332,7 +315,7 @@ cc_lexicon__load(cc_lexicon *out, const char *data, size_t len,
                           strstr(words[k], " ... ") != NULL;
             if (lw->pattern && sp && (size_t)(sp - words[k]) < sizeof lw->first)
                 memcpy(lw->first, words[k], (size_t)(sp - words[k]));
-            lw->second = first_phrase_second(words[k]);
+            lw->second = (unsigned char)cc_words__second(words[k]);
             lw->kind = kind;
             lw->blocks = out->blocks + out->nblocks_all;
             lw->nblocks = nbk;

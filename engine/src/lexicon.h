@@ -13,10 +13,8 @@ typedef struct cc_lexword {
     const char *word;
     int pattern; /* holds " * " or " ... ": cc_words__find_pattern reads it */
     char first[32];       /* a pattern's first word, "" when longer than this */
-    unsigned char second; /* the byte its first phrase has after the first
-                             (lower case), which the text must have there;
-                             0 when the phrase may end or go on as it
-                             likes after one ("a ... b", "r*") */
+    unsigned char second; /* the byte the text must have after the first
+                             for it to match (cc_words__second()), or 0 */
     cc_event_kind kind;
     const char *const *blocks; /* phrases that stop it ("met the threshold") */
     size_t nblocks;

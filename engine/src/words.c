@@ -47,6 +47,22 @@ cc_words__match(const char *text, size_t at, size_t to, const char *word)
     return k;
 }
 
+int
+cc_words__second(const char *word)
+{
+    int c = (unsigned char)word[0] ? (unsigned char)word[1] : 0;
+
+    return c == '*' || c == ' ' ? 0 : c;
+}
+
+/* Can cc_words__find() find `word` at all?  A lone "*" or an empty word
+ * matches nothing. */
+static int
+findable(const char *word)
+{
+    return word[0] && !(word[0] == '*' && !word[1]);
+}
+
 /*
  * The offsets, from a start on, of the bytes whose lower case is `first`
  * (a letter's two cases are two memchr() scans, each resumed where it
@@ -146,14 +162,14 @@ folded_next(const char *text, size_t i, size_t to, int fold)
 static void
 cand_init(cand *c, const char *text, size_t from, size_t to, const char *word)
 {
-    int first = (unsigned char)word[0], second = (unsigned char)word[1];
+    int first = (unsigned char)word[0];
 
     c->text = text;
     c->to = to;
     c->a = first;
     c->b = first >= 'a' && first <= 'z' ? first - ('a' - 'A') : first;
     /* Not when the phrase may end there (" * ", " ... ") or be a prefix. */
-    c->second = second == '*' || second == ' ' ? 0 : second;
+    c->second = cc_words__second(word);
     c->scanning = to - from >= SHORT_SPAN;
     if (c->scanning)
         scan_init(&c->sc, text, from, to, first);
@@ -188,10 +204,9 @@ cand_next(cand *c, size_t from)
 size_t
 cc_words__find(const char *text, size_t from, size_t to, const char *word)
 {
-    int first = (unsigned char)word[0];
     cand c;
 
-    if (!first || (first == '*' && !word[1]) || from >= to)
+    if (!findable(word) || from >= to)
         return (size_t)-1;
     cand_init(&c, text, from, to, word);
     for (size_t i = cand_next(&c, from); i < to; i = cand_next(&c, i + 1))
@@ -211,8 +226,7 @@ cc_words__find_each(const char *text, size_t len, const char *const *words,
      * whose first byte is the text's, lower case, can match there. */
     size_t at[257] = {0}, fill[256], *by = malloc((n ? n : 1) * sizeof *by),
            left = 0;
-    /* and the byte after the first, which cc_words__match() tests next (0:
-     * any, the word ends or goes on as it likes) */
+    /* and the byte each must have after the first (cc_words__second()) */
     unsigned char *second = malloc(n ? n : 1);
     /* the groups with a word found */
     unsigned char *done = calloc(n ? n : 1, 1);
@@ -225,7 +239,7 @@ cc_words__find_each(const char *text, size_t len, const char *const *words,
     }
     memset(found, 0, n);
     for (size_t k = 0; k < n; k++)
-        if (words[k][0] && !(words[k][0] == '*' && !words[k][1])) {
+        if (findable(words[k])) {
             at[(unsigned char)words[k][0] + 1]++;
             left++;
         }
@@ -234,10 +248,9 @@ cc_words__find_each(const char *text, size_t len, const char *const *words,
     for (int c = 0; c < 256; c++)
         fill[c] = at[c];
     for (size_t k = 0; k < n; k++)
-        if (words[k][0] && !(words[k][0] == '*' && !words[k][1])) {
-            int c = (unsigned char)words[k][1];
+        if (findable(words[k])) {
             size_t q = fill[(unsigned char)words[k][0]]++;
-            second[q] = (unsigned char)(c == '*' && !words[k][2] ? 0 : c);
+            second[q] = (unsigned char)cc_words__second(words[k]);
             by[q] = k;
         }
     /* One pass over the text's start, where most of the words a text has
@@ -457,9 +470,7 @@ add_needs(cc_initials *need, const char *p, int gaps)
     if (l >= 26)
         return;
     need->first |= 1u << l;
-    /* as cand_next() and cc_words__match() test the second: a literal
-     * byte of the phrase, not its end or a '*' */
-    if (!p[1] || p[1] == '*' || p[1] == ' ')
+    if (!cc_words__second(p))
         return;
     add_pair(need, l, (unsigned char)p[1]);
     if (!p[2] || (p[2] == '*' && !p[3]) || (gaps && is_gap(p + 2)))

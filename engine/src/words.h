@@ -27,6 +27,12 @@ cc_words__alnum(int c)
 size_t cc_words__match(const char *text, size_t at, size_t to,
                        const char *word);
 
+/* The byte a match of `word` (or of a pattern's phrase starting there)
+ * must have after its first, which cc_words__match() tests next: word[1]
+ * when it is a literal byte, else 0 (the word ends there, or goes on as it
+ * likes: '*', or the space of a gap). */
+int cc_words__second(const char *word);
+
 /* The first offset in [from, to) where `word` matches at a word start, or
  * (size_t)-1. */
 size_t cc_words__find(const char *text, size_t from, size_t to,
