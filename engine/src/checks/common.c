@@ -762,17 +762,17 @@ cc_check__needs_of(const cc_words *words, const cc_words *blocks,
     return 1;
 }
 
-/* Does sentence s of the narrative say the act named by words (less
- * blocks) was not done ("The Council has still not issued the final
- * plan")?  wn and bn are what their patterns need, or NULL. */
-static int
-in_narrative(const run *r, const cc_sentence *s)
+int
+cc_check__narrative_para(const run *r, long para)
 {
-    return s->paragraph >= 0 && cc_chrono__narrative_at(r->tl, s->paragraph) &&
-           !cc_check__summary_para(r, s->paragraph) &&
-           !cc_check__action_section(r, s->paragraph);
+    return para >= 0 && cc_chrono__narrative_at(r->tl, para) &&
+           !cc_check__summary_para(r, para) &&
+           !cc_check__action_section(r, para);
 }
 
+/* Do the words of sentence s (of the narrative) say the act named by
+ * words (less blocks) was not done ("The Council has still not issued the
+ * final plan")?  wn and bn are what their patterns need, or NULL. */
 static int
 says_undone(const run *r, const cc_sentence *s, const cc_words *words,
             const cc_initials *wn, const cc_words *blocks,
@@ -780,8 +780,6 @@ says_undone(const run *r, const cc_sentence *s, const cc_words *words,
 {
     cc_initials have;
 
-    if (!in_narrative(r, s))
-        return 0;
     have = cc_words__initials(r->text, s->offset, s->offset + s->length);
     return cc_check__words_in_with(r->text, s->offset, s->offset + s->length,
                                    &have, words, wn, blocks, bn,
@@ -842,7 +840,7 @@ may_say_undone(const run *r, size_t i)
     if (!*f) {
         const cc_sentence *s = cc_doc_sentence(r->doc, i);
         *f = SF_READ;
-        if (in_narrative(r, s))
+        if (cc_check__narrative_para(r, s->paragraph))
             *f |= SF_NARRATIVE;
         if ((*f & SF_NARRATIVE) &&
             has_denial(r->text, s->offset, s->offset + s->length))
@@ -930,11 +928,12 @@ cc_check__undone_sentence(const run *r, const cc_words *words,
     if (u)
         i = undone_from(r, u, lo);
     else /* out of memory: each sentence as it comes */
-        for (i = lo; i < cc_doc_sentence_count(r->doc) &&
-                     !says_undone(r, cc_doc_sentence(r->doc, i), words, NULL,
-                                  blocks, NULL);
-             i++)
-            ;
+        for (i = lo; i < cc_doc_sentence_count(r->doc); i++) {
+            s = cc_doc_sentence(r->doc, i);
+            if (cc_check__narrative_para(r, s->paragraph) &&
+                says_undone(r, s, words, NULL, blocks, NULL))
+                break;
+        }
     if (i == NONE || i == cc_doc_sentence_count(r->doc))
         return NONE;
     s = cc_doc_sentence(r->doc, i);

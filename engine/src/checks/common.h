@@ -129,6 +129,9 @@ const cc_rule *cc_check__remedy_rule(const run *r);
 int cc_check__of_decision(const run *r, size_t at, size_t to);
 int cc_check__action_section(const run *r, long para);
 int cc_check__summary_para(const run *r, long para);
+/* Is paragraph `para` (-1: none) the case's narrative: not the summary of
+ * it, nor the agreed actions? */
+int cc_check__narrative_para(const run *r, long para);
 int cc_check__care_provider(const run *r);
 /* Does the rule bind the document's kind of authority (its engage
  * "authority": "council", "care-provider", or "" for any)? */

@@ -139,24 +139,13 @@ event_names(const run *r, size_t i, const hits *h)
     return hit;
 }
 
-/* Is event i part of the case's narrative, not the summary of it? */
-static int
-narrative_event(const run *r, size_t i)
-{
-    long para = r->tl->info[i].paragraph;
-
-    return para >= 0 && cc_chrono__narrative_at(r->tl, para) &&
-           !cc_check__summary_para(r, para) &&
-           !cc_check__action_section(r, para);
-}
-
 static int
 narrative_known(const run *r, size_t i)
 {
     unsigned char *n = &r->tx->narrative[i];
 
     if (!*n)
-        *n = narrative_event(r, i) ? 2 : 1;
+        *n = cc_check__narrative_para(r, r->tl->info[i].paragraph) ? 2 : 1;
     return *n == 2;
 }
 
