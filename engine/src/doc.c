@@ -153,17 +153,6 @@ procedure_words(const cc_ctx *ctx, const char *text, size_t len, size_t **at)
     return found;
 }
 
-/* The index of procedure `id`, or np. */
-static size_t
-procedure_index(const cc_ctx *ctx, const char *id)
-{
-    size_t np = cc_ctx_procedure_count(ctx), i = 0;
-
-    while (i < np && strcmp(cc_ctx_procedure(ctx, i)->id, id) != 0)
-        i++;
-    return i;
-}
-
 static char *
 classify(const cc_ctx *ctx, const char *text, size_t len, const char *category)
 {
@@ -186,9 +175,12 @@ classify(const cc_ctx *ctx, const char *text, size_t len, const char *category)
         const cc_procedure *p = cc_ctx_procedure(ctx, i);
         int hit = named(p, found + at[i], category);
         for (size_t k = 0; k < p->unless.n && hit; k++) {
-            size_t q = procedure_index(ctx, p->unless.items[k]);
-            hit = q == np ||
-                  !named(cc_ctx_procedure(ctx, q), found + at[q], category);
+            /* the procedures are one array: cc_ctx_procedure(ctx, i) is
+             * its i-th */
+            const cc_procedure *q =
+                cc_ctx_procedure_find(ctx, p->unless.items[k]);
+            hit = !q ||
+                  !named(q, found + at[q - cc_ctx_procedure(ctx, 0)], category);
         }
         if (hit) {
             size_t k = strlen(p->id);
