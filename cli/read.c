@@ -78,10 +78,8 @@ cli_read_doc(cli_read *r, cc_doc **doc, const cc_ctx *ctx, char *data,
              size_t len, const char *file)
 {
     cc_error err = {0};
-    char buf[65536];
-    size_t n;
     cli_out out;
-    int rc, ok = 1;
+    int rc;
 
     if (cc_doc_read_taking(doc, ctx, data, len,
                            strcmp(file, "-") == 0 ? "<stdin>" : file, &r->opts,
@@ -91,9 +89,6 @@ cli_read_doc(cli_read *r, cc_doc **doc, const cc_ctx *ctx, char *data,
         return EXIT_DONE;
     if ((rc = cli_out_open(&out, r->text_out)) != EXIT_DONE)
         return rc;
-    n = cc_doc_source_length(*doc);
-    for (size_t at = 0; at < n && ok; at += sizeof buf)
-        ok = cli_write_fp(out.fp, buf,
-                          cc_doc_source_copy(*doc, at, sizeof buf, buf)) == 0;
-    return cli_out_close(&out, ok);
+    return cli_out_close(
+        &out, cc_doc_write_source(*doc, cli_write_fp, out.fp, &err) == CC_OK);
 }

@@ -954,6 +954,10 @@ CC_API cc_status cc_doc_write_json(const cc_doc *doc, const cc_write_opts *opts,
 CC_API cc_status cc_doc_write_text(const cc_doc *doc, const cc_write_opts *opts,
                                    cc_write_fn write, void *userdata,
                                    cc_error *err);
+/* The doc's source text (cc_doc_source_copy()), whole, in pieces of 8 KiB
+ * at most: what `caseclock --text-out` writes.  CC_OK, or CC_EWRITE. */
+CC_API cc_status cc_doc_write_source(const cc_doc *doc, cc_write_fn write,
+                                     void *userdata, cc_error *err);
 
 /*
  * Writes one computed deadline as an iCalendar file with one all-day event

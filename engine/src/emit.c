@@ -403,14 +403,31 @@ cc_emit__hash(const char *s, size_t n, uint64_t h)
     return h;
 }
 
-uint64_t
-cc_emit__source_hash(const cc_doc *doc, uint64_t h)
+cc_status
+cc_doc_write_source(const cc_doc *doc, cc_write_fn write, void *userdata,
+                    cc_error *err)
 {
-    char buf[4096];
+    char buf[8192];
     size_t n = cc_doc_source_length(doc);
 
     for (size_t at = 0; at < n; at += sizeof buf)
-        h = cc_emit__hash(buf, cc_doc_source_copy(doc, at, sizeof buf, buf), h);
+        if (write(userdata, buf, cc_doc_source_copy(doc, at, sizeof buf, buf)))
+            return cc_error__fail(err, CC_EWRITE, "cannot write the text");
+    return CC_OK;
+}
+
+/* A cc_write_fn that hashes (cc_emit__hash()) into *(uint64_t *)h. */
+static int
+hash_piece(void *h, const char *data, size_t len)
+{
+    *(uint64_t *)h = cc_emit__hash(data, len, *(uint64_t *)h);
+    return 0;
+}
+
+uint64_t
+cc_emit__source_hash(const cc_doc *doc, uint64_t h)
+{
+    cc_doc_write_source(doc, hash_piece, &h, NULL);
     return h;
 }
 
