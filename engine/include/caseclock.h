@@ -66,6 +66,14 @@ typedef enum cc_status {
 CC_API const char *cc_version(void);
 CC_API int cc_version_number(void);
 
+/*
+ * A byte offset or length in a document's text.  A document is under 2 GiB
+ * (cc_doc_read refuses a longer one), so 32 bits hold it: the spans a long
+ * document is made of (sentences, mentions, places) take half the memory
+ * they would as size_t.
+ */
+typedef uint32_t cc_offset;
+
 typedef struct cc_error {
     cc_status code;
     char source[128];  /* file name, "<stdin>", "<built-in calendars>", "" */
@@ -484,8 +492,8 @@ typedef enum cc_grain {
              decision date */
 
 typedef struct cc_mention {
-    size_t offset; /* bytes into cc_doc_text() */
-    size_t length; /* bytes */
+    cc_offset offset; /* bytes into cc_doc_text() */
+    cc_offset length; /* bytes */
     cc_mention_type type;
     char value[40]; /* TIMEX3 value: "2019-03-22", "2019-SU", "P4W" */
     char mod[16];   /* "" or START, MID, END, MORE_THAN, LESS_THAN, ... */
@@ -495,8 +503,8 @@ typedef struct cc_mention {
                          CC_MENTION_UNRESOLVED): the first day it may
                          mean; for a TIME, its day when known */
     cc_date latest;   /* ... and the last; equal for a day */
-    long paragraph;   /* index into the paragraphs, or -1 */
-    long sentence;    /* index into the sentences, or -1 */
+    int32_t paragraph; /* index into the paragraphs, or -1 */
+    int32_t sentence;  /* index into the sentences, or -1 */
 } cc_mention;
 
 /* A header field of the statement; NULL when the text lacks it. */
@@ -510,19 +518,19 @@ typedef enum cc_field {
 
 typedef struct cc_section {
     const char *title; /* borrowed from the doc: "What I found" */
-    size_t offset, length;
+    cc_offset offset, length;
     int legal; /* 1 for role and powers, law and guidance sections */
 } cc_section;
 
 typedef struct cc_paragraph {
-    int number;   /* as printed ("3." is 3); 0 when unnumbered */
-    long section; /* index into the sections, or -1 before the first */
-    size_t offset, length;
+    int32_t number;  /* as printed ("3." is 3); 0 when unnumbered */
+    int32_t section; /* index into the sections, or -1 before the first */
+    cc_offset offset, length;
 } cc_paragraph;
 
 typedef struct cc_sentence {
-    size_t offset, length;
-    long paragraph; /* or -1 */
+    cc_offset offset, length;
+    int32_t paragraph; /* or -1 */
 } cc_sentence;
 
 /*
@@ -712,10 +720,10 @@ typedef enum cc_actor {
 
 /* Where in the statement something was said.  Offsets are bytes. */
 typedef struct cc_place {
-    size_t offset, length;                   /* the words themselves */
-    size_t sentence_offset, sentence_length; /* their sentence */
-    int line;                                /* 1-based line of `offset` */
-    int paragraph;       /* as printed ("3." is 3); 0 when unnumbered */
+    cc_offset offset, length;                   /* the words themselves */
+    cc_offset sentence_offset, sentence_length; /* their sentence */
+    int32_t line;                               /* 1-based line of `offset` */
+    int32_t paragraph;   /* as printed ("3." is 3); 0 when unnumbered */
     const char *section; /* the section's title, or "" */
 } cc_place;
 
