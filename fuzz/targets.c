@@ -72,6 +72,16 @@ span_ok(const uint8_t *data, size_t size, size_t offset, size_t length)
     return 1;
 }
 
+/* s ends within its first max bytes; none past its NUL is read. */
+static int
+shorter_than(const char *s, size_t max)
+{
+    for (size_t i = 0; i < max; i++)
+        if (!s[i])
+            return 1;
+    return 0;
+}
+
 static const char *
 check_mention(const cc_mention *m, const uint8_t *data, size_t size,
               size_t start, const cc_doc *doc)
@@ -82,9 +92,10 @@ check_mention(const cc_mention *m, const uint8_t *data, size_t size,
         return "mention inside the byte order mark";
     if (!span_ok(data, size, m->offset, m->length))
         return "mention is not on UTF-8 boundaries inside the input";
-    if (!memchr(m->value, '\0', sizeof m->value) ||
-        !memchr(m->mod, '\0', sizeof m->mod))
-        return "mention value or mod is not NUL-terminated";
+    if (!m->value || !m->mod)
+        return "mention value or mod is NULL";
+    if (!shorter_than(m->value, 40) || !shorter_than(m->mod, 16))
+        return "mention value or mod is longer than any TIMEX3 value";
     if (m->type > CC_MENTION_SET)
         return "mention type out of range";
     if (m->paragraph < -1 ||

@@ -492,17 +492,19 @@ typedef enum cc_grain {
              decision date */
 
 typedef struct cc_mention {
-    cc_offset offset; /* bytes into cc_doc_text() */
-    cc_offset length; /* bytes */
+    cc_offset offset;  /* bytes into cc_doc_text() */
+    cc_offset length;  /* bytes */
+    const char *value; /* TIMEX3 value: "2019-03-22", "2019-SU", "P4W";
+                          borrowed from the doc */
+    const char *mod;   /* "" or START, MID, END, MORE_THAN, LESS_THAN, ...;
+                          a static string */
     cc_mention_type type;
-    char value[40]; /* TIMEX3 value: "2019-03-22", "2019-SU", "P4W" */
-    char mod[16];   /* "" or START, MID, END, MORE_THAN, LESS_THAN, ... */
     unsigned flags;
-    cc_grain grain;   /* for DATE: the precision */
-    cc_date earliest; /* for resolved DATEs (grain not CC_GRAIN_NONE, no
-                         CC_MENTION_UNRESOLVED): the first day it may
-                         mean; for a TIME, its day when known */
-    cc_date latest;   /* ... and the last; equal for a day */
+    cc_grain grain;    /* for DATE: the precision */
+    cc_date earliest;  /* for resolved DATEs (grain not CC_GRAIN_NONE, no
+                          CC_MENTION_UNRESOLVED): the first day it may
+                          mean; for a TIME, its day when known */
+    cc_date latest;    /* ... and the last; equal for a day */
     int32_t paragraph; /* index into the paragraphs, or -1 */
     int32_t sentence;  /* index into the sentences, or -1 */
 } cc_mention;

@@ -39,6 +39,7 @@ struct cc_doc {
     cc_date decision;
     cc_mention *mentions;
     size_t nmentions;
+    char *values; /* the mentions' values, one block */
     cc_sentence *sentences;
     size_t nsentences;
     /* The classification the checks read: ",send,dfg," and the kind of
@@ -571,7 +572,11 @@ read_with(cc_doc **out, const cc_ctx *ctx, const char *data, size_t len,
         nar.has_decision = 1;
         nar.decision = given_decision;
     }
-    cc_normalise__run(doc->mentions, raw, nraw, &nar);
+    if (cc_normalise__run(doc->mentions, &doc->values, raw, nraw, &nar) !=
+        CC_OK) {
+        st = cc_error__fail(err, CC_ENOMEM, "out of memory");
+        goto done;
+    }
     doc->nmentions = nraw;
     for (size_t i = 0; i < nraw; i++)
         doc->mentions[i].paragraph = para[i];
@@ -672,6 +677,7 @@ cc_doc_free(cc_doc *doc)
     cc_reader__clear(&doc->layout);
     free(doc->line_marks);
     free(doc->mentions);
+    free(doc->values);
     free(doc->sentences);
     free(doc->engaged);
     free(doc->text);

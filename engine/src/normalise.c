@@ -56,9 +56,13 @@
 #include "normalise.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
+
+/* Room for any value normalising writes: "2019-03-22T10:30", "P1Y6M". */
+enum { VALUE_SIZE = 40 };
 
 /* How far the month may step back before the narrative has crossed a year
  * end: "In October 2019 ... On 5 January" is January 2020, but "On 20 June
@@ -116,7 +120,7 @@ thirds(cc_date *first, cc_date *last, const char *mod)
 static int
 date_range(const cc_raw *r, int year, cc_date *first, cc_date *last)
 {
-    const char *mod = r->mod;
+    const char *mod = r->mod ? r->mod : "";
 
     if (r->decade) {
         int y0 = r->decade * 10;
@@ -368,8 +372,8 @@ near_enough(const anchor *a, long sentence, long paragraph)
 
 /* Resolves a relative DATE; returns 0 (and an "X" value) when it cannot. */
 static int
-resolve_relative(cc_mention *m, const cc_raw *r, const anchor *a, long sentence,
-                 long paragraph, cc_date *first, cc_date *last)
+resolve_relative(cc_mention *m, char *value, const cc_raw *r, const anchor *a,
+                 long sentence, long paragraph, cc_date *first, cc_date *last)
 {
     int unit = r->rel;
     int n = r->rel_n;
@@ -385,11 +389,11 @@ resolve_relative(cc_mention *m, const cc_raw *r, const anchor *a, long sentence,
         t.season = r->rel_season;
         m->grain = CC_GRAIN_SEASON;
         if (!ok || a->month == 0) {
-            date_value(m->value, sizeof m->value, &t, 0);
+            date_value(value, VALUE_SIZE, &t, 0);
             return 0;
         }
         y = a->year + (a->month >= first_month[r->rel_season]);
-        date_value(m->value, sizeof m->value, &t, y);
+        date_value(value, VALUE_SIZE, &t, y);
         return date_range(&t, y, first, last);
     }
     if (unit == 'D' || (unit == 'W' && !r->rel_calendar) ||
@@ -397,7 +401,7 @@ resolve_relative(cc_mention *m, const cc_raw *r, const anchor *a, long sentence,
          (!ok || a->grain == CC_GRAIN_DAY))) {
         m->grain = CC_GRAIN_DAY;
         if (!ok || a->grain != CC_GRAIN_DAY) {
-            snprintf(m->value, sizeof m->value, "XXXX-XX-XX");
+            snprintf(value, VALUE_SIZE, "XXXX-XX-XX");
             return 0;
         }
         if (r->rel_weekday) {
@@ -413,21 +417,21 @@ resolve_relative(cc_mention *m, const cc_raw *r, const anchor *a, long sentence,
             d = (cc_date)(a->day + 7 * n);
         } else if (cc_months_add(&d, a->day, unit == 'M' ? n : 12 * n, NULL) !=
                    CC_OK) {
-            snprintf(m->value, sizeof m->value, "XXXX-XX-XX");
+            snprintf(value, VALUE_SIZE, "XXXX-XX-XX");
             return 0;
         }
-        cc_date_format(d, m->value);
+        cc_date_format(d, value);
         *first = *last = d;
         return 1;
     }
     if (unit == 'W') { /* "the following week" */
         m->grain = CC_GRAIN_WEEK;
         if (!ok || a->grain != CC_GRAIN_DAY) {
-            snprintf(m->value, sizeof m->value, "XXXX-WXX");
+            snprintf(value, VALUE_SIZE, "XXXX-WXX");
             return 0;
         }
         d = (cc_date)(a->day + 7 * n);
-        iso_week(m->value, sizeof m->value, d);
+        iso_week(value, VALUE_SIZE, d);
         *first = (cc_date)(d - cc_date_weekday(d) + 1);
         *last = (cc_date)(*first + 6);
         return 1;
@@ -435,13 +439,13 @@ resolve_relative(cc_mention *m, const cc_raw *r, const anchor *a, long sentence,
     if (unit == 'M') {
         m->grain = CC_GRAIN_MONTH;
         if (!ok || a->grain == CC_GRAIN_YEAR || a->month == 0) {
-            snprintf(m->value, sizeof m->value, "XXXX-XX");
+            snprintf(value, VALUE_SIZE, "XXXX-XX");
             return 0;
         }
         long t = (long)a->year * 12 + (a->month - 1) + n;
         y = (int)(t / 12);
         mo = (int)(t % 12) + 1;
-        snprintf(m->value, sizeof m->value, "%04d-%02d", y, mo);
+        snprintf(value, VALUE_SIZE, "%04d-%02d", y, mo);
         *first = ymd(y, mo, 1);
         *last = month_last(y, mo);
         return 1;
@@ -449,11 +453,11 @@ resolve_relative(cc_mention *m, const cc_raw *r, const anchor *a, long sentence,
     /* unit == 'Y' */
     m->grain = CC_GRAIN_YEAR;
     if (!ok || a->year == 0) {
-        snprintf(m->value, sizeof m->value, "XXXX");
+        snprintf(value, VALUE_SIZE, "XXXX");
         return 0;
     }
     y = a->year + n;
-    snprintf(m->value, sizeof m->value, "%04d", y);
+    snprintf(value, VALUE_SIZE, "%04d", y);
     *first = ymd(y, 1, 1);
     *last = ymd(y, 12, 31);
     return 1;
@@ -510,10 +514,15 @@ paragraph_of(const cc_narrative *nar, size_t i)
     return nar->paragraph ? nar->paragraph[i] : -1;
 }
 
-void
-cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
+cc_status
+cc_normalise__run(cc_mention *out, char **values, const cc_raw *raw, size_t n,
                   const cc_narrative *nar)
 {
+    /* Each value is written here first (a time may be rewritten once its
+     * day is known), then packed into *values. */
+    char(*val)[VALUE_SIZE] = malloc((n ? n : 1) * sizeof *val);
+    char *packed;
+    size_t total = 0;
     int run_year = 0, run_month = 0;
     int run_fine = 0; /* run_year came from a month or a day */
     int first_year = 0;
@@ -525,6 +534,8 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
         size_t index;
     } range = {0, 0, 0, 0}; /* the other end of a range of partial dates */
 
+    if (!val)
+        return CC_ENOMEM;
     memset(&sn, 0, sizeof sn);
     if (nar->has_decision) {
         decision.valid = 1;
@@ -542,6 +553,7 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
         const cc_raw *r = &raw[i];
         cc_raw day_only;
         cc_mention *m = &out[i];
+        char *value = val[i];
         cc_date first = 0, last = 0;
         int resolved = 0;
         int action = nar->action && nar->action[i];
@@ -552,23 +564,23 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
         m->type = r->type;
         m->paragraph = -1;
         m->sentence = sentence_of(nar, i);
-        snprintf(m->mod, sizeof m->mod, "%s", r->mod);
+        m->mod = r->mod ? r->mod : "";
+        value[0] = '\0';
 
         if (r->type == CC_MENTION_DURATION || r->type == CC_MENTION_SET) {
-            duration_value(m->value, sizeof m->value, r);
+            duration_value(value, VALUE_SIZE, r);
             if (r->workdays)
                 m->flags |= CC_MENTION_WORKDAYS;
             continue;
         }
         if (r->type == CC_MENTION_TIME) {
-            snprintf(m->value, sizeof m->value, "T%02d:%02d", r->hour,
-                     r->minute);
+            snprintf(value, VALUE_SIZE, "T%02d:%02d", r->hour, r->minute);
             continue;
         }
         if (i == nar->header) {
             m->flags |= CC_MENTION_HEADER;
             m->grain = date_grain(r);
-            date_value(m->value, sizeof m->value, r, r->year);
+            date_value(value, VALUE_SIZE, r, r->year);
             if (date_range(r, r->year, &first, &last)) {
                 m->earliest = first;
                 m->latest = last;
@@ -579,7 +591,8 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
             /* "two years ago", "last year": from the time of writing; the
              * narrative's running date and anchor stay as they were */
             m->flags |= CC_MENTION_RELATIVE;
-            if (resolve_relative(m, r, &decision, -1, -1, &first, &last)) {
+            if (resolve_relative(m, value, r, &decision, -1, -1, &first,
+                                 &last)) {
                 m->earliest = first;
                 m->latest = last;
             } else {
@@ -601,18 +614,17 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
             m->flags |= CC_MENTION_RELATIVE;
             m->grain = date_grain(&t);
             if (ry && (r->rel != 'M' || rm)) {
-                date_value(m->value, sizeof m->value, &t, ry);
+                date_value(value, VALUE_SIZE, &t, ry);
                 date_range(&t, ry, &m->earliest, &m->latest);
             } else {
-                snprintf(m->value, sizeof m->value,
-                         r->rel == 'M' ? "XXXX-XX" : "XXXX");
+                snprintf(value, VALUE_SIZE, r->rel == 'M' ? "XXXX-XX" : "XXXX");
                 m->flags |= CC_MENTION_UNRESOLVED;
             }
             continue;
         }
         if (r->rel) {
             m->flags |= CC_MENTION_RELATIVE;
-            resolved = resolve_relative(m, r, &a, m->sentence,
+            resolved = resolve_relative(m, value, r, &a, m->sentence,
                                         paragraph_of(nar, i), &first, &last);
             if (!resolved)
                 m->flags |= CC_MENTION_UNRESOLVED;
@@ -627,7 +639,7 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
                     r->day > cc_days_in_month(run_year ? run_year : 2000,
                                               day_only.month)) {
                     m->grain = CC_GRAIN_DAY;
-                    snprintf(m->value, sizeof m->value, "XXXX-XX-XX");
+                    snprintf(value, VALUE_SIZE, "XXXX-XX-XX");
                     m->flags |= CC_MENTION_UNRESOLVED;
                     continue;
                 }
@@ -667,7 +679,7 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
                 else
                     m->flags |= CC_MENTION_UNRESOLVED;
             }
-            date_value(m->value, sizeof m->value, r, year);
+            date_value(value, VALUE_SIZE, r, year);
             resolved = date_range(r, year, &first, &last);
             if (!resolved && r->day && (m->flags & CC_MENTION_INFERRED)) {
                 /* "On 29 February" in a narrative running through 2023:
@@ -675,7 +687,7 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
                  * and no other year may be guessed. */
                 m->flags &= ~CC_MENTION_INFERRED;
                 m->flags |= CC_MENTION_UNRESOLVED;
-                date_value(m->value, sizeof m->value, r, 0);
+                date_value(value, VALUE_SIZE, r, 0);
             }
             /* A year on its own ("the previous 2017 assessment") is
              * background: it sets the running year only until a month or
@@ -724,6 +736,7 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
     /* A clock time next to a day in the same sentence takes that day. */
     for (size_t i = 0; i < n; i++) {
         cc_mention *m = &out[i];
+        char *value = val[i];
         const cc_mention *d = NULL;
         if (m->type != CC_MENTION_TIME)
             continue;
@@ -741,10 +754,27 @@ cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
             d = &out[i + 1];
         if (d) {
             char day[11], t[8];
-            memcpy(t, m->value, sizeof t);
+            memcpy(t, value, sizeof t);
             cc_date_format(d->earliest, day);
-            snprintf(m->value, sizeof m->value, "%sT%.5s", day, t + 1);
+            snprintf(value, VALUE_SIZE, "%sT%.5s", day, t + 1);
             m->earliest = m->latest = d->earliest;
         }
     }
+
+    for (size_t i = 0; i < n; i++)
+        total += strlen(val[i]) + 1;
+    packed = malloc(total ? total : 1);
+    if (!packed) {
+        free(val);
+        return CC_ENOMEM;
+    }
+    *values = packed;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(val[i]) + 1;
+        memcpy(packed, val[i], k);
+        out[i].value = packed;
+        packed += k;
+    }
+    free(val);
+    return CC_OK;
 }

@@ -26,9 +26,11 @@ typedef struct cc_narrative {
  * or left for the caller).  Years missing from the text are inferred in
  * text order (docs/annotation.md "Values that need the narrative");
  * relative dates are resolved against the last date in the same
- * paragraph or the previous sentence.
+ * paragraph or the previous sentence.  The values are packed into one
+ * block, *values, which the caller owns (free()) and every out[i].value
+ * points into; mods are static strings.  CC_ENOMEM leaves *values unset.
  */
-void cc_normalise__run(cc_mention *out, const cc_raw *raw, size_t n,
-                       const cc_narrative *nar);
+cc_status cc_normalise__run(cc_mention *out, char **values, const cc_raw *raw,
+                            size_t n, const cc_narrative *nar);
 
 #endif

@@ -1592,7 +1592,7 @@ m_year_pair(const scan *sc, size_t i, match *m)
     /* Not knowing which year it is, the reader knows only that it is one
      * of them: the days from the first's start to the last's end. */
     if (m->r.year_of == 'U')
-        snprintf(m->r.mod, sizeof m->r.mod, "APPROX");
+        m->r.mod = "APPROX";
     m->r.type = CC_MENTION_DATE;
     m->r.year = y;
     m->end = e + 2;
@@ -1687,7 +1687,7 @@ m_easter(const scan *sc, size_t i, match *m)
     m->r.type = CC_MENTION_DATE;
     m->r.easter = 1;
     m->r.year = y;
-    snprintf(m->r.mod, sizeof m->r.mod, "APPROX");
+    m->r.mod = "APPROX";
     m->end = e;
     return 1;
 }
@@ -1832,7 +1832,7 @@ m_modified_date(const scan *sc, size_t i, match *m)
         m->r.rel_n = 0;
         m->r.rel_calendar = 1;
         m->r.rel_running = m->r.rel != 'W';
-        snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+        m->r.mod = mod;
         m->end = j + 2;
         return 1;
     }
@@ -1856,7 +1856,7 @@ m_modified_date(const scan *sc, size_t i, match *m)
         return 0;
     m->r = core.r;
     m->end = core.end;
-    snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+    m->r.mod = mod;
     return 1;
 }
 
@@ -1891,7 +1891,7 @@ m_time(const scan *sc, size_t i, match *m)
         is_word(sc, i, W_APPROXIMATELY) || is_word(sc, i, W_ROUGHLY)) {
         if (at(sc, i + 1)->kind != T_NUM || !m_time(sc, i + 1, m))
             return 0;
-        snprintf(m->r.mod, sizeof m->r.mod, "APPROX");
+        m->r.mod = "APPROX";
         return 1;
     }
     if (t->kind == T_WORD) {
@@ -2351,7 +2351,7 @@ m_duration(const scan *sc, size_t i, match *m)
             }
         }
         m->r.type = CC_MENTION_DURATION;
-        snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+        m->r.mod = mod;
         m->end = j + 3;
         return 1;
     }
@@ -2380,7 +2380,7 @@ m_duration(const scan *sc, size_t i, match *m)
             add_part(&m->r, &q, unit);
             m->r.workdays = wdays;
             m->r.type = CC_MENTION_DURATION;
-            snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+            m->r.mod = mod;
             m->end = e;
             return 1;
         }
@@ -2463,7 +2463,7 @@ m_duration(const scan *sc, size_t i, match *m)
         m->r.rel_calendar = 1;
         m->r.rel_decision = 1;
         m->r.nparts = 0;
-        snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+        m->r.mod = mod;
         m->end = e + 1;
         return 1;
     }
@@ -2479,7 +2479,7 @@ m_duration(const scan *sc, size_t i, match *m)
         if (unit == 'F' && n != CC_REL_UNKNOWN)
             m->r.rel_n = 2 * n;
         m->r.nparts = 0;
-        snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+        m->r.mod = mod;
         m->end = e + 1;
         return 1;
     }
@@ -2493,7 +2493,7 @@ m_duration(const scan *sc, size_t i, match *m)
         e += 2;
     }
     m->r.type = CC_MENTION_DURATION;
-    snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+    m->r.mod = mod;
     m->end = e;
     return 1;
 }
@@ -2598,7 +2598,7 @@ m_set(const scan *sc, size_t i, match *m)
             if (eu == e || (q.single && plural))
                 return 0;
             add_part(&m->r, &q, unit);
-            snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+            m->r.mod = mod;
             m->r.type = CC_MENTION_SET;
             m->end = eu;
             return 1;
@@ -2832,7 +2832,7 @@ m_month_week(const scan *sc, size_t i, match *m)
         return 0;
     }
     m->r.type = CC_MENTION_DATE;
-    snprintf(m->r.mod, sizeof m->r.mod, "%s", mod);
+    m->r.mod = mod;
     m->end = e;
     return 1;
 }

@@ -34,7 +34,8 @@ typedef struct cc_raw_part {
 typedef struct cc_raw {
     size_t offset, length; /* bytes into the input */
     cc_mention_type type;
-    char mod[16];
+    const char *mod; /* NULL, or a static string: START, MID, END, APPROX,
+                        MORE_THAN, LESS_THAN, EQUAL_OR_MORE, ... */
 
     /* DATE */
     int year, month, day, weekday;

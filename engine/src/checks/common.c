@@ -973,7 +973,8 @@ cc_check__judge_undone(run *r, cc_deadline *d, size_t undone, size_t ulen)
  * "later", placed at the mention.  0 when there is none.
  */
 int
-cc_check__restated_duration(const run *r, const cc_mention *m, cc_mention *out)
+cc_check__restated_duration(const run *r, const cc_mention *m, cc_mention *out,
+                            char value[CC_CHECK__VALUE_SIZE])
 {
     size_t n = m->length;
     cc_doc *d = NULL;
@@ -994,6 +995,9 @@ cc_check__restated_duration(const run *r, const cc_mention *m, cc_mention *out)
         if (x->type != CC_MENTION_DURATION)
             continue;
         *out = *x;
+        /* the value lives in d, freed below */
+        snprintf(value, CC_CHECK__VALUE_SIZE, "%s", x->value);
+        out->value = value;
         out->offset += m->offset;
         out->paragraph = m->paragraph;
         out->sentence = m->sentence;
@@ -1057,6 +1061,7 @@ cc_check__timed_act(run *r, size_t from, const cc_words *words,
         const cc_mention *m = cc_doc_mention(r->doc, i);
         const cc_sentence *s;
         cc_mention dm;
+        char dm_value[CC_CHECK__VALUE_SIZE];
         size_t end = m->offset + m->length, k, s1;
         int later = 0;
         cc_period p;
@@ -1070,7 +1075,7 @@ cc_check__timed_act(run *r, size_t from, const cc_words *words,
         /* "two days later", read as a relative date: its duration */
         if (starts_before && m->type == CC_MENTION_DATE &&
             (m->flags & CC_MENTION_UNRESOLVED) &&
-            cc_check__restated_duration(r, m, &dm)) {
+            cc_check__restated_duration(r, m, &dm, dm_value)) {
             m = &dm;
             later = 1;
         }

@@ -137,11 +137,15 @@ int cc_check__care_provider(const run *r);
  * "authority": "council", "care-provider", or "" for any)? */
 int cc_check__binds(const run *r, const cc_rule *rule);
 
+/* Room for a mention's value copied out of a doc that is freed. */
+enum { CC_CHECK__VALUE_SIZE = 40 };
+
 /* The duration a relative date restates ("more than two months later"),
  * read from the words before "later" and placed at the mention; 0 when
- * there is none. */
+ * there is none.  out->value is `value`, which holds a copy. */
 int cc_check__restated_duration(const run *r, const cc_mention *m,
-                                cc_mention *out);
+                                cc_mention *out,
+                                char value[CC_CHECK__VALUE_SIZE]);
 /* An act the decision dates only by the time it took: "acknowledged the
  * complaint three working days later". */
 typedef struct cc_timed_act {

@@ -1668,6 +1668,7 @@ statements(run *r, size_t nm)
         const cc_mention *m = cc_doc_mention(r->doc, i);
         const cc_sentence *s;
         cc_mention dm;
+        char dm_value[CC_CHECK__VALUE_SIZE];
         cc_period p;
         char prev[24], next[24];
         const char *how = NULL;
@@ -1681,11 +1682,11 @@ statements(run *r, size_t nm)
          * relative date restates an interval; read its duration. */
         if (m->type == CC_MENTION_DATE) {
             size_t x = cc_chrono__restated(r->doc, r->text, i);
-            if (x != NONE && cc_check__restated_duration(r, m, &dm)) {
+            if (x != NONE && cc_check__restated_duration(r, m, &dm, dm_value)) {
                 adj = x;
                 m = &dm;
             } else if (than_follows(r, m->offset + m->length, r->len) &&
-                       cc_check__restated_duration(r, m, &dm)) {
+                       cc_check__restated_duration(r, m, &dm, dm_value)) {
                 /* "almost four months later than the law allows": not a
                  * date but the time past one. */
                 m = &dm;
