@@ -2,6 +2,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* mallopt */
+#endif
 
 #include "cli.h"
 
@@ -113,6 +116,15 @@ main(int argc, char **argv)
 {
     /* A closed pipe ends the output quietly: writes fail with EPIPE. */
     signal(SIGPIPE, SIG_IGN);
+#if defined(M_MMAP_THRESHOLD)
+    /* A long document's arrays (the file as read, the mentions before
+     * their values are worked out, ...) are mapped on their own and given
+     * back when freed.  By default glibc raises this threshold to the size
+     * of the first such block freed, after which the later ones are cut
+     * from the heap, whose freed pages stay resident: the timeline of a
+     * 10 MB input then peaks 4 MB higher. */
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
     if (argc < 2)
         return cli_usage_error("no command given");
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
