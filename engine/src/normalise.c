@@ -63,6 +63,8 @@
 
 /* Room for any value normalising writes: "2019-03-22T10:30", "P1Y6M". */
 enum { VALUE_SIZE = 40 };
+/* A time's value once its day is known, "2019-06-21T10:30", and its NUL. */
+enum { TIME_ON_DAY = 17 };
 
 /* How far the month may step back before the narrative has crossed a year
  * end: "In October 2019 ... On 5 January" is January 2020, but "On 20 June
@@ -514,15 +516,49 @@ paragraph_of(const cc_narrative *nar, size_t i)
     return nar->paragraph ? nar->paragraph[i] : -1;
 }
 
+/* The values of the mentions done so far, one after another. */
+typedef struct values_kept {
+    char *buf;
+    size_t len, cap;
+    int failed;   /* out of memory: buf is incomplete */
+    uint32_t *at; /* where each mention's value starts in buf */
+} values_kept;
+
+/* Keeps mention i's value; a TIME's with the room to be rewritten as
+ * "2019-06-21T10:30" once its day is known. */
+static void
+keep_value(values_kept *pk, size_t i, const char *value, int time)
+{
+    size_t n = strlen(value) + 1,
+           room = time && n < TIME_ON_DAY ? TIME_ON_DAY : n;
+
+    if (pk->failed)
+        return;
+    if (pk->cap - pk->len < room) {
+        size_t cap = pk->cap ? 2 * pk->cap : 4096;
+        char *p;
+        while (cap - pk->len < room)
+            cap *= 2;
+        if (cap > UINT32_MAX || !(p = realloc(pk->buf, cap))) {
+            pk->failed = 1;
+            return;
+        }
+        pk->buf = p;
+        pk->cap = cap;
+    }
+    memcpy(pk->buf + pk->len, value, n);
+    pk->at[i] = (uint32_t)pk->len;
+    pk->len += room;
+}
+
 cc_status
 cc_normalise__run(cc_mention *out, char **values, const cc_raw *raw, size_t n,
                   const cc_narrative *nar)
 {
-    /* Each value is written here first (a time may be rewritten once its
-     * day is known), then packed into *values. */
-    char(*val)[VALUE_SIZE] = malloc((n ? n : 1) * sizeof *val);
-    char *packed;
-    size_t total = 0;
+    /* Each value is written here, then kept in `pk` once its mention is
+     * done: in the loop's step, which a `continue` passes through too. */
+    char value[VALUE_SIZE];
+    values_kept pk = {NULL, 0, 0, 0, malloc((n ? n : 1) * sizeof *pk.at)};
     int run_year = 0, run_month = 0;
     int run_fine = 0; /* run_year came from a month or a day */
     int first_year = 0;
@@ -534,7 +570,7 @@ cc_normalise__run(cc_mention *out, char **values, const cc_raw *raw, size_t n,
         size_t index;
     } range = {0, 0, 0, 0}; /* the other end of a range of partial dates */
 
-    if (!val)
+    if (!pk.at)
         return CC_ENOMEM;
     memset(&sn, 0, sizeof sn);
     if (nar->has_decision) {
@@ -549,11 +585,11 @@ cc_normalise__run(cc_mention *out, char **values, const cc_raw *raw, size_t n,
             !raw[i].decade && raw[i].year)
             first_year = raw[i].year;
 
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n;
+         keep_value(&pk, i, value, out[i].type == CC_MENTION_TIME), i++) {
         const cc_raw *r = &raw[i];
         cc_raw day_only;
         cc_mention *m = &out[i];
-        char *value = val[i];
         cc_date first = 0, last = 0;
         int resolved = 0;
         int action = nar->action && nar->action[i];
@@ -733,10 +769,17 @@ cc_normalise__run(cc_mention *out, char **values, const cc_raw *raw, size_t n,
         }
     }
 
-    /* A clock time next to a day in the same sentence takes that day. */
+    if (pk.failed) {
+        free(pk.buf);
+        free(pk.at);
+        return CC_ENOMEM;
+    }
+
+    /* A clock time next to a day in the same sentence takes that day (its
+     * value was kept with the room for that). */
     for (size_t i = 0; i < n; i++) {
         cc_mention *m = &out[i];
-        char *value = val[i];
+        char *kept = pk.buf + pk.at[i];
         const cc_mention *d = NULL;
         if (m->type != CC_MENTION_TIME)
             continue;
@@ -754,27 +797,16 @@ cc_normalise__run(cc_mention *out, char **values, const cc_raw *raw, size_t n,
             d = &out[i + 1];
         if (d) {
             char day[11], t[8];
-            memcpy(t, value, sizeof t);
+            memcpy(t, kept, sizeof t);
             cc_date_format(d->earliest, day);
-            snprintf(value, VALUE_SIZE, "%sT%.5s", day, t + 1);
+            snprintf(kept, TIME_ON_DAY, "%sT%.5s", day, t + 1);
             m->earliest = m->latest = d->earliest;
         }
     }
 
     for (size_t i = 0; i < n; i++)
-        total += strlen(val[i]) + 1;
-    packed = malloc(total ? total : 1);
-    if (!packed) {
-        free(val);
-        return CC_ENOMEM;
-    }
-    *values = packed;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = strlen(val[i]) + 1;
-        memcpy(packed, val[i], k);
-        out[i].value = packed;
-        packed += k;
-    }
-    free(val);
+        out[i].value = pk.buf + pk.at[i];
+    free(pk.at);
+    *values = pk.buf;
     return CC_OK;
 }
