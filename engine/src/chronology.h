@@ -8,10 +8,10 @@
 
 /* What chronology.c knows about an event beyond the public fields. */
 typedef struct cc_event_info {
-    size_t clause_offset, clause_length; /* the words that chose the kind */
-    long sentence;                       /* index into the doc's sentences */
-    long paragraph;                      /* index into the doc's paragraphs */
-    int negated; /* "had not completed": the clause denies the act */
+    cc_offset clause_offset, clause_length; /* the words that chose the kind */
+    int32_t sentence;                       /* index into the doc's sentences */
+    int32_t paragraph; /* index into the doc's paragraphs */
+    int negated;       /* "had not completed": the clause denies the act */
 } cc_event_info;
 
 struct cc_timeline {

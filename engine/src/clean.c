@@ -114,11 +114,11 @@ push_shift(cc_clean_map *m, size_t *cap, size_t at, size_t shift,
 
     if (m->n == *cap) {
         size_t ncap = *cap ? *cap * 2 : 32;
-        size_t *a = realloc(m->at, ncap * sizeof *a);
+        uint32_t *a = realloc(m->at, ncap * sizeof *a);
         if (!a)
             return -1;
         m->at = a;
-        size_t *b = realloc(m->shift, ncap * sizeof *b);
+        uint32_t *b = realloc(m->shift, ncap * sizeof *b);
         if (!b)
             return -1;
         m->shift = b;
@@ -130,8 +130,8 @@ push_shift(cc_clean_map *m, size_t *cap, size_t at, size_t shift,
     }
     for (size_t k = 0; k < n; k++)
         was |= (uint32_t)s[k] << (8 * k);
-    m->at[m->n] = at;
-    m->shift[m->n] = shift;
+    m->at[m->n] = (uint32_t)at; /* the text is under 2 GiB */
+    m->shift[m->n] = (uint32_t)shift;
     m->was[m->n] = was;
     m->n++;
     return 0;

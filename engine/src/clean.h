@@ -19,8 +19,8 @@
  * is the identity.
  */
 typedef struct cc_clean_map {
-    size_t *at;
-    size_t *shift;
+    uint32_t *at; /* offsets in a text under 2 GiB: 32 bits */
+    uint32_t *shift;
     uint32_t *was;
     size_t n;
 } cc_clean_map;
